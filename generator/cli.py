@@ -1,0 +1,111 @@
+"""The `ideslussar` command: validate, build, serve, new, translations, schema, bench.
+
+Every subcommand is a thin shell around the pipeline modules; this module formats problems for
+people and turns them into exit codes, and nothing else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import i18n
+from .corpus import case_files, read_cases, read_corpus
+from .problems import InvalidContentError, Problem
+from .registry import load_registry
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def message_language(choice: str | None) -> str:
+    """Swedish when asked for, or when the editor's locale is Swedish; English otherwise."""
+    if choice:
+        return choice
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "sv" if value.lower().startswith("sv") else "en"
+    return "en"
+
+
+def print_problems(problems: Sequence[Problem], lang: str) -> None:
+    gettext = i18n.translations(lang).gettext
+    for problem in sorted(problems, key=lambda p: p.sort_key):
+        print(problem.render(gettext), file=sys.stderr)
+    summary = (i18n.translations(lang).ngettext("{count} problem found", "{count} problems found",
+                                                len(problems)).format(count=len(problems)))
+    print(summary, file=sys.stderr)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check case files (all of them by default) and report every problem."""
+    root = Path(args.root)
+    files = [Path(f) for f in args.files] or case_files(root / "municipalities")
+    cases, problems = read_cases(files, root, load_registry())
+    if problems:
+        print_problems(problems, args.lang)
+        return EXIT_INVALID
+    gettext = i18n.translations(args.lang).gettext
+    print(gettext("{count} case files are valid").format(count=len(cases)))
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Read and validate everything, then build the bilingual site; `site/` changes only on
+    success."""
+    from .build import build_site
+
+    root = Path(args.root)
+    try:
+        corpus = read_corpus(root)
+    except InvalidContentError as invalid:
+        print_problems(invalid.problems, args.lang)
+        return EXIT_INVALID
+    report = build_site(corpus, root, Path(args.site_dir), site_url=args.site_url,
+                        strict=args.strict)
+    print(report.summary())
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ideslussar", description="Build and check the "
+                                     "bilingual idéslussar site from its YAML case studies.")
+    parser.add_argument("--root", default=".", help="the repository (default: .)")
+    parser.add_argument("--lang", choices=("en", "sv"), default=None,
+                        help="language of messages (default: from LANG, else English)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check case files and report every problem",
+                                   description="Check case files (default: every file in "
+                                   "municipalities/) and report every problem, with file, "
+                                   "line and field. Exit 1 if any is found.")
+    validate.add_argument("files", nargs="*", help="case files to check")
+    validate.set_defaults(run=cmd_validate)
+
+    build = commands.add_parser("build", help="build the whole site into site/",
+                                description="Validate everything, then build the Swedish and "
+                                "English site. On any error, site/ is left as it was.")
+    build.add_argument("--site-dir", default="site", help="output folder (default: site)")
+    build.add_argument("--site-url", default=None,
+                       help="public address of the site (default: site_url in mkdocs.yml)")
+    build.add_argument("--no-strict", dest="strict", action="store_false",
+                       help="do not fail on MkDocs warnings")
+    build.set_defaults(run=cmd_build)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.lang = message_language(args.lang)
+    result: int = args.run(args)
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

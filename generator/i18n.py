@@ -1,0 +1,88 @@
+"""Interface strings and locale-aware formatting, through gettext and Babel.
+
+Catalogs are the `.po` files under `translations/`; they are compiled in memory when first
+used, so no compiled `.mo` file is ever committed or goes stale. A missing catalog is an error
+here, not a silent fallback to English (Babel's `Translations.load` would hide it).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import gettext as gettext_module
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import Translations
+
+from .model import ORIGINAL_LANGUAGE, Month
+
+#: Where the catalogs live: `translations/<locale>/LC_MESSAGES/messages.po` in the repository.
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
+DOMAIN = "messages"
+#: The language of the msgids, which therefore needs no catalog.
+SOURCE_LANGUAGE = "en"
+
+
+def catalog_path(lang: str) -> Path:
+    return TRANSLATIONS_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@functools.cache
+def translations(lang: str) -> gettext_module.NullTranslations:
+    """The compiled catalog for `lang`; English is the msgids themselves."""
+    if lang == SOURCE_LANGUAGE:
+        return gettext_module.NullTranslations()
+    path = catalog_path(lang)
+    if not path.is_file():
+        raise FileNotFoundError(f"no message catalog for {lang!r}: expected {path}")
+    with path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)  # fuzzy entries are left out, as in a real compile
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
+
+
+def format_month(month: Month, lang: str) -> str:
+    """ "november 2016" / "November 2016"; a year alone stays a year."""
+    if month.month is None:
+        return str(month.year)
+    return format_date(datetime.date(month.year, month.month, 1), "LLLL y", locale=lang)
+
+
+def format_day(day: datetime.date, lang: str) -> str:
+    """ "7 november 2016" / "7 November 2016"."""
+    return format_date(day, "long", locale=lang)
+
+
+def format_number(value: int, lang: str) -> str:
+    """Swedish groups thousands with a no-break space: "4 000 000"."""
+    return format_decimal(value, locale=lang)
+
+
+def format_sek(value: int, lang: str) -> str:
+    """ "4 000 000 kr" / "SEK 4,000,000": the form each language's readers expect."""
+    number = format_number(value, lang)
+    return f"{number}\u00a0kr" if lang == "sv" else f"SEK\u00a0{number}"
+
+
+def format_names(names: Sequence[str], lang: str) -> str:
+    """ "Piteå och Skellefteå" / "Piteå and Skellefteå"."""
+    return format_list(list(names), locale=lang) if names else ""
+
+
+def language_name(code: str, in_lang: str) -> str:
+    """The name of a language in another one ("engelska", "Swedish"), for notices."""
+    return Locale.parse(code).get_display_name(in_lang) or code
+
+
+def is_original(lang: str) -> bool:
+    return lang == ORIGINAL_LANGUAGE

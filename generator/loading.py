@@ -1,0 +1,153 @@
+"""Reading the editors' YAML files strictly: bytes in, a tree of positioned nodes out.
+
+PyYAML follows YAML 1.1, where `no` is False, `0114` is the octal number 76, `12:30` is 750 and
+a duplicated key silently wins. We never let the YAML library decide a value's type: files are
+*composed* (parsed into nodes that keep their line and column), never constructed, and every
+scalar stays the text the editor typed. The validator decides types per field, from the model,
+so "0114" stays "0114". Nothing here executes tags, expands aliases or follows includes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .problems import N_, Problem
+
+try:  # libyaml's parser is about ten times faster; fall back to pure Python where it is absent.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+NULL_TAG = "tag:yaml.org,2002:null"
+#: The tags plain YAML gives its values; anything else (`!!python/object`, `!include`) is refused.
+ALLOWED_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
+                         ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))
+MAX_FILE_BYTES = 1_000_000  # a case study is a few KB; anything larger is a mistake or hostile
+
+Node = yaml.Node
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed file: its root node, and the text it was parsed from (for messages)."""
+
+    file: str
+    root: Node
+
+
+def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
+    """Decode a file as UTF-8, accepting a byte-order mark and CRLF, rejecting other bytes."""
+    data = path.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        return None, [Problem(shown_as, 1, 1, "", N_("the file is {size} bytes long"),
+                              N_("a case file is at most {limit} bytes"),
+                              {"size": len(data), "limit": MAX_FILE_BYTES})]
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [Problem(shown_as, line, column, "", N_("this byte is not UTF-8 text"),
+                              N_("save the file as UTF-8 (in most editors: 'Save with "
+                                 "encoding' > UTF-8)"))]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def tab_problems(text: str, shown_as: str) -> list[Problem]:
+    """YAML forbids tabs in indentation, and libyaml's own message for it is cryptic."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(Problem(shown_as, number, indent.index("\t") + 1, "",
+                                    N_("a tab is used for indentation"),
+                                    N_("indent with spaces only")))
+    return problems
+
+
+def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
+    """Compose one YAML document into nodes, or report where and why it cannot be read."""
+    problems = tab_problems(text, shown_as)
+    if problems:
+        return None, problems
+    try:
+        root = yaml.compose(text, Loader=_BaseLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Problem(shown_as, line, column, "", N_("the file is not valid YAML: "
+                                                             "{detail}"),
+                              N_("check the indentation and the colons near this line"),
+                              {"detail": error.problem or "unreadable"})]
+    except yaml.YAMLError as error:
+        return None, [Problem(shown_as, 1, 1, "", N_("the file is not valid YAML: {detail}"),
+                              "", {"detail": str(error)})]
+    if root is None:
+        return None, [Problem(shown_as, 1, 1, "", N_("the file is empty"),
+                              N_("start from the template: ideslussar new SLUG"))]
+    problems = structure_problems(root, shown_as)
+    return (None, problems) if problems else (Document(shown_as, root), [])
+
+
+def structure_problems(root: Node, shown_as: str) -> list[Problem]:
+    """Aliases, custom tags and duplicated keys: each is either hostile or a silent loss."""
+    problems: list[Problem] = []
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            problems.append(at(node, shown_as, "", N_("anchors and aliases (&, *) are not "
+                                                      "supported"),
+                               N_("write the value out in full")))
+            continue
+        seen.add(id(node))
+        if node.tag not in ALLOWED_TAGS:
+            problems.append(at(node, shown_as, "", N_("the tag {tag} is not supported"),
+                               N_("remove it"), {"tag": node.tag}))
+        if isinstance(node, yaml.MappingNode):
+            problems.extend(duplicate_key_problems(node, shown_as))
+            stack.extend(child for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return problems
+
+
+def duplicate_key_problems(node: yaml.MappingNode, shown_as: str) -> list[Problem]:
+    first_line: dict[str, int] = {}
+    problems = []
+    for key, _value in node.value:
+        name = str(key.value)
+        if name in first_line:
+            problems.append(at(key, shown_as, name, N_("the key is written twice, on lines "
+                                                       "{first} and {second}"),
+                               N_("keep one of them"),
+                               {"first": first_line[name], "second": key.start_mark.line + 1}))
+        else:
+            first_line[name] = key.start_mark.line + 1
+    return problems
+
+
+def is_null(node: Node) -> bool:
+    """`~`, `null` or nothing at all, unquoted; a quoted "null" is the text null."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG and not node.style
+
+
+def at(node: Node, shown_as: str, field: str, message: str, expected: str = "",
+       params: dict[str, object] | None = None) -> Problem:
+    """A problem positioned at a node."""
+    mark = node.start_mark
+    return Problem(shown_as, mark.line + 1, mark.column + 1, field, message, expected,
+                   params or {})
+
+
+def load(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one file; any problem means no document."""
+    text, problems = read_text(path, shown_as)
+    if text is None:
+        return None, problems
+    return parse(text, shown_as)

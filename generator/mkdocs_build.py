@@ -1,0 +1,141 @@
+"""The thin MkDocs integration: one configuration and one build per language, run side by side.
+
+Material supports one language per build (its UI strings, `<html lang>` and search index follow
+`theme.language`), so the site is two ordinary MkDocs builds of the Markdown the generator
+wrote: Swedish at the root, English under `/en/`. They share nothing, so they run in two
+processes at once. The configurations are plain files, so the same Markdown can be built by
+`mkdocs` by hand, or by another MkDocs-compatible tool.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import i18n
+from .model import LANGUAGES
+from .pages import LANGUAGE_ROOTS
+
+#: The name each language has in the switcher, in that language.
+LANGUAGE_LABELS = {"sv": "Svenska", "en": "English"}
+
+
+@dataclass(frozen=True)
+class LanguageBuild:
+    """Where one language's build reads and writes."""
+
+    lang: str
+    config_file: Path
+    docs_dir: Path
+    site_dir: Path
+
+
+def read_base_config(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        config = yaml.safe_load(handle)
+    if not isinstance(config, dict):
+        raise ValueError(f"{path} is not a MkDocs configuration")
+    return config
+
+
+def language_config(base: dict[str, Any], base_dir: Path, lang: str, docs_dir: Path,
+                    site_dir: Path, site_url: str) -> dict[str, Any]:
+    """The shared configuration, completed for one language."""
+    gettext = i18n.translations(lang).gettext
+    config = copy.deepcopy(base)
+    root_url = site_url.rstrip("/") + "/"
+    theme = config.setdefault("theme", {})
+    theme["language"] = lang
+    if "custom_dir" in theme:
+        theme["custom_dir"] = str((base_dir / theme["custom_dir"]).resolve())
+    config.update({
+        "site_name": gettext("Idea sluices in municipalities"),
+        "site_description": gettext("How Swedish municipalities let every employee explore, "
+                                    "test and develop an idea: examples from the idéslussar."),
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "site_url": root_url + LANGUAGE_ROOTS[lang],
+    })
+    config["plugins"] = [search_plugin(plugin, lang) for plugin in config.get("plugins", [])]
+    extra = config.setdefault("extra", {})
+    extra["alternate"] = [
+        {"name": LANGUAGE_LABELS[other], "lang": other,
+         "link": relative_root(lang, other),
+         "prefix": relative_root(lang, other),
+         "root_url": root_url + LANGUAGE_ROOTS[other]}
+        for other in LANGUAGES
+    ]
+    extra["ideslussar"] = {
+        "strings": {"footer_label": gettext("About this site")},
+        "footer_links": [
+            {"path": "tillganglighet.html", "title": gettext("Accessibility statement")},
+            {"path": "om-programmet.html", "title": gettext("About the programme")},
+        ],
+    }
+    return config
+
+
+def relative_root(lang: str, other: str) -> str:
+    """From one language's root to another's: "en/" from Swedish, "../" from English."""
+    if lang == other:
+        return ""
+    up = "../" * LANGUAGE_ROOTS[lang].count("/")
+    return up + LANGUAGE_ROOTS[other]
+
+
+def search_plugin(plugin: Any, lang: str) -> Any:
+    """The search plugin in the page's language (Swedish stemming for Swedish)."""
+    if plugin == "search":
+        return {"search": {"lang": lang}}
+    if isinstance(plugin, dict) and "search" in plugin:
+        options = dict(plugin["search"] or {})
+        options["lang"] = lang
+        return {"search": options}
+    return plugin
+
+
+def build_one(config_file: str, strict: bool) -> list[str]:
+    """Build one language; returns the warnings MkDocs logged (strict turns them into errors).
+
+    Runs in a worker process, so it imports MkDocs itself and reports by return value.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                messages.append(record.getMessage())
+
+    handler = Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(config_file=config_file, strict=strict)
+        build(config)
+    finally:
+        logger.removeHandler(handler)
+    return messages
+
+
+def build_all(builds: list[LanguageBuild], strict: bool) -> dict[str, list[str]]:
+    """Build every language, in parallel when there is more than one core."""
+    import mkdocs.commands.build
+    import mkdocs.config  # noqa: F401
+
+    workers = min(len(builds), multiprocessing.cpu_count())
+    if workers <= 1:
+        return {b.lang: build_one(str(b.config_file), strict) for b in builds}
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {b.lang: pool.submit(build_one, str(b.config_file), strict) for b in builds}
+        return {lang: future.result() for lang, future in futures.items()}

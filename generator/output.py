@@ -1,0 +1,76 @@
+"""The only module that writes to disk: the generated sources, and the published site.
+
+Sources are written file by file, and only when their text changed, so that a preview server
+rebuilds just the pages an editor touched. The site is assembled in a fresh folder beside the
+target and swapped in with renames at the very end: a failed build never leaves a half-written
+`site/`, and the last good site stays until a new one is complete.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+
+def write_tree(directory: Path, files: Mapping[str, str]) -> int:
+    """Make `directory` hold exactly `files` (relative path -> text); returns files written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for relative, text in files.items():
+        target = directory / relative
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, target)
+        written += 1
+    for existing in sorted(directory.rglob("*"), reverse=True):
+        relative = existing.relative_to(directory).as_posix()
+        if existing.is_file() and relative not in files:
+            existing.unlink()
+        elif existing.is_dir() and not any(existing.iterdir()):
+            existing.rmdir()
+    return written
+
+
+def write_config(path: Path, config: Mapping[str, object]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "# Written by ideslussar build; edit mkdocs.yml instead.\n" + yaml.safe_dump(
+        dict(config), allow_unicode=True, sort_keys=False)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir: Path) -> None:
+    """Assemble the built languages (prefix -> built folder) and swap the result into place.
+
+    `parts` maps a prefix below the site root ("" for Swedish, "en" for English) to the folder
+    MkDocs built it in; those folders are moved, not copied.
+    """
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    fresh = site_dir.with_name(f".{site_dir.name}.new")
+    stale = site_dir.with_name(f".{site_dir.name}.old")
+    for leftover in (fresh, stale):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    for prefix, built in sorted(parts.items()):
+        target = fresh / prefix if prefix else fresh
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(built), str(target))
+    for gz in fresh.rglob("sitemap.xml.gz"):
+        gz.unlink()  # MkDocs' per-language sitemaps are replaced by the bilingual ones below
+    for relative, text in extra_files.items():
+        target = fresh / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    if site_dir.exists():
+        os.replace(site_dir, stale)
+    os.replace(fresh, site_dir)
+    if stale.exists():
+        shutil.rmtree(stale)
