@@ -57,7 +57,7 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
                work_dir: Path | None = None) -> BuildReport:
     """Build the bilingual site into `site_dir`, replacing it only when everything succeeded."""
     started = time.perf_counter()
-    work = work_dir or repo_root / ".build"
+    work = (work_dir or repo_root / ".build").resolve()
     builds, pages, url = prepare(corpus, config_file or repo_root / "mkdocs.yml", work, site_url)
     generated = time.perf_counter()
     warnings = build_all(builds, strict)

@@ -59,6 +59,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Read and validate everything, then build the bilingual site; `site/` changes only on
     success."""
     from .build import build_site
+    from .mkdocs_build import SiteBuildError
 
     root = Path(args.root)
     try:
@@ -66,8 +67,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     except InvalidContentError as invalid:
         print_problems(invalid.problems, args.lang)
         return EXIT_INVALID
-    report = build_site(corpus, root, Path(args.site_dir), site_url=args.site_url,
-                        strict=args.strict)
+    try:
+        report = build_site(corpus, root, Path(args.site_dir), site_url=args.site_url,
+                            strict=args.strict)
+    except SiteBuildError as error:
+        for message in error.messages:
+            print(f"{error.lang}: {message}", file=sys.stderr)
+        print(i18n.translations(args.lang).gettext("The build failed; {site} was not changed.")
+              .format(site=args.site_dir), file=sys.stderr)
+        return EXIT_INVALID
     print(report.summary())
     return EXIT_OK
 

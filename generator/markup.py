@@ -9,8 +9,8 @@ here, whatever the validator said, so a `javascript:` link can never reach a pag
 from __future__ import annotations
 
 import functools
-from xml.etree.ElementTree import Element
 from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element
 
 import markdown
 from markdown.extensions import Extension

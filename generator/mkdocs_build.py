@@ -101,10 +101,19 @@ def search_plugin(plugin: Any, lang: str) -> Any:
     return plugin
 
 
-def build_one(config_file: str, strict: bool) -> list[str]:
-    """Build one language; returns the warnings MkDocs logged (strict turns them into errors).
+class SiteBuildError(Exception):
+    """MkDocs refused to build a language; carries what it logged, for the editor."""
 
-    Runs in a worker process, so it imports MkDocs itself and reports by return value.
+    def __init__(self, lang: str, messages: list[str]) -> None:
+        super().__init__(f"the {lang} build failed: " + "; ".join(messages))
+        self.lang = lang
+        self.messages = messages
+
+
+def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
+    """Build one language; returns the warnings MkDocs logged, or raises `SiteBuildError`.
+
+    Runs in a worker process, so it reports what MkDocs logged by value, not by logging.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -120,8 +129,9 @@ def build_one(config_file: str, strict: bool) -> list[str]:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        config = load_config(config_file=config_file, strict=strict)
-        build(config)
+        build(load_config(config_file=config_file, strict=strict))
+    except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
+        raise SiteBuildError(lang, [*messages, str(error)]) from None
     finally:
         logger.removeHandler(handler)
     return messages
@@ -129,13 +139,14 @@ def build_one(config_file: str, strict: bool) -> list[str]:
 
 def build_all(builds: list[LanguageBuild], strict: bool) -> dict[str, list[str]]:
     """Build every language, in parallel when there is more than one core."""
-    import mkdocs.commands.build
-    import mkdocs.config  # noqa: F401
+    import mkdocs.commands.build  # noqa: F401 - imported before forking, shared by workers
+    import mkdocs.config
 
     workers = min(len(builds), multiprocessing.cpu_count())
     if workers <= 1:
-        return {b.lang: build_one(str(b.config_file), strict) for b in builds}
+        return {b.lang: build_one(b.lang, str(b.config_file), strict) for b in builds}
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {b.lang: pool.submit(build_one, str(b.config_file), strict) for b in builds}
+        futures = {b.lang: pool.submit(build_one, b.lang, str(b.config_file), strict)
+                   for b in builds}
         return {lang: future.result() for lang, future in futures.items()}
