@@ -80,6 +80,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Preview one language with live reload."""
+    from .preview import serve
+
+    serve(Path(args.root), args.site_lang, args.address,
+          lambda problems: print_problems(problems, args.lang))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ideslussar", description="Build and check the "
                                      "bilingual idéslussar site from its YAML case studies.")
@@ -104,6 +113,15 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--no-strict", dest="strict", action="store_false",
                        help="do not fail on MkDocs warnings")
     build.set_defaults(run=cmd_build)
+
+    serve = commands.add_parser("serve", help="preview the site with live reload",
+                                description="Serve one language of the site with live reload: "
+                                "saving a case file or a page updates the browser.")
+    serve.add_argument("--site-lang", choices=("sv", "en"), default="sv",
+                       help="which language to preview (default: sv)")
+    serve.add_argument("--address", default="127.0.0.1:8000",
+                       help="host:port to serve on (default: 127.0.0.1:8000)")
+    serve.set_defaults(run=cmd_serve)
     return parser
 
 

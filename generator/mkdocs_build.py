@@ -139,8 +139,8 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
 
 def build_all(builds: list[LanguageBuild], strict: bool) -> dict[str, list[str]]:
     """Build every language, in parallel when there is more than one core."""
-    import mkdocs.commands.build  # noqa: F401 - imported before forking, shared by workers
-    import mkdocs.config
+    import mkdocs.commands.build
+    import mkdocs.config  # noqa: F401
 
     workers = min(len(builds), multiprocessing.cpu_count())
     if workers <= 1:

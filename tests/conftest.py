@@ -1,0 +1,49 @@
+"""Shared fixtures: sites built into temporary folders, never into the repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildReport, build_site
+from generator.corpus import read_corpus
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def copy_repo_content(target: Path, cases: Path | None = None) -> Path:
+    """A repository-shaped folder: the real pages, and the real or fixture case files."""
+    shutil.copytree(REPO / "content", target / "content")
+    shutil.copytree(cases or REPO / "municipalities", target / "municipalities")
+    return target
+
+
+def build(root: Path, site: Path, site_url: str = "http://127.0.0.1:8765/") -> BuildReport:
+    """Build like `ideslussar build`, with the project's own mkdocs.yml and theme."""
+    return build_site(read_corpus(root), root, site, site_url=site_url,
+                      config_file=REPO / "mkdocs.yml", work_dir=root / ".build")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The real content of the repository, built once per test session."""
+    root = copy_repo_content(tmp_path_factory.mktemp("real"))
+    site = root / "site"
+    build(root, site)
+    yield site
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Fixture cases (every field, hostile text, an untranslated section) built once."""
+    root = tmp_path_factory.mktemp("mini")
+    shutil.copytree(FIXTURES / "mini", root, dirs_exist_ok=True)
+    site = root / "site"
+    build(root, site)
+    yield site
