@@ -80,6 +80,52 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write the commented template for a new case study, never over an existing file."""
+    from .output import create_file
+    from .template import new_case_text
+    from .validation import SLUG_PATTERN, slugify
+
+    gettext = i18n.translations(args.lang).gettext
+    if not SLUG_PATTERN.match(args.slug):
+        print(gettext('"{slug}" cannot be used as a file name; try "{suggestion}"').format(
+            slug=args.slug, suggestion=slugify(args.slug)), file=sys.stderr)
+        return EXIT_USAGE
+    path = Path(args.root) / "municipalities" / f"{args.slug}.yml"
+    try:
+        create_file(path, new_case_text(args.slug))
+    except FileExistsError:
+        print(gettext("{path} already exists; edit it instead").format(path=path),
+              file=sys.stderr)
+        return EXIT_USAGE
+    print(gettext("Wrote {path}: fill it in, then run: ideslussar validate {path}").format(
+        path=path))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schema editors' tools read, or check that it is current."""
+    from .output import replace_file
+    from .schema import SCHEMA_PATH, schema_text, with_field_tables
+
+    root = Path(args.root)
+    contributing = root / "CONTRIBUTING.md"
+    guide = contributing.read_text(encoding="utf-8")
+    wanted = {root / SCHEMA_PATH: schema_text(load_registry()),
+              contributing: with_field_tables(guide)}
+    stale = [path for path, text in wanted.items()
+             if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    if args.check:
+        for path in stale:
+            print(f"{path} is out of date: run ideslussar schema", file=sys.stderr)
+        return EXIT_INVALID if stale else EXIT_OK
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        replace_file(path, wanted[path])
+        print(f"updated {path}")
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Preview one language with live reload."""
     from .preview import serve
@@ -92,10 +138,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ideslussar", description="Build and check the "
                                      "bilingual idéslussar site from its YAML case studies.")
-    parser.add_argument("--root", default=".", help="the repository (default: .)")
-    parser.add_argument("--lang", choices=("en", "sv"), default=None,
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", default=".", help="the repository (default: .)")
+    common.add_argument("--lang", choices=("en", "sv"), default=None,
                         help="language of messages (default: from LANG, else English)")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                     parser_class=lambda **kw: argparse.ArgumentParser(
+                                         parents=[common], **kw))
 
     validate = commands.add_parser("validate", help="check case files and report every problem",
                                    description="Check case files (default: every file in "
@@ -113,6 +162,19 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--no-strict", dest="strict", action="store_false",
                        help="do not fail on MkDocs warnings")
     build.set_defaults(run=cmd_build)
+
+    new = commands.add_parser("new", help="start a new case study from the template",
+                              description="Write municipalities/SLUG.yml: every field with its "
+                              "help in Swedish and English, ready to fill in.")
+    new.add_argument("slug", help="file name without .yml: lower-case a-z, digits, hyphens")
+    new.set_defaults(run=cmd_new)
+
+    schema = commands.add_parser("schema", help="write the JSON Schema of case files",
+                                 description="Write schema/case-study.schema.json from the "
+                                 "content model (editors' tools read it).")
+    schema.add_argument("--check", action="store_true",
+                        help="only check that the committed schema is current")
+    schema.set_defaults(run=cmd_schema)
 
     serve = commands.add_parser("serve", help="preview the site with live reload",
                                 description="Serve one language of the site with live reload: "

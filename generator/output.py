@@ -74,3 +74,17 @@ def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir:
     os.replace(fresh, site_dir)
     if stale.exists():
         shutil.rmtree(stale)
+
+
+def create_file(path: Path, text: str) -> None:
+    """Write a new file; never overwrites one (an editor's work is not to be lost)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Replace a file's text atomically: a crash leaves the old file or the new, never half."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
