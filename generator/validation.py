@@ -432,8 +432,10 @@ class Checker:
     def cross_checks(self, root: yaml.Node, values: dict[str, Any]) -> None:
         """Rules that span fields: where the case is, and a period that runs forwards."""
         named = values.get("municipalities")
-        if values.get("based_in") is None and named == ():
-            self.report(node_at(root, "municipalities"), "municipalities",
+        listed = node_at(root, "municipalities")
+        if (values.get("based_in") is None and isinstance(listed, yaml.SequenceNode)
+                and not listed.value):
+            self.report(listed, "municipalities",
                         N_("no municipality is given"),
                         N_("name at least one participating municipality or based_in"))
         count = values.get("municipality_count")
