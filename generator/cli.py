@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import i18n
 from .corpus import case_files, read_cases, read_corpus
@@ -135,16 +136,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser: every subcommand takes --root and --lang after its name."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.add_argument("--root", default=".", help="the repository (default: .)")
+        self.add_argument("--lang", choices=("en", "sv"), default=None,
+                          help="language of messages (default: from LANG, else English)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ideslussar", description="Build and check the "
                                      "bilingual idéslussar site from its YAML case studies.")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--root", default=".", help="the repository (default: .)")
-    common.add_argument("--lang", choices=("en", "sv"), default=None,
-                        help="language of messages (default: from LANG, else English)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
-                                     parser_class=lambda **kw: argparse.ArgumentParser(
-                                         parents=[common], **kw))
+                                     parser_class=CommandParser)
 
     validate = commands.add_parser("validate", help="check case files and report every problem",
                                    description="Check case files (default: every file in "

@@ -110,6 +110,6 @@ def with_field_tables(document: str) -> str:
     """CONTRIBUTING.md with the tables between `<!-- fields:LANG -->` markers regenerated."""
     for lang in ("sv", "en"):
         pattern = re.compile(rf"(<!-- fields:{lang} -->\n).*?(<!-- /fields:{lang} -->)", re.S)
-        document = pattern.sub(lambda m, lang=lang: m.group(1) + field_reference(lang)
-                               + m.group(2), document)
+        replacement = r"\g<1>" + field_reference(lang).replace("\\", "\\\\") + r"\g<2>"
+        document = pattern.sub(replacement, document)
     return document

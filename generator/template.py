@@ -15,7 +15,8 @@ HEADER = """{schema}
 #   ideslussar validate municipalities/{slug}.yml
 # Ny idésluss "{slug}". Fyll i fälten och kontrollera sedan filen med:
 #   ideslussar validate municipalities/{slug}.yml
-# Only facts from the sources you list under `sources`. / Bara uppgifter ur källorna under `sources`.
+# Only facts from the sources you list under `sources`.
+# Bara uppgifter ur källorna under `sources`.
 """
 
 TEXT_EXAMPLE = """{key}:
