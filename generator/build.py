@@ -13,9 +13,12 @@ from pathlib import Path
 
 from . import output
 from .corpus import Corpus
+from .feeds import feeds
 from .mkdocs_build import LanguageBuild, build_all, language_config, read_base_config
 from .model import LANGUAGES
+from .opendata import data_files
 from .pages import LANGUAGE_ROOTS, SourcePage, render_site
+from .schema import schema_text
 from .sitemaps import sitemaps
 
 
@@ -39,7 +42,7 @@ def prepare(corpus: Corpus, config_file: Path, work_dir: Path, site_url: str | N
     """Render every page and write the sources and configurations MkDocs will read."""
     base = read_base_config(config_file)
     url = site_url or str(base.get("site_url") or "http://localhost:8000/")
-    pages = render_site(corpus)
+    pages = render_site(corpus, url)
     builds = []
     for lang in LANGUAGES:
         docs_dir = work_dir / lang / "docs"
@@ -63,8 +66,10 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
     warnings = build_all(builds, strict)
     built = time.perf_counter()
     md_paths = [page.path for page in pages[LANGUAGES[0]]]
-    output.publish({LANGUAGE_ROOTS[b.lang].rstrip("/"): b.site_dir for b in builds},
-                   sitemaps(url, md_paths), site_dir)
+    extra = {**sitemaps(url, md_paths), **feeds(corpus, url),
+             **data_files(corpus, url, schema_text(corpus.registry))}
+    output.publish({LANGUAGE_ROOTS[b.lang].rstrip("/"): b.site_dir for b in builds}, extra,
+                   site_dir)
     done = time.perf_counter()
     return BuildReport(site_dir, {lang: len(pages[lang]) for lang in LANGUAGES},
                        {"generate": generated - started, "mkdocs": built - generated,

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .history import FileDates, file_dates
 from .loading import load
 from .model import LANGUAGES, CaseStudy
 from .problems import N_, InvalidContentError, Problem
@@ -36,6 +37,7 @@ class Corpus:
     cases: tuple[CaseStudy, ...]
     pages: tuple[ContentPage, ...]
     registry: Registry
+    dates: dict[str, FileDates]  # by slug: first published, last changed
 
 
 def case_files(directory: Path) -> list[Path]:
@@ -114,10 +116,12 @@ def display_path(path: Path, repo_root: Path) -> str:
 def read_corpus(repo_root: Path, cases_dir: Path | None = None) -> Corpus:
     """Read and validate everything; raise `InvalidContentError` listing every problem found."""
     registry = load_registry()
-    cases, problems = read_cases(case_files(cases_dir or repo_root / "municipalities"),
-                                 repo_root, registry)
+    files = case_files(cases_dir or repo_root / "municipalities")
+    cases, problems = read_cases(files, repo_root, registry)
     pages, page_problems = read_pages(repo_root / "content", repo_root)
     problems.extend(page_problems)
     if problems:
         raise InvalidContentError(problems)
-    return Corpus(tuple(cases), tuple(pages), registry)
+    by_name = file_dates(files)
+    dates = {case.slug: by_name[Path(case.path).name] for case in cases}
+    return Corpus(tuple(cases), tuple(pages), registry, dates)

@@ -25,6 +25,8 @@ from .pages import LANGUAGE_ROOTS
 
 #: The name each language has in the switcher, in that language.
 LANGUAGE_LABELS = {"sv": "Svenska", "en": "English"}
+#: Open Graph wants a territory with the language.
+OG_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 
 
 @dataclass(frozen=True)
@@ -69,14 +71,17 @@ def language_config(base: dict[str, Any], base_dir: Path, lang: str, docs_dir: P
         {"name": LANGUAGE_LABELS[other], "lang": other,
          "link": relative_root(lang, other),
          "prefix": relative_root(lang, other),
-         "root_url": root_url + LANGUAGE_ROOTS[other]}
+         "root_url": root_url + LANGUAGE_ROOTS[other],
+         "locale": OG_LOCALES[other]}
         for other in LANGUAGES
     ]
     extra["ideslussar"] = {
-        "strings": {"footer_label": gettext("About this site")},
+        "strings": {"footer_label": gettext("About this site"),
+                    "feed_title": gettext("New and updated case studies")},
         "footer_links": [
             {"path": "tillganglighet.html", "title": gettext("Accessibility statement")},
             {"path": "om-programmet.html", "title": gettext("About the programme")},
+            {"path": "oppna-data.html", "title": gettext("Open data")},
         ],
     }
     return config

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import posixpath
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,14 +21,25 @@ from markupsafe import Markup, escape
 
 from . import i18n
 from .corpus import Corpus
+from .history import FileDates
 from .markup import markdown_html, plain_html
 from .model import LANGUAGES, CaseStudy, Status, Text, TranslationMethod
 from .problems import N_
-from .registry import Registry
+from .registry import County, Registry, Theme
+from .related import related_cases
+from .sweden_map import base_map, radius
 from .translation import State, case_status
+from .validation import slugify
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 OVERVIEW = "ideslussar/index.md"
+COUNTIES = "lan/index.md"
+THEMES = "teman/index.md"
+OPEN_DATA = "oppna-data.md"
+#: The open data files, below the site root (one per language and format).
+DATA_FILES = {"json": "data/ideslussar.{lang}.json", "csv": "data/ideslussar.{lang}.csv"}
+FEED = "feed.xml"
+SCHEMA_FILE = "data/case-study.schema.json"
 #: Where each language's pages live below the site root; paths below it are the same.
 LANGUAGE_ROOTS: dict[str, str] = {"sv": "", "en": "en/"}
 
@@ -65,6 +77,22 @@ def html_path(md_path: str) -> str:
 
 def case_path(case: CaseStudy) -> str:
     return f"ideslussar/{case.slug}.md"
+
+
+def county_path(county: County) -> str:
+    return f"lan/{slugify(county.name)}.md"
+
+
+def theme_path(theme: Theme) -> str:
+    return f"teman/{theme.key}.md"
+
+
+def case_counties(case: CaseStudy, registry: Registry) -> list[County]:
+    """Counties are derived from the municipalities, never typed by an editor."""
+    codes = ([case.based_in] if case.based_in else []) + list(case.municipalities)
+    found = {registry.municipalities[code].county.code: registry.municipalities[code].county
+             for code in codes}
+    return list(found.values())
 
 
 def relative_url(from_md: str, to_md: str) -> str:
@@ -114,13 +142,14 @@ class Renderer:
         return [self.registry.municipalities[code].name for code in codes]
 
     def counties(self, case: CaseStudy) -> list[str]:
-        """Counties are derived from the municipalities, never typed by an editor."""
-        codes = ([case.based_in] if case.based_in else []) + list(case.municipalities)
-        names = {self.registry.municipalities[c].county.name: None for c in codes}
-        return list(names)
+        return [county.name for county in case_counties(case, self.registry)]
 
-    def theme_names(self, case: CaseStudy) -> list[str]:
-        return [self.registry.themes[key].name(self.lang) for key in case.themes]
+    def years(self, case: CaseStudy) -> str:
+        """ "2016–2020" for the overview list; "" when the sources give no period."""
+        start, end = case.period.start, case.period.end
+        if start and end:
+            return f"{start.year}\u2013{end.year}" if start.year != end.year else str(start.year)
+        return f"{start.year}\u2013" if start else (f"\u2013{end.year}" if end else "")
 
     def period(self, case: CaseStudy) -> str:
         start, end = case.period.start, case.period.end
@@ -146,19 +175,58 @@ class Renderer:
             "meta": front_matter_value,
             "State": State,
             "MACHINE": TranslationMethod.MACHINE,
+            "county_path": county_path,
+            "theme_path": theme_path,
+            "case_counties": lambda case: case_counties(case, self.registry),
+            "registry": self.registry,
+            "site_file": lambda path: posixpath.relpath(
+                path, posixpath.dirname(LANGUAGE_ROOTS[self.lang] + page_path) or "."),
+            "data_file": lambda kind: DATA_FILES[kind].format(lang=self.lang),
+            "feed_file": LANGUAGE_ROOTS[self.lang] + FEED,
+            "schema_file": SCHEMA_FILE,
         }
 
     def render(self, template: str, page_path: str, **values: Any) -> SourcePage:
         text = self.env.get_template(template).render(**self.context(page_path), **values)
         return SourcePage(self.lang, page_path, text)
 
-    def case_page(self, case: CaseStudy) -> SourcePage:
+    def case_page(self, case: CaseStudy, related: list[CaseStudy], dates: FileDates,
+                  site_url: str) -> SourcePage:
         statuses = case_status(case, self.lang) if self.lang != "sv" else {}
+        public_url = site_url + LANGUAGE_ROOTS[self.lang] + html_path(case_path(case))
         return self.render("case.html", case_path(case), case=case, statuses=statuses,
-                           translated=self.lang != "sv")
+                           translated=self.lang != "sv", related=related,
+                           updated=i18n.format_day(dates.updated.date(), self.lang),
+                           public_url=public_url)
 
     def overview(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
-        return self.render("overview.html", OVERVIEW, cases=cases)
+        counts = county_counts(cases, self.registry)
+        years = sorted({y for case in cases for y in (case.period.start, case.period.end)
+                        if y is not None}, key=lambda month: month.year)
+        return self.render("overview.html", OVERVIEW, cases=cases, counts=counts,
+                           map=base_map(), radius=radius,
+                           counties=[self.registry.counties[code] for code in sorted(counts)],
+                           themes=used_themes(cases, self.registry),
+                           statuses=list(Status),
+                           year_range=sorted({m.year for m in years}))
+
+    def county_index(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
+        counts = county_counts(cases, self.registry)
+        return self.render("counties.html", COUNTIES, counts=counts,
+                           counties=[self.registry.counties[code] for code in sorted(counts)])
+
+    def county_page(self, county: County, cases: list[CaseStudy]) -> SourcePage:
+        return self.render("county.html", county_path(county), county=county, cases=cases)
+
+    def theme_index(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
+        return self.render("themes.html", THEMES, themes=used_themes(cases, self.registry),
+                           counts=Counter(t for case in cases for t in case.themes))
+
+    def theme_page(self, theme: Theme, cases: list[CaseStudy]) -> SourcePage:
+        return self.render("theme.html", theme_path(theme), theme=theme, cases=cases)
+
+    def open_data(self, count: int) -> SourcePage:
+        return self.render("opendata.html", OPEN_DATA, count=count)
 
 
 @functools.cache
@@ -171,15 +239,41 @@ def environment(lang: str) -> jinja2.Environment:
     return env
 
 
-def render_language(corpus: Corpus, lang: str) -> list[SourcePage]:
+def county_counts(cases: Iterable[CaseStudy], registry: Registry) -> Counter[str]:
+    return Counter(county.code for case in cases for county in case_counties(case, registry))
+
+
+def used_themes(cases: Iterable[CaseStudy], registry: Registry) -> list[Theme]:
+    """The vocabulary's themes that some case uses, in the vocabulary's order."""
+    used = {theme for case in cases for theme in case.themes}
+    return [theme for key, theme in registry.themes.items() if key in used]
+
+
+def render_language(corpus: Corpus, lang: str, site_url: str) -> list[SourcePage]:
     renderer = Renderer(lang, corpus.registry, environment(lang))
+    cases = corpus.cases
     pages = [SourcePage(lang, page.path, page.markdown) for page in corpus.pages
              if page.lang == lang]
-    pages.append(renderer.overview(corpus.cases))
-    pages.extend(renderer.case_page(case) for case in corpus.cases)
+    pages += [renderer.overview(cases), renderer.county_index(cases),
+              renderer.theme_index(cases), renderer.open_data(len(cases))]
+    by_county: dict[str, list[CaseStudy]] = {}
+    by_theme: dict[str, list[CaseStudy]] = {}
+    for case in cases:
+        for county in case_counties(case, corpus.registry):
+            by_county.setdefault(county.code, []).append(case)
+        for theme in case.themes:
+            by_theme.setdefault(theme, []).append(case)
+    pages += [renderer.county_page(corpus.registry.counties[code], members)
+              for code, members in sorted(by_county.items())]
+    pages += [renderer.theme_page(corpus.registry.themes[key], members)
+              for key, members in sorted(by_theme.items())]
+    related = related_cases(cases, corpus.registry)
+    pages += [renderer.case_page(case, related[case.slug], corpus.dates[case.slug], site_url)
+              for case in cases]
     return pages
 
 
-def render_site(corpus: Corpus) -> dict[str, list[SourcePage]]:
-    """Every page of the site, by language."""
-    return {lang: render_language(corpus, lang) for lang in LANGUAGES}
+def render_site(corpus: Corpus, site_url: str) -> dict[str, list[SourcePage]]:
+    """Every page of the site, by language; `site_url` is the public root, for citations."""
+    root = site_url.rstrip("/") + "/"
+    return {lang: render_language(corpus, lang, root) for lang in LANGUAGES}

@@ -147,11 +147,11 @@ def test_no_page_loads_anything_from_another_host(real_site: Path) -> None:
 
 
 def test_page_size_does_not_grow_with_cases(real_site: Path) -> None:
-    """Case pages are not in the navigation: no case page links to the other cases."""
+    """Case pages are not in the navigation: a case page links only to its few related cases."""
     for slug in CASE_SLUGS:
         text = (real_site / f"ideslussar/{slug}.html").read_text(encoding="utf-8")
-        others = [s for s in CASE_SLUGS if s != slug and f"{s}.html" in text]
-        assert others == [], slug
+        others = [s for s in CASE_SLUGS if s != slug and f'href="{s}.html"' in text]
+        assert len(others) <= 4, slug
 
 
 def test_accessibility_statement_is_linked_from_every_page(real_site: Path) -> None:
