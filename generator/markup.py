@@ -1,14 +1,14 @@
 """Editors' text made into safe HTML: the one place YAML text meets markup.
 
-Text from case files is data. Plain fields are escaped by Jinja2's autoescape; Markdown fields
-go through Python-Markdown with its raw-HTML and image rules removed (so `<script>` is shown as
-text and nothing is fetched from elsewhere), and every link that survives is checked again
-here, whatever the validator said, so a `javascript:` link can never reach a page.
+Text from case files is data. Plain fields are escaped by Jinja2's autoescape. Markdown fields
+are neutralised at the source (see `markdown_source`) and converted by MkDocs with the rest of
+the page, so the generator does not parse Markdown twice; `LinkGuardExtension`, registered in
+mkdocs.yml, checks every link of every page again, so a `javascript:` link never reaches one.
 """
 
 from __future__ import annotations
 
-import functools
+import re
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
@@ -21,51 +21,51 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 class _LinkGuard(Treeprocessor):
-    """Drops the href of any link that is not http(s) or mailto, and marks links external."""
+    """Drops any href that is not http(s), mailto or relative, and any image from elsewhere."""
 
     def run(self, root: Element) -> None:
         for link in root.iter("a"):
             href = link.get("href", "")
-            if urlsplit(href.strip()).scheme.lower() not in SAFE_SCHEMES:
+            scheme = urlsplit(href.strip()).scheme.lower()
+            if scheme and scheme not in SAFE_SCHEMES:
                 link.attrib.pop("href", None)
-            else:
+            elif scheme:
                 link.set("rel", "noopener")
+        for image in root.iter("img"):
+            if urlsplit(image.get("src", "").strip()).scheme:
+                image.attrib.pop("src", None)
 
 
-class _SafeText(Extension):
-    """No raw HTML, no images, no headings above h3: text stays text, inside its section."""
+class LinkGuardExtension(Extension):
+    """Registered in mkdocs.yml: a last guard on every page, whatever the validator said."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.inlinePatterns.deregister("image_link")
-        md.inlinePatterns.deregister("image_reference")
-        md.inlinePatterns.deregister("short_image_ref")
-        md.treeprocessors.register(_LinkGuard(md), "link_guard", 0)
+        md.treeprocessors.register(_LinkGuard(md), "ideslussar_link_guard", 0)
 
 
-@functools.cache
-def _converter() -> markdown.Markdown:
-    return markdown.Markdown(extensions=[_SafeText(), "sane_lists"], output_format="html")
+def makeExtension(**kwargs: object) -> LinkGuardExtension:  # noqa: N802 - Markdown's API
+    """Lets mkdocs.yml name this module in `markdown_extensions`."""
+    return LinkGuardExtension(**kwargs)
 
 
-def markdown_html(text: str) -> Markup:
-    """Markdown to HTML with no way for the text to become markup of its own."""
-    converter = _converter()
-    converter.reset()
-    html = converter.convert(text)
-    # Headings written in a section would jump out of the page outline; show them as text.
-    for level in range(1, 7):
-        html = html.replace(f"<h{level}>", "<p><strong>").replace(f"</h{level}>",
-                                                                  "</strong></p>")
-    return Markup(_no_blank_lines(html))  # noqa: S704 - built from escaped parts above
+HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;",
+                              "}": "&#125;"})
+BLOCK_STARTS = re.compile(r"^(\s{0,3})(#|=+\s*$|-+\s*$)", re.MULTILINE)
+
+
+def markdown_source(text: str) -> Markup:
+    """An editor's Markdown, made safe to place in a page that MkDocs converts.
+
+    MkDocs converts the page once, so the text is not converted here; it is neutralised:
+    `<`, `>` and `&` become entities (no raw HTML, no autolinks), `{}` too (no attribute
+    lists), `![` loses its image meaning (nothing is fetched from elsewhere), and a line that
+    would start a heading is escaped (a section cannot break the page outline). Links stay
+    links; their schemes were checked by the validator, and `LinkGuardExtension` checks again.
+    """
+    safe = text.translate(HTML_ESCAPES).replace("![", "!\\[")
+    return Markup(BLOCK_STARTS.sub(r"\1\\\2", safe))  # noqa: S704 - escaped above
 
 
 def plain_html(text: str) -> Markup:
     """A one-line text, escaped, with its line breaks folded into spaces."""
     return escape(" ".join(text.split()))
-
-
-def _no_blank_lines(html: str) -> str:
-    """A blank line would end the raw HTML block that holds this in the page's Markdown."""
-    return "\n".join(line for line in html.split("\n") if line.strip())
