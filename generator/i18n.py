@@ -51,6 +51,7 @@ def translations(lang: str) -> gettext_module.NullTranslations:
     return Translations(buffer, domain=DOMAIN)
 
 
+@functools.lru_cache(maxsize=4096)
 def format_month(month: Month, lang: str) -> str:
     """ "november 2016" / "November 2016"; a year alone stays a year."""
     if month.month is None:
@@ -58,11 +59,13 @@ def format_month(month: Month, lang: str) -> str:
     return format_date(datetime.date(month.year, month.month, 1), "LLLL y", locale=lang)
 
 
+@functools.lru_cache(maxsize=4096)
 def format_day(day: datetime.date, lang: str) -> str:
     """ "7 november 2016" / "7 November 2016"."""
     return format_date(day, "long", locale=lang)
 
 
+@functools.lru_cache(maxsize=4096)
 def format_number(value: int, lang: str) -> str:
     """Swedish groups thousands with a no-break space: "4 000 000"."""
     return format_decimal(value, locale=lang)
@@ -76,7 +79,13 @@ def format_sek(value: int, lang: str) -> str:
 
 def format_names(names: Sequence[str], lang: str) -> str:
     """ "Piteå och Skellefteå" / "Piteå and Skellefteå"."""
-    return format_list(list(names), locale=lang) if names else ""
+    return _format_names(tuple(names), lang) if names else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_names(names: tuple[str, ...], lang: str) -> str:
+    """Babel parses the locale on every call; lists of names repeat across pages."""
+    return format_list(list(names), locale=lang)
 
 
 def language_name(code: str, in_lang: str) -> str:

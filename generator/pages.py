@@ -11,12 +11,14 @@ import functools
 import json
 import posixpath
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.ext import Extension
+from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup, escape
 
 from . import i18n
@@ -114,6 +116,12 @@ def relative_url(from_md: str, to_md: str) -> str:
     return up + "/".join([*there_parts[common:], name])
 
 
+def relative_file(from_md: str, to_path: str) -> str:
+    """A link from a page to a file that is not a page (data, feeds), from the site root."""
+    depth = from_md.count("/")
+    return "../" * depth + to_path
+
+
 def counterpart_url(page_path: str, lang: str, other: str) -> str:
     """A link from a page to the same page in another language."""
     here = LANGUAGE_ROOTS[lang] + page_path
@@ -135,7 +143,7 @@ class Renderer:
     env: jinja2.Environment
 
     def gettext(self, message: str) -> str:
-        return i18n.translations(self.lang).gettext(message)
+        return str(self.translations.gettext(message))
 
     def text(self, value: Text, *, fallback_notice: bool = True) -> Markup:
         """A one-line text in the page's language, or the Swedish marked `lang="sv"` while it
@@ -158,6 +166,39 @@ class Renderer:
 
     def counties(self, case: CaseStudy) -> list[str]:
         return [county.name for county in case_counties(case, self.registry)]
+
+    def facts(self, case: CaseStudy) -> str:
+        """One line of facts: municipalities · county · status · years.
+
+        Kept short, as the overview lists every case; computed once per case and language
+        (a case's line also appears on county, theme and related lists).
+        """
+        cached = self._facts.get(case.slug)
+        if cached is not None:
+            return cached
+        names = self.municipality_names(case.municipalities)
+        parts = []
+        if names and len(names) <= 2 and case.participant_count == len(names):
+            parts.append(i18n.format_names(names, self.lang))
+        elif case.participant_count:
+            parts.append(self.translations.ngettext(
+                "%(num)d municipality", "%(num)d municipalities",
+                case.participant_count) % {"num": case.participant_count})
+        parts += self.counties(case)
+        parts.append(self.gettext(STATUS_LABELS[case.status]))
+        if years := self.years(case):
+            parts.append(years)
+        line = " · ".join(parts)
+        self._facts[case.slug] = line
+        return line
+
+    @functools.cached_property
+    def _facts(self) -> dict[str, str]:
+        return {}
+
+    @functools.cached_property
+    def translations(self) -> Any:
+        return i18n.translations(self.lang)
 
     def years(self, case: CaseStudy) -> str:
         """ "2016–2020" for the overview list; "" when the sources give no period."""
@@ -195,8 +236,7 @@ class Renderer:
             "theme_path": theme_path,
             "case_counties": lambda case: case_counties(case, self.registry),
             "registry": self.registry,
-            "site_file": lambda path: posixpath.relpath(
-                path, posixpath.dirname(LANGUAGE_ROOTS[self.lang] + page_path) or "."),
+            "site_file": lambda path: relative_file(LANGUAGE_ROOTS[self.lang] + page_path, path),
             "data_file": lambda kind: DATA_FILES[kind].format(lang=self.lang),
             "feed_file": LANGUAGE_ROOTS[self.lang] + FEED,
             "schema_file": SCHEMA_FILE,
@@ -245,13 +285,44 @@ class Renderer:
         return self.render("opendata.html", OPEN_DATA, count=count)
 
 
+class PreTranslate(Extension):
+    """Translates `_("literal")` when a template is compiled, not each time it renders.
+
+    Each environment serves one language, so a call without arguments always gives the same
+    text; folding it into the template turns it into static output, which Jinja's optimiser
+    then escapes once. Calls with arguments, and `ngettext`, stay calls. The result is what the
+    i18n extension's newstyle `_()` would return (`msgstr % {}`).
+    """
+
+    def __init__(self, environment: jinja2.Environment) -> None:
+        super().__init__(environment)
+        environment.extend(pretranslate_catalog=None)
+
+    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
+        tokens = list(stream)
+        gettext = self.environment.pretranslate_catalog.gettext  # type: ignore[attr-defined]
+        index = 0
+        while index < len(tokens):
+            window = tokens[index:index + 4]
+            if (len(window) == 4 and window[0].test("name:_") and window[1].test("lparen")
+                    and window[2].type == "string" and window[3].test("rparen")
+                    and not (index and tokens[index - 1].test("dot"))):
+                text = str(gettext(window[2].value)) % {}
+                yield Token(window[0].lineno, "string", text)
+                index += 4
+                continue
+            yield tokens[index]
+            index += 1
+
+
 @functools.cache
 def environment(lang: str) -> jinja2.Environment:
     """One environment per language, with that language's catalog installed."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
-                             extensions=["jinja2.ext.i18n"], trim_blocks=True,
+                             extensions=["jinja2.ext.i18n", PreTranslate], trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.pretranslate_catalog = i18n.translations(lang)  # type: ignore[attr-defined]
     return env
 
 

@@ -2,12 +2,13 @@
 
 Cases are related by what a reader comparing them cares about, weighted: a shared
 municipality counts most, then a shared county, then a shared theme. Candidates come from
-inverted indexes, so the cost grows with the cases that share something, not with the square
-of all cases.
+inverted indexes, and from each index only the cases nearest in name order are scored, so the
+cost per case stays bounded when a county or a theme holds hundreds of cases.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -15,13 +16,15 @@ from .model import CaseStudy
 from .registry import Registry
 
 WEIGHTS = {"municipality": 3, "county": 2, "theme": 1}
+#: How many neighbours on each side a key contributes as candidates.
+WINDOW = {"municipality": 25, "county": 10, "theme": 10}
 
 
 def _keys(case: CaseStudy, registry: Registry) -> Iterable[tuple[str, str]]:
     codes = set(case.municipalities) | ({case.based_in} if case.based_in else set())
-    for code in codes:
+    for code in sorted(codes):
         yield "municipality", code
-    for county in {registry.municipalities[code].county.code for code in codes}:
+    for county in sorted({registry.municipalities[code].county.code for code in codes}):
         yield "county", county
     for theme in case.themes:
         yield "theme", theme
@@ -32,16 +35,21 @@ def related_cases(cases: tuple[CaseStudy, ...], registry: Registry, limit: int =
     """Up to `limit` related cases per slug, best first, ties broken by name order."""
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     keys = [list(_keys(case, registry)) for case in cases]
+    key_sets = [set(case_keys) for case_keys in keys]
     for position, case_keys in enumerate(keys):
         for key in case_keys:
-            index[key].append(position)
+            index[key].append(position)  # positions arrive in order: each list is sorted
     related = {}
     for position, case in enumerate(cases):
-        scores: Counter[int] = Counter()
+        candidates: set[int] = set()
         for key in keys[position]:
-            for other in index[key]:
-                if other != position:
-                    scores[other] += WEIGHTS[key[0]]
+            members = index[key]
+            at = bisect.bisect_left(members, position)
+            window = WINDOW[key[0]]
+            candidates.update(members[max(0, at - window):at + window + 1])
+        candidates.discard(position)
+        scores = Counter({other: sum(WEIGHTS[k[0]] for k in key_sets[position] & key_sets[other])
+                          for other in candidates})
         best = sorted(scores, key=lambda other: (-scores[other], other))[:limit]
         related[case.slug] = [cases[other] for other in best]
     return related
