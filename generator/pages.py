@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import posixpath
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
