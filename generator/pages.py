@@ -199,6 +199,24 @@ class Renderer:
     def translations(self) -> Any:
         return i18n.translations(self.lang)
 
+    def filter_data(self, case: CaseStudy) -> dict[str, str]:
+        """The overview's data attributes, as short as they can be: the list grows with cases.
+
+        Themes go by their position in the vocabulary (the filter's options say which is which).
+        """
+        start, end = case.period.start, case.period.end
+        return {
+            "c": " ".join(county.code for county in case_counties(case, self.registry)),
+            "t": " ".join(str(self.theme_codes[key]) for key in case.themes),
+            "s": case.status.value,
+            "y": f"{start.year if start else ''} {end.year if end else ''}",
+            "n": str(case.participant_count),
+        }
+
+    @functools.cached_property
+    def theme_codes(self) -> dict[str, int]:
+        return {key: position for position, key in enumerate(self.registry.themes)}
+
     def years(self, case: CaseStudy) -> str:
         """ "2016–2020" for the overview list; "" when the sources give no period."""
         start, end = case.period.start, case.period.end

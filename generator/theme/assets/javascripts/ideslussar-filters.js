@@ -21,7 +21,7 @@
 
     function matches(item, want) {
       if (want.county && words(item.dataset.c).indexOf(want.county) < 0) return false;
-      if (want.theme && words(item.dataset.t).indexOf(want.theme) < 0) return false;
+      if (want.themeCode && words(item.dataset.t).indexOf(want.themeCode) < 0) return false;
       if (want.status && item.dataset.s !== want.status) return false;
       var years = (item.dataset.y || " ").split(" ");
       var start = parseInt(years[0], 10), end = parseInt(years[1], 10);
@@ -42,6 +42,9 @@
         want[name] = form.elements[name].value;
         if (want[name]) params.set(name, want[name]);
       });
+      /* The list names themes by a short code; the option carries it. */
+      var theme = form.elements.theme;
+      want.themeCode = want.theme ? theme.options[theme.selectedIndex].dataset.code : "";
       var shown = 0;
       items.forEach(function (item) {
         var visible = matches(item, want);

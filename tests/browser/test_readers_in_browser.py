@@ -1,0 +1,111 @@
+"""Readers in a real browser: filter the overview, follow a related case, switch language on a
+case page and land on the same case, and find a case by an inflected Swedish word."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from .support import url
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(browser: Browser, served: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def visible_cases(page: Page) -> list[str]:
+    return [a.inner_text() for a in page.query_selector_all("#ides-list > li:not([hidden]) > a")]
+
+
+def test_filters_combine_and_keep_their_state_in_the_address(page: Page) -> None:
+    page.goto(url("sv", "ideslussar/index.html"))
+    assert page.inner_text("#ides-count") == "Visar 10 av 10 idéslussar."
+    page.select_option("#ides-f-county", "14")
+    assert page.inner_text("#ides-count") == "Visar 4 av 10 idéslussar."
+    page.select_option("#ides-f-status", "ended")
+    assert visible_cases(page) == ["Skaraborgs innovationssluss"]
+    assert page.url.endswith("ideslussar/index.html?county=14&status=ended")
+    page.select_option("#ides-f-status", "")
+    page.select_option("#ides-f-count", "6-")
+    assert set(visible_cases(page)) == {"AllAgeHub", "iCare4Fyrbodal",
+                                        "Skaraborgs innovationssluss"}
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)  # a shared link opens the same filtered view
+    assert page.input_value("#ides-f-count") == "6-"
+    assert page.inner_text("#ides-count") == "Visar 3 av 10 idéslussar."
+    page.click("#ides-filters button[type=reset]")
+    page.wait_for_function("document.getElementById('ides-count').textContent.includes('10 av')")
+    assert page.url.endswith("ideslussar/index.html")
+
+
+def test_theme_and_period_filters(page: Page) -> None:
+    page.goto(url("en", "ideslussar/index.html?theme=welfare-technology"))
+    assert visible_cases(page) == ["AllAgeHub"]
+    page.goto(url("en", "ideslussar/index.html?to=2016"))
+    shown = visible_cases(page)
+    assert "AllAgeHub" not in shown  # started 2017
+    assert "Idea sluice in Örebro Municipality" in shown or len(shown) == 7
+
+
+def test_without_javascript_every_case_is_listed(browser: Browser, served: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url("sv", "ideslussar/index.html?county=14"))
+    assert len(page.query_selector_all("#ides-list > li")) == 10
+    assert not page.is_visible("#ides-filters")
+    context.close()
+
+
+def test_following_a_related_case(page: Page) -> None:
+    page.goto(url("sv", "ideslussar/skaraborgs-innovationssluss.html"))
+    page.click(".ides-related a >> text=Idérum Lerum")
+    page.wait_for_url("**/ideslussar/iderum-lerum.html")
+    assert page.inner_text("h1") == "Idérum Lerum"
+
+
+def test_language_switch_lands_on_the_same_case(page: Page) -> None:
+    page.goto(url("sv", "ideslussar/kungsbacka.html"))
+    page.click(".md-header__option .md-select button")
+    page.click(".md-select__link[hreflang=en]")
+    page.wait_for_url("**/en/ideslussar/kungsbacka.html")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.click(".md-header__option .md-select button")
+    page.click(".md-select__link[hreflang=sv]")
+    page.wait_for_url("**/ideslussar/kungsbacka.html")
+    assert "/en/" not in page.url
+    assert page.evaluate("document.documentElement.lang") == "sv"
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type into Material's search box as a reader does, and list the result links."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.type(query, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    return [a.get_attribute("href") or "" for a in
+            page.query_selector_all(".md-search-result__link")]
+
+
+def test_swedish_search_understands_inflection(page: Page, real_site: Path) -> None:
+    # AllAgeHub's page says "innovation" but never the plural "innovationer".
+    text = (real_site / "ideslussar/allagehub.html").read_text(encoding="utf-8").lower()
+    assert "innovation" in text and "innovationer" not in text
+    page.goto(url("sv", "index.html"))
+    links = search(page, "innovationer")
+    assert any("ideslussar/allagehub.html" in link for link in links)
+
+
+def test_search_finds_a_case_by_municipality_and_theme(page: Page) -> None:
+    page.goto(url("en", "index.html"))
+    assert any("pitea-och-skelleftea.html" in link for link in search(page, "Skellefteå"))
+    assert any("allagehub.html" in link for link in search(page, "welfare technology"))
