@@ -24,7 +24,7 @@ from . import i18n
 from .corpus import Corpus
 from .history import FileDates
 from .markup import markdown_source, plain_html
-from .model import LANGUAGES, CaseStudy, Status, Text, TranslationMethod
+from .model import LANGUAGES, ORIGINAL_LANGUAGE, CaseStudy, Status, Text, TranslationMethod
 from .problems import N_
 from .registry import County, Registry, Theme
 from .related import related_cases
@@ -159,6 +159,29 @@ class Renderer:
         macros = self.env.get_template("macros.html").make_module(self.context(""))
         notice = macros.notice  # type: ignore[attr-defined] # a macro is a module attribute
         return Markup(notice("missing", inline=True))  # noqa: S704 - from a template
+
+    def state(self, case: CaseStudy, field: str) -> State | None:
+        """Whether a field of a case is current, outdated or missing in the page's language;
+        None on Swedish pages, where every text is the original."""
+        if self.lang == ORIGINAL_LANGUAGE:
+            return None
+        states = self._states.get(case.slug)
+        if states is None:
+            states = {name: status.state for name, status in case_status(case, self.lang).items()}
+            self._states[case.slug] = states
+        return states.get(field)
+
+    @functools.cached_property
+    def _states(self) -> dict[str, dict[str, State]]:
+        return {}
+
+    def machine_translated(self, cases: Iterable[CaseStudy]) -> bool:
+        """Whether any of the cases' texts in the page's language were machine-translated,
+        so a list page can say so once."""
+        if self.lang == ORIGINAL_LANGUAGE:
+            return False
+        return any(record.method is TranslationMethod.MACHINE for case in cases
+                   if (record := case.translation.get(self.lang)) is not None)
 
     def municipality_names(self, codes: Iterable[str]) -> list[str]:
         return [self.registry.municipalities[code].name for code in codes]
