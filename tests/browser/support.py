@@ -1,0 +1,156 @@
+"""What the browser checks share: the served origin, the page types, the tools, the report.
+
+The site is built with site_url http://127.0.0.1:8765/ (tests/conftest.py) and served at that
+origin, so canonical URLs, hreflang alternates and the sitemaps Material reads all point at the
+server the browser talks to.
+"""
+
+from __future__ import annotations
+
+import errno
+import functools
+import http.server
+import json
+import os
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+HOST, PORT = "127.0.0.1", 8765
+ORIGIN = f"http://{HOST}:{PORT}"
+
+HERE = Path(__file__).resolve().parent
+AXE_JS = HERE / "node_modules/axe-core/axe.min.js"
+LIGHTHOUSE_CLI = HERE / "node_modules/lighthouse/cli/index.js"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Debian's Chromium, headless, with nothing of its own going out to the network.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+# The rule sets of WCAG 2.1 level A and AA, as axe-core tags them.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+LANG_ROOTS = {"sv": "", "en": "en/"}
+# One page of every kind readers see, at the same path in both languages.
+PAGE_TYPES = {
+    "start": "",
+    "overview": "ideslussar/index.html",
+    "case": "ideslussar/orebro.html",
+    "about": "om-programmet.html",
+    "accessibility": "tillganglighet.html",
+    "counties": "lan/index.html",
+    "county": "lan/vastra-gotalands-lan.html",
+    "themes": "teman/index.html",
+    "theme": "teman/idea-coaching.html",
+    "open-data": "oppna-data.html",
+}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+def url(lang: str, path: str) -> str:
+    return f"{ORIGIN}/{LANG_ROOTS[lang]}{path}"
+
+
+def page_type_of(relative: str) -> str:
+    """The page type of a built file, by its path below the site root ("en/lan/x.html")."""
+    path = relative.removeprefix("en/")
+    for kind, known in PAGE_TYPES.items():
+        if path == (known or "index.html"):
+            return kind
+    folder = path.split("/")[0] if "/" in path else ""
+    return {"ideslussar": "case", "lan": "county", "teman": "theme"}.get(folder, path)
+
+
+def lang_of(relative: str) -> str:
+    return "en" if relative.startswith("en/") else "sv"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves whichever built site the server currently points at, quietly."""
+
+    server: SiteServer
+
+    def __init__(self, request: Any, client_address: Any, server: SiteServer) -> None:
+        super().__init__(request, client_address, server, directory=str(server.root))
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class SiteServer(http.server.ThreadingHTTPServer):
+    """A threaded static server at ORIGIN whose folder a test can switch (real or mini site)."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, root: Path, wait: float = 180.0) -> None:
+        """Binds ORIGIN, waiting up to `wait` seconds while another test run holds the port."""
+        self.root = root
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                super().__init__((HOST, PORT), _Handler)
+                break
+            except OSError as error:
+                if error.errno != errno.EADDRINUSE or time.monotonic() > deadline:
+                    raise OSError(error.errno, f"cannot serve the site at {ORIGIN}: {error}; "
+                                  "is another test run using the port?") from error
+                time.sleep(1)
+        self._thread = threading.Thread(target=self.serve_forever, name="site-server",
+                                        daemon=True)
+
+    def start(self) -> SiteServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.shutdown()
+        self.server_close()
+        self._thread.join(timeout=5)
+
+
+class Report:
+    """Figures the checks collect, printed at the end of the run and written as JSON."""
+
+    def __init__(self) -> None:
+        # (page type, lang) -> figure name -> value
+        self.pages: dict[tuple[str, str], dict[str, Any]] = defaultdict(dict)
+        self.notes: dict[str, Any] = {}
+        self.external_links: dict[str, set[str]] = defaultdict(set)
+        self.folder = Path(".")
+
+    def page(self, kind: str, lang: str, **figures: Any) -> None:
+        self.pages[(kind, lang)].update(figures)
+
+    def add(self, kind: str, lang: str, figure: str, amount: int) -> None:
+        entry = self.pages[(kind, lang)]
+        entry[figure] = entry.get(figure, 0) + amount
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "pages": [{"type": kind, "lang": lang, **figures}
+                      for (kind, lang), figures in sorted(self.pages.items())],
+            "notes": self.notes,
+            "external_links": {link: sorted(pages)
+                               for link, pages in sorted(self.external_links.items())},
+        }
+
+    def write(self, folder: Path) -> Path:
+        target = folder / "quality-report.json"
+        target.write_text(json.dumps(self.as_json(), indent=2, ensure_ascii=False),
+                          encoding="utf-8")
+        links = folder / "external-links.txt"
+        links.write_text("".join(f"{link}\t{', '.join(sorted(pages))}\n"
+                                 for link, pages in sorted(self.external_links.items())),
+                         encoding="utf-8")
+        return target
+
+
+REPORT = Report()
+
+
+@functools.cache
+def axe_source() -> str:
+    return AXE_JS.read_text(encoding="utf-8")
