@@ -1,0 +1,196 @@
+"""Interface strings: the Swedish catalog is complete and current, templates hold no text that
+bypasses gettext, and dates, numbers, money and lists follow the page's language."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_file
+
+from generator import catalog, i18n
+from generator.model import Month
+
+from .conftest import REPO
+
+TEMPLATE_FILES = sorted((REPO / "generator" / "templates").glob("*.html"))
+THEME_FILES = sorted((REPO / "generator" / "theme").rglob("*.html"))
+#: Words that may stand in a template outside gettext: front-matter keys and format names.
+ALLOWED_WORDS = {"title", "description", "JSON", "CSV"}
+STRIP_PATTERNS = (r"\{#.*?#\}", r"\{%.*?%\}", r"\{\{.*?\}\}", r"<!--.*?-->",
+                  r"<(script|style)\b.*?</\1>", r"<[^>]*>", r"&#?\w+;")
+NBSP = "\u00a0"
+
+
+def run(*args: str, root: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", "translations", *args,
+                           "--root", str(root), "--lang", "en"],
+                          capture_output=True, text=True, cwd=REPO, check=False)
+
+
+def test_sv_catalog_has_no_empty_fuzzy_or_obsolete_entry() -> None:
+    sv = catalog.read_catalog(catalog.po_path(REPO, "sv"), "sv")
+    problems = catalog.entry_problems(sv, "sv")
+    assert [problem.render(str) for problem in problems] == []
+    assert not sv.obsolete
+
+
+def test_every_msgid_in_code_and_templates_is_in_the_catalog() -> None:
+    """A fresh extraction, the committed template and the sv catalog hold the same msgids."""
+    assert [problem.render(str) for problem in catalog.check_catalogs(REPO)] == []
+
+
+def test_translations_check_command_passes_on_the_repository() -> None:
+    result = run("check")
+    assert result.returncode == 0, result.stderr
+    assert "complete and current" in result.stdout
+
+
+def repo_copy(tmp_path: Path) -> Path:
+    """What extraction and the catalogs need, copied so the tests can break them."""
+    shutil.copytree(REPO / "generator", tmp_path / "generator",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "translations", tmp_path / "translations")
+    shutil.copy(REPO / "babel.cfg", tmp_path / "babel.cfg")
+    return tmp_path
+
+
+@pytest.mark.parametrize("breakage", ["fuzzy", "empty", "obsolete", "stale-template"])
+def test_translations_check_fails_on_a_broken_catalog(tmp_path: Path, breakage: str) -> None:
+    root = repo_copy(tmp_path)
+    po = catalog.po_path(root, "sv")
+    sv = catalog.read_catalog(po, "sv")
+    message = sv["Sources"]
+    assert message is not None
+    if breakage == "fuzzy":
+        message.flags.add("fuzzy")
+    elif breakage == "empty":
+        message.string = ""
+    elif breakage == "obsolete":
+        sv.obsolete["An old string"] = type(message)("An old string", "En gammal text")
+    if breakage == "stale-template":
+        macros = root / "generator" / "templates" / "macros.html"
+        macros.write_text(macros.read_text(encoding="utf-8")
+                          + '{{ _("A string nobody extracted") }}\n', encoding="utf-8")
+    else:
+        catalog.write_catalog(sv, po)
+    result = run("check", root=root)
+    assert result.returncode == 1
+    expected = {"fuzzy": "fuzzy", "empty": "empty", "obsolete": "obsolete",
+                "stale-template": "A string nobody extracted"}[breakage]
+    assert expected in result.stderr
+
+
+def test_extract_and_update_add_a_new_string_without_fuzzy_matching(tmp_path: Path) -> None:
+    """A msgid close to a translated one must arrive empty, not with a guessed translation."""
+    root = repo_copy(tmp_path)
+    macros = root / "generator" / "templates" / "macros.html"
+    macros.write_text(macros.read_text(encoding="utf-8") + '{{ _("Sources!") }}\n',
+                      encoding="utf-8")
+    assert run("extract", root=root).returncode == 0
+    assert run("update", root=root).returncode == 0
+    sv = catalog.read_catalog(catalog.po_path(root, "sv"), "sv")
+    new = sv["Sources!"]
+    assert new is not None and new.string == "" and not new.fuzzy
+    assert not list(root.rglob("*.mo")), "compiled catalogs are made in memory, never written"
+
+
+def jinja_literals(source: str) -> set[str]:
+    """String literals inside Jinja tags and expressions that read as words (two or more)."""
+    found: set[str] = set()
+    for block in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", source, flags=re.S):
+        for _, literal in re.findall(r"""(["'])((?:(?!\1).)*)\1""", block):
+            words = [word for word in literal.split() if re.search(r"[^\W\d_]{2,}", word)]
+            if len(words) >= 2:
+                found.add(literal)
+    return found
+
+
+def extracted(path: Path) -> set[str]:
+    """The msgids Babel's Jinja extractor finds in a template."""
+    ids: set[str] = set()
+    for _line, message, _comments, _context in extract_from_file(
+            "jinja2", str(path), options={"extensions": "jinja2.ext.i18n"}):
+        ids.update([message] if isinstance(message, str) else [m for m in message if m])
+    return ids
+
+
+@pytest.mark.parametrize("path", TEMPLATE_FILES + THEME_FILES,
+                         ids=lambda p: p.relative_to(REPO).as_posix())
+def test_template_shows_no_text_that_bypasses_gettext(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    text = source
+    for pattern in STRIP_PATTERNS:
+        text = re.sub(pattern, " ", text, flags=re.S)
+    words = set(re.findall(r"[^\W\d_]+", text)) - ALLOWED_WORDS
+    assert not words, f"literal text outside gettext: {sorted(words)}"
+    untranslated = jinja_literals(source) - extracted(path)
+    assert not untranslated, f"string literals shown without gettext: {sorted(untranslated)}"
+
+
+def test_theme_strings_come_from_the_catalog() -> None:
+    """The theme's own words reach it through config.extra.ideslussar.strings, in gettext:
+    the English build gets msgids of the catalog, the Swedish build their translations."""
+    from generator.mkdocs_build import language_config
+
+    def strings(lang: str) -> dict[str, str]:
+        config = language_config({"theme": {"name": "material"}}, REPO, lang, REPO / "d",
+                                 REPO / "s", "https://example.org/")
+        found: dict[str, str] = config["extra"]["ideslussar"]["strings"]
+        return found
+
+    english, swedish = strings("en"), strings("sv")
+    assert english and english.keys() == swedish.keys()
+    sv = catalog.read_catalog(catalog.po_path(REPO, "sv"), "sv")
+    for key, msgid in english.items():
+        message = sv[msgid]
+        assert message is not None, f"{key}: {msgid!r} is not in the catalog"
+        assert swedish[key] == message.string != msgid
+
+
+def test_swedish_dates() -> None:
+    assert i18n.format_day(datetime.date(2016, 11, 7), "sv") == "7 november 2016"
+    assert i18n.format_day(datetime.date(2016, 11, 7), "en") == "November 7, 2016"
+    assert i18n.format_month(Month(2016, 11), "sv") == "november 2016"
+    assert i18n.format_month(Month(2016, 11), "en") == "November 2016"
+    assert i18n.format_month(Month(2019, None), "sv") == "2019"
+
+
+def test_swedish_numbers_group_with_a_no_break_space() -> None:
+    assert i18n.format_number(4000000, "sv") == f"4{NBSP}000{NBSP}000"
+    assert i18n.format_number(4000000, "en") == "4,000,000"
+
+
+def test_money_in_each_languages_form() -> None:
+    assert i18n.format_sek(4000000, "sv") == f"4{NBSP}000{NBSP}000{NBSP}kr"
+    assert i18n.format_sek(4000000, "en") == f"SEK{NBSP}4,000,000"
+
+
+def test_lists_joined_in_the_page_language() -> None:
+    assert i18n.format_names(["Piteå", "Skellefteå"], "sv") == "Piteå och Skellefteå"
+    assert i18n.format_names(["Piteå", "Skellefteå"], "en") == "Piteå and Skellefteå"
+    assert i18n.format_names(["Lerum", "Alingsås", "Borås"], "sv") == "Lerum, Alingsås och Borås"
+    assert i18n.format_names(["Lerum", "Alingsås", "Borås"], "en") == "Lerum, Alingsås, and Borås"
+    assert i18n.format_names([], "sv") == ""
+
+
+def test_built_swedish_page_formats_money_and_lists(mini_site: Path) -> None:
+    html = (mini_site / "ideslussar" / "pitea-test.html").read_text(encoding="utf-8")
+    assert f"3{NBSP}573{NBSP}324{NBSP}kr" in html
+    assert "november 2016" in html
+    english = (mini_site / "en" / "ideslussar" / "pitea-test.html").read_text(encoding="utf-8")
+    assert f"SEK{NBSP}3,573,324" in english
+    assert "November 2016" in english
+
+
+def test_messages_catalog_is_english_msgids_with_no_english_catalog() -> None:
+    assert i18n.SOURCE_LANGUAGE == "en"
+    assert not (REPO / "translations" / "en").exists()
+    assert catalog.CATALOG_LANGUAGES == ("sv",)
+    assert isinstance(catalog.extract(REPO), Catalog)
