@@ -60,7 +60,7 @@ def language_config(base: dict[str, Any], base_dir: Path, lang: str, docs_dir: P
     config.update({
         "site_name": gettext("Idea sluices in municipalities"),
         "site_description": gettext("How Swedish municipalities let every employee explore, "
-                                    "test and develop an idea: examples from the idéslussar."),
+                                    "test and develop an idea: examples from the idea sluices."),
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         "site_url": root_url + LANGUAGE_ROOTS[lang],
