@@ -27,6 +27,9 @@ from .model import ORIGINAL_LANGUAGE, Month
 #: Where the catalogs live: `translations/<locale>/LC_MESSAGES/messages.po` in the repository.
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 DOMAIN = "messages"
+#: The Babel locale each site language is formatted in: British English writes
+#: "7 November 2016", as Swedish writes "7 november 2016".
+FORMAT_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 #: The language of the msgids, which therefore needs no catalog.
 SOURCE_LANGUAGE = "en"
 
@@ -56,19 +59,20 @@ def format_month(month: Month, lang: str) -> str:
     """ "november 2016" / "November 2016"; a year alone stays a year."""
     if month.month is None:
         return str(month.year)
-    return format_date(datetime.date(month.year, month.month, 1), "LLLL y", locale=lang)
+    first = datetime.date(month.year, month.month, 1)
+    return format_date(first, "LLLL y", locale=FORMAT_LOCALES.get(lang, lang))
 
 
 @functools.lru_cache(maxsize=4096)
 def format_day(day: datetime.date, lang: str) -> str:
     """ "7 november 2016" / "7 November 2016"."""
-    return format_date(day, "long", locale=lang)
+    return format_date(day, "long", locale=FORMAT_LOCALES.get(lang, lang))
 
 
 @functools.lru_cache(maxsize=4096)
 def format_number(value: int, lang: str) -> str:
     """Swedish groups thousands with a no-break space: "4 000 000"."""
-    return format_decimal(value, locale=lang)
+    return format_decimal(value, locale=FORMAT_LOCALES.get(lang, lang))
 
 
 def format_sek(value: int, lang: str) -> str:
@@ -85,7 +89,7 @@ def format_names(names: Sequence[str], lang: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _format_names(names: tuple[str, ...], lang: str) -> str:
     """Babel parses the locale on every call; lists of names repeat across pages."""
-    return format_list(list(names), locale=lang)
+    return format_list(list(names), locale=FORMAT_LOCALES.get(lang, lang))
 
 
 def language_name(code: str, in_lang: str) -> str:

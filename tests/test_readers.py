@@ -30,7 +30,10 @@ def test_overview_list_carries_the_filter_data(real_site: Path) -> None:
     assert item is not None
     county, themes, status, years, count = item.groups()
     assert county.split() == ["18"] and status == "permanent" and years == "2016 2020"
-    assert count == "1" and "digital-idea-platform" in themes.split()
+    codes = {key: str(i) for i, key in enumerate(read_corpus(REPO).registry.themes)}
+    assert count == "1" and codes["digital-idea-platform"] in themes.split()
+    assert f'<option value="digital-idea-platform" data-code="{codes["digital-idea-platform"]}"' \
+        in page
     assert 'id="ides-filters" hidden' in page  # shown only by the script
     assert '<option value="14">Västra Götalands län</option>' in page
 
