@@ -72,14 +72,14 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     REPORT.notes["browser test wall seconds"] = round(time.monotonic() - _run_start[0], 1)
     target = REPORT.write(REPORT.folder)
     tr.write_sep("=", "quality gates (browser checks)")
-    columns = ["axe desktop", "axe phone", "validator errors", "broken links",
+    columns = ["pages", "axe desktop", "axe phone", "validator errors", "broken links",
                "external links", "external requests", "cookies"]
-    tr.write_line(f"{'page type':<14}{'lang':<6}" + "".join(f"{c:>19}" for c in columns))
+    tr.write_line(f"{'page type':<14}{'lang':<6}" + "".join(f"{c:>{len(c) + 2}}" for c in columns))
     order = list(PAGE_TYPES)
     for (kind, lang), figures in sorted(
             REPORT.pages.items(),
             key=lambda kv: (order.index(kv[0][0]) if kv[0][0] in order else 99, kv[0])):
-        cells = "".join(f"{figures.get(c, '-')!s:>19}" for c in columns)
+        cells = "".join(f"{figures.get(c, '-')!s:>{len(c) + 2}}" for c in columns)
         tr.write_line(f"{kind:<14}{lang:<6}{cells}")
     for name, value in REPORT.notes.items():
         tr.write_line(f"{name}: {value}")

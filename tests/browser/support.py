@@ -60,7 +60,8 @@ def page_type_of(relative: str) -> str:
         if path == (known or "index.html"):
             return kind
     folder = path.split("/")[0] if "/" in path else ""
-    return {"ideslussar": "case", "lan": "county", "teman": "theme"}.get(folder, path)
+    return {"ideslussar": "case", "lan": "county", "teman": "theme"}.get(
+        folder, path.removesuffix(".html"))
 
 
 def lang_of(relative: str) -> str:

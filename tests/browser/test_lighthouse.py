@@ -1,0 +1,63 @@
+"""Lighthouse on a case page: accessibility, best practices and SEO at 100; performance shown.
+
+One run only (it takes its own Chromium, Debian's, and its default mobile emulation with
+simulated throttling). Performance is reported, never asserted: timings on a shared CI machine
+say little. The site is served at the origin it was built for, so canonical and hreflang URLs
+are the served ones, as Lighthouse's SEO audits want.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .support import CHROMIUM, CHROMIUM_ARGS, LIGHTHOUSE_CLI, PAGE_TYPES, REPORT, url
+
+pytestmark = pytest.mark.browser
+
+CATEGORIES = ["accessibility", "best-practices", "seo", "performance"]
+MUST_BE_100 = ["accessibility", "best-practices", "seo"]
+
+
+def failing_audits(report: dict[str, Any], category: str) -> list[str]:
+    audits = report["audits"]
+    return [f"{ref['id']}: {audits[ref['id']]['title']} (score {audits[ref['id']]['score']})"
+            for ref in report["categories"][category]["auditRefs"]
+            if ref["weight"] > 0 and audits[ref["id"]]["score"] is not None
+            and audits[ref["id"]]["score"] < 1]
+
+
+def test_lighthouse_scores_on_a_case_page(served: str, tmp_path: Path) -> None:
+    node = shutil.which("node")
+    assert node, "Lighthouse needs Node.js (make browser-deps installs Lighthouse itself)"
+    assert LIGHTHOUSE_CLI.is_file(), "run `make browser-deps` (npm ci in tests/browser)"
+    address = url("sv", PAGE_TYPES["case"])
+    output = tmp_path / "lighthouse.json"
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    run = subprocess.run(
+        [node, str(LIGHTHOUSE_CLI), address, f"--chrome-path={CHROMIUM}",
+         f"--chrome-flags={flags}", "--output=json", f"--output-path={output}",
+         f"--only-categories={','.join(CATEGORIES)}", "--quiet"],
+        capture_output=True, text=True, timeout=240, check=False)
+    assert run.returncode == 0 and output.is_file(), run.stderr[-3000:]
+    report = json.loads(output.read_text(encoding="utf-8"))
+
+    assert report["finalDisplayedUrl"] == address
+    assert not report.get("runtimeError"), report.get("runtimeError")
+    scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    REPORT.notes["lighthouse (sv case page)"] = scores
+    REPORT.notes["lighthouse warnings"] = report.get("runWarnings", [])
+    metrics = {m: report["audits"][m]["displayValue"] for m in
+               ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+                "cumulative-layout-shift", "speed-index")}
+    metrics = {m: v.replace("\xa0", " ") for m, v in metrics.items()}
+    REPORT.notes["lighthouse performance metrics (simulated mobile)"] = metrics
+    print(f"Lighthouse {address}: {scores}; {metrics}")
+
+    below = {c: failing_audits(report, c) for c in MUST_BE_100 if scores[c] < 100}
+    assert below == {}, json.dumps(below, indent=2)
