@@ -17,7 +17,7 @@ from .feeds import feeds
 from .mkdocs_build import LanguageBuild, build_all, language_config, read_base_config
 from .model import LANGUAGES
 from .opendata import data_files
-from .pages import LANGUAGE_ROOTS, SourcePage, render_site
+from .pages import LANGUAGE_ROOTS, SourcePage, image_path, render_site
 from .schema import schema_text
 from .sitemaps import sitemaps
 
@@ -47,7 +47,10 @@ def prepare(corpus: Corpus, config_file: Path, work_dir: Path, site_url: str | N
     for lang in LANGUAGES:
         docs_dir = work_dir / lang / "docs"
         site_dir = work_dir / lang / "site"
-        output.write_tree(docs_dir, {page.path: page.text for page in pages[lang]})
+        files: dict[str, str | bytes] = {page.path: page.text for page in pages[lang]}
+        files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
+                      if case.image is not None})
+        output.write_tree(docs_dir, files)
         config = language_config(base, config_file.parent, lang, docs_dir, site_dir, url)
         config_path = work_dir / lang / "mkdocs.yml"
         output.write_config(config_path, config)

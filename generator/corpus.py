@@ -38,6 +38,7 @@ class Corpus:
     pages: tuple[ContentPage, ...]
     registry: Registry
     dates: dict[str, FileDates]  # by slug: first published, last changed
+    images: dict[str, bytes]  # by slug: the picture's file, read with everything else
 
 
 def case_files(directory: Path) -> list[Path]:
@@ -124,4 +125,6 @@ def read_corpus(repo_root: Path, cases_dir: Path | None = None) -> Corpus:
         raise InvalidContentError(problems)
     by_name = file_dates(files)
     dates = {case.slug: by_name[Path(case.path).name] for case in cases}
-    return Corpus(tuple(cases), tuple(pages), registry, dates)
+    images = {case.slug: (repo_root / case.image.path).read_bytes() for case in cases
+              if case.image is not None}
+    return Corpus(tuple(cases), tuple(pages), registry, dates, images)

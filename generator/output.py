@@ -16,17 +16,19 @@ from pathlib import Path
 import yaml
 
 
-def write_tree(directory: Path, files: Mapping[str, str]) -> int:
-    """Make `directory` hold exactly `files` (relative path -> text); returns files written."""
+def write_tree(directory: Path, files: Mapping[str, str | bytes]) -> int:
+    """Make `directory` hold exactly `files` (relative path -> text or bytes); returns the
+    number of files written."""
     directory.mkdir(parents=True, exist_ok=True)
     written = 0
-    for relative, text in files.items():
+    for relative, content in files.items():
         target = directory / relative
-        if target.is_file() and target.read_text(encoding="utf-8") == text:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_text(text, encoding="utf-8")
+        temporary.write_bytes(data)
         os.replace(temporary, target)
         written += 1
     for existing in sorted(directory.rglob("*"), reverse=True):

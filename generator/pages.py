@@ -80,6 +80,12 @@ def case_path(case: CaseStudy) -> str:
     return f"ideslussar/{case.slug}.md"
 
 
+def image_path(case: CaseStudy) -> str:
+    """Where a case's picture goes, beside its page; the suffix is the editor's file's."""
+    suffix = Path(case.image.path).suffix.lower() if case.image else ""
+    return f"ideslussar/bilder/{case.slug}{suffix}"
+
+
 def county_path(county: County) -> str:
     return f"lan/{slugify(county.name)}.md"
 
@@ -97,13 +103,18 @@ def case_counties(case: CaseStudy, registry: Registry) -> list[County]:
 
 
 def relative_url(from_md: str, to_md: str) -> str:
-    """A link from one page to another that works on any host and from a file:// folder.
+    """A link from one page to another that works on any host and from a file:// folder."""
+    return relative_link(from_md, html_path(to_md))
+
+
+def relative_link(from_md: str, target: str) -> str:
+    """A relative link from a page to any file in the same tree.
 
     Cheaper than `posixpath.relpath`, which matters: a thousand-case site has tens of
     thousands of links. Page paths are normalised and never contain "..".
     """
     here = from_md.rsplit("/", 1)[0] if "/" in from_md else ""
-    there, _, name = html_path(to_md).rpartition("/")
+    there, _, name = target.rpartition("/")
     if here == there:
         return name
     common = 0
@@ -266,6 +277,7 @@ class Renderer:
             "url": lambda target: relative_url(page_path, target),
             "counterpart": lambda other: counterpart_url(page_path, self.lang, other),
             "case_path": case_path,
+            "image_url": lambda case: relative_link(page_path, image_path(case)),
             "status_label": lambda status: self.gettext(STATUS_LABELS[status]),
             "section_headings": SECTION_HEADINGS,
             "meta": front_matter_value,

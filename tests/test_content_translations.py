@@ -91,11 +91,12 @@ def test_status_names_every_field_missing_or_outdated_before_any_review(cases: P
     found = states(cases)
     assert found[("pitea-test", "how")] == ("missing", None)
     assert found[("pitea-test", "what")] == ("outdated", "machine")
+    assert found[("pitea-test", "image.alt")] == ("missing", None)
     assert found[("ooversatt-test", "name")] == ("missing", None)
     assert found[("ooversatt-test", "examples.1")] == ("outdated", "machine")
     assert {state for state, _ in found.values()} == {"missing", "outdated"}
     totals = status(cases)["totals"]
-    assert totals == {"current": 0, "outdated": len(found) - 4, "missing": 4}
+    assert totals == {"current": 0, "outdated": len(found) - 5, "missing": 5}
 
 
 def test_status_table_is_readable_and_strict_fails_on_work_left(cases: Path) -> None:

@@ -29,3 +29,13 @@ def test_untranslated_text_is_shown_in_swedish_marked_as_swedish(mini_site: Path
 def test_municipality_code_with_leading_zero_stays_a_code(mini_site: Path) -> None:
     html = (mini_site / "ideslussar/noll-test.html").read_text(encoding="utf-8")
     assert "Upplands Väsby" in html and "Stockholms län" in html
+
+
+def test_a_case_picture_is_copied_and_shown_with_its_description(mini_site: Path) -> None:
+    sv = (mini_site / "ideslussar/pitea-test.html").read_text(encoding="utf-8")
+    en = (mini_site / "en/ideslussar/pitea-test.html").read_text(encoding="utf-8")
+    assert '<img src="bilder/pitea-test.png" alt="En blå testbild" loading="lazy">' in sv
+    # Untranslated: the Swedish description, marked as Swedish.
+    assert '<img src="bilder/pitea-test.png" alt="En blå testbild" lang="sv" loading="lazy">' in en
+    assert (mini_site / "ideslussar/bilder/pitea-test.png").read_bytes().startswith(b"\x89PNG")
+    assert (mini_site / "en/ideslussar/bilder/pitea-test.png").is_file()
