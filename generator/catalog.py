@@ -29,6 +29,7 @@ from babel.messages.pofile import read_po, write_po
 
 from .i18n import DOMAIN, SOURCE_LANGUAGE
 from .model import LANGUAGES
+from .output import replace_file
 from .problems import N_
 
 PROJECT = "ideslussar"
@@ -70,8 +71,7 @@ def write_catalog(catalog: Catalog, path: Path) -> None:
     """Write a .pot or .po the way the committed ones are written: sorted, no locations."""
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH, no_location=True, sort_output=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(buffer.getvalue())
+    replace_file(path, buffer.getvalue())
 
 
 def read_catalog(path: Path, lang: str | None = None) -> Catalog:

@@ -24,6 +24,7 @@ from babel.messages.pofile import read_po, write_po
 
 from .corpus import case_files
 from .model import CASE_FIELDS, CaseStudy, Kind, TranslationMethod
+from .output import replace_file
 from .registry import Registry
 from .reviewing import Change, is_markdown, read_case_file, record, validate_text
 from .translation import State, case_status
@@ -86,7 +87,7 @@ def export_catalog(cases: Iterable[CaseStudy], repo_root: Path, lang: str, *,
 def write_catalog(catalog: Catalog, path: Path) -> None:
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=100)
-    path.write_bytes(buffer.getvalue())
+    replace_file(path, buffer.getvalue())
 
 
 @dataclass

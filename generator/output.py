@@ -85,8 +85,9 @@ def create_file(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def replace_file(path: Path, text: str) -> None:
-    """Replace a file's text atomically: a crash leaves the old file or the new, never half."""
+def replace_file(path: Path, content: str | bytes) -> None:
+    """Replace a file atomically: a crash leaves the old file or the new, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
+    temporary.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     os.replace(temporary, path)

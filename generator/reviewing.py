@@ -16,6 +16,7 @@ from pathlib import Path
 from .corpus import display_path
 from .loading import parse, read_text
 from .model import CaseStudy, Kind, TranslationMethod, field_by_key
+from .output import replace_file
 from .problems import InvalidContentError
 from .registry import Registry
 from .translation import fingerprint
@@ -57,7 +58,7 @@ class CaseFile:
     def write(self, text: str) -> None:
         """Write with the file's own line ends and byte-order mark, as the editor saved it."""
         data = text.replace("\n", "\r\n") if self.crlf else text
-        self.path.write_bytes((b"\xef\xbb\xbf" if self.bom else b"") + data.encode("utf-8"))
+        replace_file(self.path, (b"\xef\xbb\xbf" if self.bom else b"") + data.encode("utf-8"))
 
 
 def read_case_file(path: Path, repo_root: Path) -> CaseFile:
