@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import i18n, translations_cli
+from . import bench, i18n, translations_cli
 from .corpus import case_files, read_cases, read_corpus
 from .problems import InvalidContentError, Problem
 from .registry import load_registry
@@ -191,6 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="host:port to serve on (default: 127.0.0.1:8000)")
     serve.set_defaults(run=cmd_serve)
     translations_cli.register(commands)
+    bench.register(commands)
     return parser
 
 
