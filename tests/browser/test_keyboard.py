@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from .support import PAGE_TYPES, VIEWPORTS, url
+from .test_accessibility import axe_violations, describe
 
 pytestmark = pytest.mark.browser
 
@@ -47,9 +48,18 @@ UNFOCUSED = """() => {
 }"""
 
 
+@pytest.fixture(params=list(VIEWPORTS))
+def tab(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh tab at desktop width, then at phone width (where the navigation is a drawer)."""
+    context = browser.new_context(viewport=VIEWPORTS[request.param])
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 @pytest.fixture
-def tab(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
     yield page
     context.close()
@@ -148,3 +158,47 @@ def test_skip_link_comes_first_and_moves_focus_to_the_content(tab: Page, served:
     after = tab.evaluate(FOCUSED, 1)
     assert after is not None and after["region"] == "content", after
     assert after["href"] == expected
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_menu_opens_and_closes_by_keyboard_on_a_phone(phone: Page, served: str,
+                                                      lang: str) -> None:
+    """Where the navigation is a drawer, its button works from the keyboard, and the drawer's
+    links take focus only while it is open."""
+    open_page(phone, url(lang, CASE))
+    stops = tab_through(phone)
+    menu = next((s for s in stops if s["tag"] == "label" and s["region"] == "header"), None)
+    assert menu is not None, "the menu button is not in the tab order"
+    assert not any(s["region"] == "sidebar" for s in stops), "a closed drawer takes focus"
+
+    button = phone.locator('.md-header label[for="__drawer"]')
+    assert button.get_attribute("role") == "button"
+    assert button.get_attribute("aria-label")
+    assert button.get_attribute("aria-expanded") == "false"
+    button.focus()
+    phone.keyboard.press("Enter")
+    settle(phone)
+    assert phone.is_checked("#__drawer") and button.get_attribute("aria-expanded") == "true"
+    violations = axe_violations(phone)
+    assert violations == [], describe(violations)
+
+    # Past the rest of the header, Tab goes through the drawer's links, all of them visible.
+    in_drawer: list[dict[str, Any]] = []
+    for i in range(60):
+        phone.keyboard.press("Tab")
+        settle(phone)
+        stop = phone.evaluate(FOCUSED, 1000 + i)
+        if stop is None or (in_drawer and stop["region"] != "sidebar"):
+            break
+        if stop["region"] == "sidebar":
+            in_drawer.append(stop)
+    nav = phone.evaluate("""() => [...document.querySelectorAll(
+        ".md-sidebar--primary .md-nav__link[href]")].map(a => a.getAttribute("href"))""")
+    assert [s["href"] for s in in_drawer if "md-nav__link" in s["cls"]] == nav
+    assert all(s["visible"] and (s["outline"] or s["shadow"]) for s in in_drawer), in_drawer
+
+    phone.keyboard.press("Escape")
+    settle(phone)
+    assert not phone.is_checked("#__drawer")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert phone.evaluate("() => document.activeElement.getAttribute('for')") == "__drawer"
