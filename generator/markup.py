@@ -48,8 +48,10 @@ def makeExtension(**kwargs: object) -> LinkGuardExtension:  # noqa: N802 - Markd
     return LinkGuardExtension(**kwargs)
 
 
-HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;",
-                              "}": "&#125;"})
+#: What `markdown_source` replaces, "&" first. Chained `str.replace` calls, because
+#: `str.translate` with a mapping looks up every character in Python and is some fifteen
+#: times slower on Swedish text, which a thousand-case build converts eight thousand times.
+HTML_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("{", "&#123;"), ("}", "&#125;"))
 BLOCK_STARTS = re.compile(r"^(\s{0,3})(#|=+\s*$|-+\s*$)", re.MULTILINE)
 
 
@@ -62,7 +64,11 @@ def markdown_source(text: str) -> Markup:
     would start a heading is escaped (a section cannot break the page outline). Links stay
     links; their schemes were checked by the validator, and `LinkGuardExtension` checks again.
     """
-    safe = text.translate(HTML_ESCAPES).replace("![", "!\\[")
+    safe = text
+    for character, entity in HTML_ESCAPES:
+        if character in safe:
+            safe = safe.replace(character, entity)
+    safe = safe.replace("![", "!\\[")
     return Markup(BLOCK_STARTS.sub(r"\1\\\2", safe))  # noqa: S704 - escaped above
 
 

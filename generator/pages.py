@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import types
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.runtime
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup, escape
@@ -29,7 +31,7 @@ from .problems import N_
 from .registry import County, Registry, Theme
 from .related import related_cases
 from .sweden_map import base_map, radius
-from .translation import State, case_status
+from .translation import FieldStatus, State, case_status
 from .validation import slugify
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -176,14 +178,21 @@ class Renderer:
         None on Swedish pages, where every text is the original."""
         if self.lang == ORIGINAL_LANGUAGE:
             return None
-        states = self._states.get(case.slug)
-        if states is None:
-            states = {name: status.state for name, status in case_status(case, self.lang).items()}
-            self._states[case.slug] = states
-        return states.get(field)
+        status = self.statuses(case).get(field)
+        return None if status is None else status.state
+
+    def statuses(self, case: CaseStudy) -> dict[str, FieldStatus]:
+        """The translation status of every field of a case, computed once per case and
+        language (it hashes every Swedish text; a case is listed on several pages)."""
+        if self.lang == ORIGINAL_LANGUAGE:
+            return {}
+        statuses = self._statuses.get(case.slug)
+        if statuses is None:
+            statuses = self._statuses[case.slug] = case_status(case, self.lang)
+        return statuses
 
     @functools.cached_property
-    def _states(self) -> dict[str, dict[str, State]]:
+    def _statuses(self) -> dict[str, dict[str, FieldStatus]]:
         return {}
 
     def machine_translated(self, cases: Iterable[CaseStudy]) -> bool:
@@ -295,12 +304,24 @@ class Renderer:
         }
 
     def render(self, template: str, page_path: str, **values: Any) -> SourcePage:
-        text = self.env.get_template(template).render(**self.context(page_path), **values)
+        text = self.template(template).render(**self.context(page_path), **values)
         return SourcePage(self.lang, page_path, text)
+
+    def template(self, name: str) -> jinja2.Template:
+        """A template looked up once per rendering of the site, not once per page (Jinja
+        checks the file's modification time on every lookup)."""
+        found = self._templates.get(name)
+        if found is None:
+            found = self._templates[name] = self.env.get_template(name)
+        return found
+
+    @functools.cached_property
+    def _templates(self) -> dict[str, jinja2.Template]:
+        return {}
 
     def case_page(self, case: CaseStudy, related: list[CaseStudy], dates: FileDates,
                   site_url: str) -> SourcePage:
-        statuses = case_status(case, self.lang) if self.lang != "sv" else {}
+        statuses = self.statuses(case)
         public_url = site_url + LANGUAGE_ROOTS[self.lang] + html_path(case_path(case))
         return self.render("case.html", case_path(case), case=case, statuses=statuses,
                            translated=self.lang != "sv", related=related,
@@ -367,12 +388,40 @@ class PreTranslate(Extension):
             index += 1
 
 
+#: The callables `DirectCallContext` calls without asking: Python functions and methods.
+DIRECT_CALLABLES = (types.FunctionType, types.MethodType, types.BuiltinFunctionType)
+
+
+class DirectCallContext(jinja2.runtime.Context):
+    """Jinja's template context, calling the Renderer's plain Python helpers directly.
+
+    Every `{{ helper(value) }}` goes through `Context.call`, which asks the callable four times
+    whether it wants the context, the evaluation context or the environment passed in. The
+    helpers here never do, and a case page makes about ninety such calls, two thousand pages a
+    build: functions and methods without Jinja's `pass_*` mark are called straight away, and
+    everything else (macros, gettext) takes Jinja's own path.
+    """
+
+    def call(self, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        if type(obj) not in DIRECT_CALLABLES or hasattr(obj, "jinja_pass_arg"):
+            return super().call(obj, *args, **kwargs)
+        if kwargs:  # the loop and block variables Jinja passes for pass_context callables
+            kwargs.pop("_loop_vars", None)
+            kwargs.pop("_block_vars", None)
+        try:
+            return obj(*args, **kwargs)
+        except StopIteration:  # as Jinja does: a StopIteration must not end a template loop
+            return self.environment.undefined("value was undefined because a callable raised "
+                                              "a StopIteration exception")
+
+
 @functools.cache
 def environment(lang: str) -> jinja2.Environment:
     """One environment per language, with that language's catalog installed."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
                              extensions=["jinja2.ext.i18n", PreTranslate], trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.context_class = DirectCallContext
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.pretranslate_catalog = i18n.translations(lang)  # type: ignore[attr-defined]
     return env

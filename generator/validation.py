@@ -162,6 +162,8 @@ class Checker:
                         language_sv=LANGUAGE_NAMES_SV[lang])
 
     def check_links(self, node: yaml.Node, path: str, value: str) -> None:
+        if "](" not in value and "<" not in value and "]:" not in value:
+            return  # no link of any of the three forms: most sections
         for pattern in MARKDOWN_LINK_PATTERNS:
             for match in pattern.finditer(value):
                 target = match.group(1)
@@ -353,23 +355,7 @@ class Checker:
 
     def value(self, spec: FieldSpec, node: yaml.Node, path: str) -> Any:
         """Dispatch on the field's kind; returns None when the value is invalid."""
-        handlers: dict[Kind, Callable[[], Any]] = {
-            Kind.TEXT: lambda: self.text(node, path),
-            Kind.MARKDOWN: lambda: self.text(node, path, markdown=True),
-            Kind.TEXT_LIST: lambda: self.text_list(node, path),
-            Kind.MUNICIPALITY: lambda: self.municipality(node, path),
-            Kind.MUNICIPALITY_LIST: lambda: self.municipality_list(node, path),
-            Kind.MONTH: lambda: self.month(node, path),
-            Kind.INTEGER: lambda: self.integer(node, path),
-            Kind.STRING: lambda: self.string(node, path),
-            Kind.CHOICE: lambda: self.choice(node, path, spec.choices),
-            Kind.CHOICE_LIST: lambda: self.choice_list(node, path, self.registry.themes),
-            Kind.URL_LIST: lambda: self.url_list(node, path),
-            Kind.IMAGE: lambda: self.image(node, path),
-            Kind.GROUP: lambda: self.group(spec.children, node, path),
-            Kind.TRANSLATION: lambda: self.translation(node, path),
-        }
-        return handlers[spec.kind]()
+        return HANDLERS[spec.kind](self, spec, node, path)
 
     def text_list(self, node: yaml.Node, path: str) -> tuple[Text, ...] | None:
         items = self.sequence(node, path)
@@ -450,6 +436,25 @@ class Checker:
             self.report(node_at(root, "period", "end"), "period.end",
                         N_("the period ends ({end}) before it starts ({start})"),
                         N_("check the two dates"), end=end.iso, start=start.iso)
+
+
+#: `Checker.value`'s dispatch, built once (not a dict of closures per field of every file).
+HANDLERS: dict[Kind, Callable[[Checker, FieldSpec, yaml.Node, str], Any]] = {
+    Kind.TEXT: lambda c, spec, node, path: c.text(node, path),
+    Kind.MARKDOWN: lambda c, spec, node, path: c.text(node, path, markdown=True),
+    Kind.TEXT_LIST: lambda c, spec, node, path: c.text_list(node, path),
+    Kind.MUNICIPALITY: lambda c, spec, node, path: c.municipality(node, path),
+    Kind.MUNICIPALITY_LIST: lambda c, spec, node, path: c.municipality_list(node, path),
+    Kind.MONTH: lambda c, spec, node, path: c.month(node, path),
+    Kind.INTEGER: lambda c, spec, node, path: c.integer(node, path),
+    Kind.STRING: lambda c, spec, node, path: c.string(node, path),
+    Kind.CHOICE: lambda c, spec, node, path: c.choice(node, path, spec.choices),
+    Kind.CHOICE_LIST: lambda c, spec, node, path: c.choice_list(node, path, c.registry.themes),
+    Kind.URL_LIST: lambda c, spec, node, path: c.url_list(node, path),
+    Kind.IMAGE: lambda c, spec, node, path: c.image(node, path),
+    Kind.GROUP: lambda c, spec, node, path: c.group(spec.children, node, path),
+    Kind.TRANSLATION: lambda c, spec, node, path: c.translation(node, path),
+}
 
 
 def node_at(root: yaml.Node, *keys: str) -> yaml.Node:
