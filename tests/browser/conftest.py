@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-from .support import CHROMIUM, CHROMIUM_ARGS, ORIGIN, PAGE_TYPES, REPORT, SiteServer
+from .support import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, REPORT, SiteServer
 
 _browser_seconds: list[float] = []
 _run_start: list[float] = []
@@ -39,8 +39,13 @@ def site_server(real_site: Path) -> Iterator[SiteServer]:
 @pytest.fixture
 def served(site_server: SiteServer, real_site: Path) -> str:
     """The origin, serving the real site (a test may have pointed it at another)."""
-    site_server.root = real_site
-    return ORIGIN
+    return site_server.serve(real_site)
+
+
+@pytest.fixture
+def served_mini(site_server: SiteServer, mini_site: Path) -> str:
+    """The origin, serving the fixture site (every field, hostile text, missing translations)."""
+    return site_server.serve(mini_site)
 
 
 @pytest.fixture(scope="session")

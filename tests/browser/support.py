@@ -14,6 +14,8 @@ import json
 import os
 import threading
 import time
+import urllib.request
+import uuid
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -79,6 +81,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
+    def end_headers(self) -> None:
+        self.send_header("X-Test-Server", self.server.token)
+        super().end_headers()
+
 
 class SiteServer(http.server.ThreadingHTTPServer):
     """A threaded static server at ORIGIN whose folder a test can switch (real or mini site)."""
@@ -89,6 +95,7 @@ class SiteServer(http.server.ThreadingHTTPServer):
     def __init__(self, root: Path, wait: float = 180.0) -> None:
         """Binds ORIGIN, waiting up to `wait` seconds while another test run holds the port."""
         self.root = root
+        self.token = uuid.uuid4().hex
         deadline = time.monotonic() + wait
         while True:
             try:
@@ -105,6 +112,15 @@ class SiteServer(http.server.ThreadingHTTPServer):
     def start(self) -> SiteServer:
         self._thread.start()
         return self
+
+    def serve(self, root: Path) -> str:
+        """Points the server at a built site; gives the origin, checked to be this server's."""
+        self.root = root
+        direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # no proxy
+        with direct.open(f"{ORIGIN}/", timeout=10) as response:
+            answered_by = response.headers.get("X-Test-Server")
+        assert answered_by == self.token, f"another process answers at {ORIGIN}"
+        return ORIGIN
 
     def stop(self) -> None:
         self.shutdown()

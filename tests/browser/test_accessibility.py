@@ -52,3 +52,17 @@ def test_no_wcag_violations(tab: Page, served: str, kind: str, lang: str,
     violations = axe_violations(tab)
     REPORT.page(kind, lang, **{f"axe {viewport}": sum(len(v["nodes"]) for v in violations)})
     assert violations == [], describe(violations)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("path", ["ideslussar/pitea-test.html", "ideslussar/noll-test.html",
+                                  "ideslussar/index.html"])
+def test_no_wcag_violations_with_every_field_and_hostile_text(tab: Page, served_mini: str,
+                                                              path: str, lang: str) -> None:
+    """The fixture cases: every optional field, markup in the text, notices about missing and
+    machine translations, a case with almost nothing filled in."""
+    tab.set_viewport_size(VIEWPORTS["desktop"])
+    response = tab.goto(url(lang, path))
+    assert response is not None and response.ok, url(lang, path)
+    violations = axe_violations(tab)
+    assert violations == [], describe(violations)

@@ -144,6 +144,8 @@ def test_skip_link_comes_first_and_moves_focus_to_the_content(tab: Page, served:
         return !!t && !!t.closest(".md-content") && t.getBoundingClientRect().top < innerHeight;
     }""", target[1:])
     assert in_content, f"the skip link's target {target} is not in view in the content"
+    # It leads to the start of the content, the page's title, not past it.
+    assert tab.evaluate("() => document.querySelector('.md-content h1').id") == target[1:]
 
     # The next Tab continues from the target: the first focusable element after it.
     expected = tab.evaluate("""id => {
