@@ -66,6 +66,7 @@ class Result:
     search_index_bytes: dict[str, int] = field(default_factory=dict)
     search_index_gzip_bytes: dict[str, int] = field(default_factory=dict)
     build_steps_s: dict[str, float] = field(default_factory=dict)
+    language_steps_s: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 # -- the temporary repository ------------------------------------------------------------------
@@ -136,7 +137,7 @@ def child_build(root: Path) -> dict[str, Any]:
                         work_dir=root / ".build")
     own, children = peak_mb()
     return {"read": read, "steps": report.seconds, "pages": sum(report.pages.values()),
-            "peak_self_mb": own, "peak_children_mb": children}
+            "languages": report.languages, "peak_self_mb": own, "peak_children_mb": children}
 
 
 def child_preview(root: Path) -> dict[str, Any]:
@@ -234,6 +235,7 @@ def measure(cases: int, repo_root: Path, *, compare: bool, preview: bool, repeat
         result.build_s = seconds
         result.generator_s = inside["read"] + inside["steps"]["generate"]
         result.build_steps_s = {"read": inside["read"], **inside["steps"]}
+        result.language_steps_s = inside["languages"]
         result.pages = inside["pages"]
         result.peak_self_mb = inside["peak_self_mb"]
         result.peak_children_mb = inside["peak_children_mb"]

@@ -3,6 +3,11 @@
 Each step is a call into the module that owns it; this module only sequences them, times
 them and reports. By the time it runs, `corpus.read_corpus` has already read and validated
 every input, so nothing here can stop half-way because of an editor's mistake.
+
+The two languages share the corpus and nothing after it, so each language is one forked
+process from the rendering of its pages to its built HTML: both cores work from the moment
+the corpus is complete, and what both languages need (related cases, MkDocs' imports) is done
+once, before the fork. Meanwhile this process writes the feeds and the open data.
 """
 
 from __future__ import annotations
@@ -10,14 +15,17 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import output
 from .corpus import Corpus
 from .feeds import feeds
-from .mkdocs_build import LanguageBuild, build_all, language_config, read_base_config
-from .model import LANGUAGES
+from .mkdocs_build import LanguageBuild, build_one, language_config, read_base_config, warm_up
+from .model import LANGUAGES, CaseStudy
 from .opendata import data_files
-from .pages import LANGUAGE_ROOTS, SourcePage, image_path, render_site
+from .pages import LANGUAGE_ROOTS, image_path, render_language
+from .parallel import Task
+from .related import related_cases
 from .schema import schema_text
 from .sitemaps import sitemaps
 
@@ -30,6 +38,8 @@ class BuildReport:
     pages: dict[str, int]
     seconds: dict[str, float] = field(default_factory=dict)
     warnings: dict[str, list[str]] = field(default_factory=dict)
+    #: Per language: render, write and mkdocs seconds, measured in its own process.
+    languages: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def summary(self) -> str:
         counts = ", ".join(f"{count} {lang}" for lang, count in self.pages.items())
@@ -37,25 +47,78 @@ class BuildReport:
         return f"Built {self.site_dir}: pages {counts} ({timing})"
 
 
-def prepare(corpus: Corpus, config_file: Path, work_dir: Path, site_url: str | None
-            ) -> tuple[list[LanguageBuild], dict[str, list[SourcePage]], str]:
-    """Render every page and write the sources and configurations MkDocs will read."""
-    base = read_base_config(config_file)
+@dataclass(frozen=True)
+class Sources:
+    """One language's Markdown and configuration, written: where MkDocs reads them, and the
+    page paths (the same in every language)."""
+
+    build: LanguageBuild
+    paths: list[str]
+    seconds: dict[str, float]
+
+
+@dataclass(frozen=True)
+class LanguageResult:
+    """What one language's process sends back: its page paths, MkDocs' warnings, timings."""
+
+    lang: str
+    site_dir: Path
+    paths: list[str]
+    warnings: list[str]
+    seconds: dict[str, float]
+    written_at: float  # time.perf_counter() when its sources were written (the clock is shared)
+
+
+def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]],
+                  base: dict[str, Any], config_file: Path, work_dir: Path, url: str) -> Sources:
+    """Render one language's pages and write them, its pictures and its configuration."""
+    started = time.perf_counter()
+    pages = render_language(corpus, lang, url, related)
+    rendered = time.perf_counter()
+    docs_dir = work_dir / lang / "docs"
+    site_dir = work_dir / lang / "site"
+    files: dict[str, str | bytes] = {page.path: page.text for page in pages}
+    files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
+                  if case.image is not None})
+    output.write_tree(docs_dir, files)
+    config = language_config(base, config_file.parent, lang, docs_dir, site_dir, url)
+    config_path = work_dir / lang / "mkdocs.yml"
+    output.write_config(config_path, config)
+    written = time.perf_counter()
+    return Sources(LanguageBuild(lang, config_path, docs_dir, site_dir),
+                   [page.path for page in pages],
+                   {"render": rendered - started, "write": written - rendered})
+
+
+def public_root(base: dict[str, Any], site_url: str | None) -> str:
+    """The public address of the site, ending in "/"."""
     url = site_url or str(base.get("site_url") or "http://localhost:8000/")
-    pages = render_site(corpus, url)
-    builds = []
-    for lang in LANGUAGES:
-        docs_dir = work_dir / lang / "docs"
-        site_dir = work_dir / lang / "site"
-        files: dict[str, str | bytes] = {page.path: page.text for page in pages[lang]}
-        files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
-                      if case.image is not None})
-        output.write_tree(docs_dir, files)
-        config = language_config(base, config_file.parent, lang, docs_dir, site_dir, url)
-        config_path = work_dir / lang / "mkdocs.yml"
-        output.write_config(config_path, config)
-        builds.append(LanguageBuild(lang, config_path, docs_dir, site_dir))
-    return builds, pages, url
+    return url.rstrip("/") + "/"
+
+
+def prepare(corpus: Corpus, config_file: Path, work_dir: Path, site_url: str | None
+            ) -> tuple[list[LanguageBuild], list[str], str]:
+    """Render every page and write the sources and configurations MkDocs will read, one
+    language after the other (the preview's path: it serves one language and may run
+    threads, so it does not fork)."""
+    base = read_base_config(config_file)
+    url = public_root(base, site_url)
+    related = related_cases(corpus.cases, corpus.registry)
+    written = [write_sources(corpus, lang, related, base, config_file, work_dir, url)
+               for lang in LANGUAGES]
+    return [sources.build for sources in written], written[0].paths, url
+
+
+def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]],
+                   base: dict[str, Any], config_file: Path, work_dir: Path, url: str,
+                   strict: bool) -> LanguageResult:
+    """One language from the corpus to HTML: its sources, then its MkDocs build."""
+    sources = write_sources(corpus, lang, related, base, config_file, work_dir, url)
+    written_at = time.perf_counter()
+    warnings = build_one(lang, str(sources.build.config_file), strict)
+    return LanguageResult(lang, sources.build.site_dir, sources.paths, warnings,
+                          {**sources.seconds, "mkdocs": time.perf_counter() - written_at},
+                          written_at)
 
 
 def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str | None = None,
@@ -64,16 +127,27 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
     """Build the bilingual site into `site_dir`, replacing it only when everything succeeded."""
     started = time.perf_counter()
     work = (work_dir or repo_root / ".build").resolve()
-    builds, pages, url = prepare(corpus, config_file or repo_root / "mkdocs.yml", work, site_url)
-    generated = time.perf_counter()
-    warnings = build_all(builds, strict)
+    config_file = config_file or repo_root / "mkdocs.yml"
+    base = read_base_config(config_file)
+    url = public_root(base, site_url)
+    related = related_cases(corpus.cases, corpus.registry)
+    warm_up()
+    shared = time.perf_counter()
+    tasks = [Task(build_language, corpus, lang, related, base, config_file, work, url, strict)
+             for lang in LANGUAGES]
+    extra = {**feeds(corpus, url), **data_files(corpus, url, schema_text(corpus.registry))}
+    results = [task.result() for task in tasks]
     built = time.perf_counter()
-    md_paths = [page.path for page in pages[LANGUAGES[0]]]
-    extra = {**sitemaps(url, md_paths), **feeds(corpus, url),
-             **data_files(corpus, url, schema_text(corpus.registry))}
-    output.publish({LANGUAGE_ROOTS[b.lang].rstrip("/"): b.site_dir for b in builds}, extra,
+    extra = {**sitemaps(url, results[0].paths), **extra}
+    output.publish({LANGUAGE_ROOTS[r.lang].rstrip("/"): r.site_dir for r in results}, extra,
                    site_dir)
     done = time.perf_counter()
-    return BuildReport(site_dir, {lang: len(pages[lang]) for lang in LANGUAGES},
-                       {"generate": generated - started, "mkdocs": built - generated,
-                        "publish": done - built}, warnings)
+    if all(task.forked for task in tasks):  # the sources of both were written side by side
+        generated = max(result.written_at for result in results)
+    else:  # one after the other, each language's MkDocs build in between: count the writing
+        generated = shared + sum(r.seconds["render"] + r.seconds["write"] for r in results)
+    return BuildReport(site_dir, {r.lang: len(r.paths) for r in results},
+                       {"shared": shared - started, "generate": generated - started,
+                        "mkdocs": built - generated, "publish": done - built},
+                       {r.lang: r.warnings for r in results},
+                       {r.lang: r.seconds for r in results})

@@ -3,16 +3,15 @@
 Material supports one language per build (its UI strings, `<html lang>` and search index follow
 `theme.language`), so the site is two ordinary MkDocs builds of the Markdown the generator
 wrote: Swedish at the root, English under `/en/`. They share nothing, so they run in two
-processes at once. The configurations are plain files, so the same Markdown can be built by
-`mkdocs` by hand, or by another MkDocs-compatible tool.
+processes at once (see `build.py`). The configurations are plain files, so the same Markdown
+can be built by `mkdocs` by hand, or by another MkDocs-compatible tool.
 """
 
 from __future__ import annotations
 
 import copy
+import importlib
 import logging
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,6 +113,24 @@ class SiteBuildError(Exception):
         self.lang = lang
         self.messages = messages
 
+    def __reduce__(self) -> tuple[type[SiteBuildError], tuple[str, list[str]]]:
+        """Raised in a worker process, it travels back to the parent as itself."""
+        return SiteBuildError, (self.lang, self.messages)
+
+
+#: What every language's build imports; `warm_up` imports it once, before the builds fork.
+MKDOCS_MODULES = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.theme",
+                  "material.plugins.search.plugin", "markdown.extensions.toc",
+                  "markdown.extensions.tables", "markdown.extensions.sane_lists",
+                  "markdown.extensions.md_in_html", "generator.markup")
+
+
+def warm_up() -> None:
+    """Import MkDocs, Material's search plugin and the Markdown extensions in this process, so
+    that forked language builds start with them (once per build, not once per language)."""
+    for module in MKDOCS_MODULES:
+        importlib.import_module(module)
+
 
 def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
     """Build one language; returns the warnings MkDocs logged, or raises `SiteBuildError`.
@@ -134,24 +151,13 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        build(load_config(config_file=config_file, strict=strict))
+        config = load_config(config_file=config_file, strict=strict)
+        # The generator writes the bilingual sitemaps over MkDocs' per-language ones
+        # (`sitemaps.py`), so MkDocs is not asked to render one only to have it replaced.
+        config.theme.static_templates.discard("sitemap.xml")
+        build(config)
     except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
         raise SiteBuildError(lang, [*messages, str(error)]) from None
     finally:
         logger.removeHandler(handler)
     return messages
-
-
-def build_all(builds: list[LanguageBuild], strict: bool) -> dict[str, list[str]]:
-    """Build every language, in parallel when there is more than one core."""
-    import mkdocs.commands.build
-    import mkdocs.config  # noqa: F401
-
-    workers = min(len(builds), multiprocessing.cpu_count())
-    if workers <= 1:
-        return {b.lang: build_one(b.lang, str(b.config_file), strict) for b in builds}
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {b.lang: pool.submit(build_one, b.lang, str(b.config_file), strict)
-                   for b in builds}
-        return {lang: future.result() for lang, future in futures.items()}

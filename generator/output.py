@@ -18,26 +18,56 @@ import yaml
 
 def write_tree(directory: Path, files: Mapping[str, str | bytes]) -> int:
     """Make `directory` hold exactly `files` (relative path -> text or bytes); returns the
-    number of files written."""
+    number of files written.
+
+    The folder is listed once; a file is read back only when one of the same size is there
+    (the preview rewrites a thousand-case tree on every save), and each folder is created
+    once, not once per file.
+    """
     directory.mkdir(parents=True, exist_ok=True)
+    root = str(directory)
+    existing = existing_files(root)
+    folders = {""}
     written = 0
     for relative, content in files.items():
-        target = directory / relative
         data = content.encode("utf-8") if isinstance(content, str) else content
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
+        target = os.path.join(root, relative)
+        if existing.get(relative) == len(data):
+            with open(target, "rb") as handle:
+                if handle.read() == data:
+                    continue
+        folder = os.path.dirname(relative)
+        if folder not in folders:
+            os.makedirs(os.path.join(root, folder), exist_ok=True)
+            folders.add(folder)
+        temporary = os.path.join(root, folder, f".{os.path.basename(relative)}.tmp")
+        with open(temporary, "wb") as handle:
+            handle.write(data)
         os.replace(temporary, target)
         written += 1
-    for existing in sorted(directory.rglob("*"), reverse=True):
-        relative = existing.relative_to(directory).as_posix()
-        if existing.is_file() and relative not in files:
-            existing.unlink()
-        elif existing.is_dir() and not any(existing.iterdir()):
-            existing.rmdir()
+    for relative in existing.keys() - files.keys():
+        os.unlink(os.path.join(root, relative))
+    for folder, subfolders, names in os.walk(root, topdown=False):
+        if folder != root and not names and not any(
+                os.path.exists(os.path.join(folder, sub)) for sub in subfolders):
+            os.rmdir(folder)
     return written
+
+
+def existing_files(root: str) -> dict[str, int]:
+    """Every file below `root` by its relative path ("a/b.md"), with its size."""
+    found: dict[str, int] = {}
+    pending = [("", root)]
+    while pending:
+        prefix, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((relative + "/", entry.path))
+                else:
+                    found[relative] = entry.stat(follow_symlinks=False).st_size
+    return found
 
 
 def write_config(path: Path, config: Mapping[str, object]) -> None:

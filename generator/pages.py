@@ -88,7 +88,9 @@ def image_path(case: CaseStudy) -> str:
     return f"ideslussar/bilder/{case.slug}{suffix}"
 
 
+@functools.lru_cache(maxsize=256)
 def county_path(county: County) -> str:
+    """Memoised: every case page links its county, and slugify runs two regexes."""
     return f"lan/{slugify(county.name)}.md"
 
 
@@ -422,9 +424,48 @@ def environment(lang: str) -> jinja2.Environment:
                              extensions=["jinja2.ext.i18n", PreTranslate], trim_blocks=True,
                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.context_class = DirectCallContext
+    # Templates are part of the program: a build reads each once, and Jinja's default would
+    # check the file's modification time again for every page that imports the macros.
+    env.auto_reload = False
     env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.pretranslate_catalog = i18n.translations(lang)  # type: ignore[attr-defined]
+    env.globals.update(direct_gettext(i18n.translations(lang)))
+    env.filters["attr"] = direct_attr(env)
     return env
+
+
+def direct_gettext(catalog: Any) -> dict[str, Any]:
+    """`_`, `gettext` and `ngettext` as the i18n extension's newstyle functions behave in an
+    autoescaping environment (the translation as Markup, formatted with the escaped
+    variables), without their detour through the template context: the environment has one
+    catalog, so the context has nothing to add, and section headings call `_` on every page."""
+
+    def gettext(message: str, /, **variables: Any) -> Markup:
+        text = Markup(catalog.gettext(message))  # noqa: S704 - a msgstr; variables are escaped
+        return text % variables if variables or "%" in text else text
+
+    def ngettext(singular: str, plural: str, num: int, /, **variables: Any) -> Markup:
+        variables.setdefault("num", num)
+        return Markup(catalog.ngettext(singular, plural, num)) % variables  # noqa: S704
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
+
+
+def direct_attr(env: jinja2.Environment) -> Any:
+    """Jinja's `attr` filter for plain objects: the attribute, or undefined when there is none
+    (never the item of the same name). Jinja's own looks the attribute up three ways to suit
+    sandboxes and dynamic attributes; these templates read dataclass fields, once per section
+    of every case page."""
+
+    def attr(obj: Any, name: str) -> Any:
+        value = getattr(obj, name, MISSING)
+        return env.undefined(obj=obj, name=name) if value is MISSING else value
+
+    return attr
+
+
+#: Marks an attribute `direct_attr` did not find.
+MISSING = object()
 
 
 def county_counts(cases: Iterable[CaseStudy], registry: Registry) -> Counter[str]:
@@ -437,7 +478,10 @@ def used_themes(cases: Iterable[CaseStudy], registry: Registry) -> list[Theme]:
     return [theme for key, theme in registry.themes.items() if key in used]
 
 
-def render_language(corpus: Corpus, lang: str, site_url: str) -> list[SourcePage]:
+def render_language(corpus: Corpus, lang: str, site_url: str,
+                    related: dict[str, list[CaseStudy]] | None = None) -> list[SourcePage]:
+    """Every page of one language; `related` (from `related.related_cases`) is the same for
+    every language, so a build computes it once and passes it in."""
     renderer = Renderer(lang, corpus.registry, environment(lang))
     cases = corpus.cases
     pages = [SourcePage(lang, page.path, page.markdown) for page in corpus.pages
@@ -455,7 +499,8 @@ def render_language(corpus: Corpus, lang: str, site_url: str) -> list[SourcePage
               for code, members in sorted(by_county.items())]
     pages += [renderer.theme_page(corpus.registry.themes[key], members)
               for key, members in sorted(by_theme.items())]
-    related = related_cases(cases, corpus.registry)
+    if related is None:
+        related = related_cases(cases, corpus.registry)
     pages += [renderer.case_page(case, related[case.slug], corpus.dates[case.slug], site_url)
               for case in cases]
     return pages
@@ -464,4 +509,5 @@ def render_language(corpus: Corpus, lang: str, site_url: str) -> list[SourcePage
 def render_site(corpus: Corpus, site_url: str) -> dict[str, list[SourcePage]]:
     """Every page of the site, by language; `site_url` is the public root, for citations."""
     root = site_url.rstrip("/") + "/"
-    return {lang: render_language(corpus, lang, root) for lang in LANGUAGES}
+    related = related_cases(corpus.cases, corpus.registry)
+    return {lang: render_language(corpus, lang, root, related) for lang in LANGUAGES}

@@ -49,7 +49,8 @@ class Task(Generic[T]):
         self._process: Any = None
         self._connection: multiprocessing.connection.Connection | None = None
         self._outcome: tuple[bool, Any] | None = None
-        if not (fork and can_fork()):
+        self.forked = fork and can_fork()
+        if not self.forked:
             try:
                 self._outcome = (True, function(*args))
             except Exception as error:  # handed to result(), as a worker's would be
