@@ -78,6 +78,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def __init__(self, request: Any, client_address: Any, server: SiteServer) -> None:
         super().__init__(request, client_address, server, directory=str(server.root))
 
+    def translate_path(self, path: str) -> str:
+        # The folder as it is when the request arrives, not when the connection was accepted:
+        # Chromium opens connections ahead of need, before a test may switch sites.
+        self.directory = str(self.server.root)
+        return super().translate_path(path)
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
