@@ -50,7 +50,9 @@ class Result:
     pages: int = 0
     generator_s: float = 0.0
     build_s: float = 0.0
+    build_cpu_s: float = 0.0
     plain_s: float | None = None
+    plain_cpu_s: float | None = None
     plain_by_lang_s: dict[str, float] = field(default_factory=dict)
     ratio: float | None = None
     validate_s: float = 0.0
@@ -98,8 +100,16 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def timed_run(command: list[str], cwd: Path) -> tuple[float, str]:
-    """Run a command to completion; its wall time and its standard output."""
+def children_cpu() -> float:
+    """User and system CPU seconds of every finished child process so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_run(command: list[str], cwd: Path) -> tuple[float, str, float]:
+    """Run a command to completion: its wall time, its standard output and the CPU time it
+    and its children used (which, unlike wall time, other load on the machine barely moves)."""
+    cpu = children_cpu()
     started = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, env=child_env(), capture_output=True,  # noqa: S603
                           text=True, check=False)
@@ -107,7 +117,7 @@ def timed_run(command: list[str], cwd: Path) -> tuple[float, str]:
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({done.returncode}):\n"
                            f"{done.stdout}\n{done.stderr}")
-    return seconds, done.stdout
+    return seconds, done.stdout, children_cpu() - cpu
 
 
 def child(mode: str, root: Path) -> list[str]:
@@ -219,19 +229,23 @@ def measure(cases: int, repo_root: Path, *, compare: bool, preview: bool, repeat
     with tempfile.TemporaryDirectory(prefix=f"ideslussar-bench-{cases}-") as temporary:
         root = Path(temporary) / "repo"
         make_repository(root, cases, repo_root, words)
-        result.validate_s, _ = timed_run([sys.executable, "-m", "generator", "validate",
-                                          "--root", str(root)], root)
-        builds: list[tuple[float, dict[str, Any]]] = []
-        plains: list[dict[str, float]] = []
+        result.validate_s, _, _ = timed_run([sys.executable, "-m", "generator", "validate",
+                                             "--root", str(root)], root)
+        builds: list[tuple[float, dict[str, Any], float]] = []
+        plains: list[tuple[dict[str, float], float]] = []
         for _ in range(repeat):
-            seconds, out = timed_run(child("build", root), root)
-            builds.append((seconds, json.loads(out)))
+            seconds, out, cpu = timed_run(child("build", root), root)
+            builds.append((seconds, json.loads(out), cpu))
             if compare:
-                plains.append({lang: timed_run(
-                    [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f",
-                     str(root / ".build" / lang / "mkdocs.yml")], root)[0]
-                    for lang in LANGUAGES})
-        seconds, inside = min(builds, key=lambda run: run[0])
+                by_lang, cpu = {}, 0.0
+                for lang in LANGUAGES:
+                    lang_seconds, _, lang_cpu = timed_run(
+                        [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f",
+                         str(root / ".build" / lang / "mkdocs.yml")], root)
+                    by_lang[lang] = lang_seconds
+                    cpu += lang_cpu
+                plains.append((by_lang, cpu))
+        seconds, inside, result.build_cpu_s = min(builds, key=lambda run: run[0])
         result.build_s = seconds
         result.generator_s = inside["read"] + inside["steps"]["generate"]
         result.build_steps_s = {"read": inside["read"], **inside["steps"]}
@@ -241,12 +255,12 @@ def measure(cases: int, repo_root: Path, *, compare: bool, preview: bool, repeat
         result.peak_children_mb = inside["peak_children_mb"]
         site_sizes(root / "site", result)
         if plains:
-            best = min(plains, key=lambda by_lang: sum(by_lang.values()))
+            best, result.plain_cpu_s = min(plains, key=lambda run: sum(run[0].values()))
             result.plain_by_lang_s = best
             result.plain_s = sum(best.values())
             result.ratio = result.build_s / result.plain_s
         if preview:
-            _, out = timed_run(child("preview", root), root)
+            _, out, _ = timed_run(child("preview", root), root)
             timings = json.loads(out)
             result.preview_s = timings["preview"]
             result.preview_regenerate_s = timings["regenerate"]
@@ -282,6 +296,9 @@ def table(results: list[Result]) -> str:
              row("full build (`ideslussar build`)", each(lambda r: f"{r.build_s:.2f} s")),
              row("plain MkDocs, sv then en", each(lambda r: optional(r.plain_s))),
              row("ratio full / plain", each(lambda r: optional(r.ratio, "×"))),
+             row("CPU time, full build / plain MkDocs",
+                 each(lambda r: f"{r.build_cpu_s:.1f} s / " + (
+                     "–" if r.plain_cpu_s is None else f"{r.plain_cpu_s:.1f} s"))),
              row("`ideslussar validate`", each(lambda r: f"{r.validate_s:.2f} s")),
              row("preview update (regenerate + dirty rebuild)",
                  each(lambda r: optional(r.preview_s))),

@@ -7,7 +7,8 @@ every input, so nothing here can stop half-way because of an editor's mistake.
 The two languages share the corpus and nothing after it, so each language is one forked
 process from the rendering of its pages to its built HTML: both cores work from the moment
 the corpus is complete, and what both languages need (related cases, MkDocs' imports) is done
-once, before the fork. Meanwhile this process writes the feeds and the open data.
+once, before the fork. When the first language is done, this process writes the feeds and
+the open data on the core it freed.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .mkdocs_build import LanguageBuild, build_one, language_config, read_base_c
 from .model import LANGUAGES, CaseStudy
 from .opendata import data_files
 from .pages import LANGUAGE_ROOTS, image_path, render_language
-from .parallel import Task
+from .parallel import Task, wait_any
 from .related import related_cases
 from .schema import schema_text
 from .sitemaps import sitemaps
@@ -135,6 +136,7 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
     shared = time.perf_counter()
     tasks = [Task(build_language, corpus, lang, related, base, config_file, work, url, strict)
              for lang in LANGUAGES]
+    wait_any(tasks)  # the feeds and open data take a core: the one the first language freed
     extra = {**feeds(corpus, url), **data_files(corpus, url, schema_text(corpus.registry))}
     results = [task.result() for task in tasks]
     built = time.perf_counter()

@@ -122,7 +122,8 @@ class SiteBuildError(Exception):
 MKDOCS_MODULES = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.theme",
                   "material.plugins.search.plugin", "markdown.extensions.toc",
                   "markdown.extensions.tables", "markdown.extensions.sane_lists",
-                  "markdown.extensions.md_in_html", "generator.markup")
+                  "markdown.extensions.md_in_html", "generator.markup",
+                  "generator.html_blocks")
 
 
 def warm_up() -> None:

@@ -9,6 +9,7 @@ cost per case stays bounded when a county or a theme holds hundreds of cases.
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -39,6 +40,7 @@ def related_cases(cases: tuple[CaseStudy, ...], registry: Registry, limit: int =
     for position, case_keys in enumerate(keys):
         for key in case_keys:
             index[key].append(position)  # positions arrive in order: each list is sorted
+    members_of = {key: set(members) for key, members in index.items()}
     related = {}
     for position, case in enumerate(cases):
         candidates: set[int] = set()
@@ -48,8 +50,14 @@ def related_cases(cases: tuple[CaseStudy, ...], registry: Registry, limit: int =
             window = WINDOW[key[0]]
             candidates.update(members[max(0, at - window):at + window + 1])
         candidates.discard(position)
-        scores = Counter({other: sum(WEIGHTS[k[0]] for k in key_sets[position] & key_sets[other])
-                          for other in candidates})
-        best = sorted(scores, key=lambda other: (-scores[other], other))[:limit]
+        # A candidate's score is the weight of every key it shares with the case: added up
+        # key by key, each key's members intersected with the candidates (in C), not by
+        # intersecting the key sets of each candidate pair.
+        scores: Counter[int] = Counter(dict.fromkeys(candidates, 0))
+        for key in key_sets[position]:
+            weight = WEIGHTS[key[0]]
+            for other in candidates & members_of[key]:
+                scores[other] += weight
+        best = heapq.nsmallest(limit, scores, key=lambda other: (-scores[other], other))
         related[case.slug] = [cases[other] for other in best]
     return related
