@@ -159,7 +159,7 @@ def child_preview(root: Path) -> dict[str, Any]:
 
     from .corpus import case_files
     from .pages import html_path
-    from .preview import regenerate
+    from .preview import Preview
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the dirty build's warning
     work = (root / ".build" / "preview").resolve()
@@ -175,8 +175,9 @@ def child_preview(root: Path) -> dict[str, Any]:
         config.site_url = site_url
         build(config, serve_url=site_url, dirty=True)
 
+    preview = Preview(root, work, site_url, langs=("sv",))  # as `ideslussar serve` does
     try:
-        if not regenerate(root, work, site_url, no_problems):
+        if not preview.regenerate(no_problems):
             raise RuntimeError("regenerate failed")
         first = load_config(config_file=config_file, site_dir=site_dir)
         first.plugins.on_startup(command="serve", dirty=True)
@@ -187,7 +188,8 @@ def child_preview(root: Path) -> dict[str, Any]:
         case.write_text(text.replace("what:\n  sv: |\n", f"what:\n  sv: |\n    {mark}\n", 1),
                         encoding="utf-8")
         started = time.perf_counter()
-        if not regenerate(root, work, site_url, no_problems):
+        preview.changed([case])
+        if not preview.regenerate(no_problems):
             raise RuntimeError("regenerate failed")
         regenerated = time.perf_counter()
         rebuild()

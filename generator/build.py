@@ -24,7 +24,7 @@ from .feeds import feeds
 from .mkdocs_build import LanguageBuild, build_one, language_config, read_base_config, warm_up
 from .model import LANGUAGES, CaseStudy
 from .opendata import data_files
-from .pages import LANGUAGE_ROOTS, image_path, render_language
+from .pages import LANGUAGE_ROOTS, RenderMemo, image_path, render_language
 from .parallel import Task, wait_any
 from .related import related_cases
 from .schema import schema_text
@@ -71,17 +71,21 @@ class LanguageResult:
 
 
 def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]],
-                  base: dict[str, Any], config_file: Path, work_dir: Path, url: str) -> Sources:
-    """Render one language's pages and write them, its pictures and its configuration."""
+                  base: dict[str, Any], config_file: Path, work_dir: Path, url: str,
+                  memo: RenderMemo | None = None,
+                  known: dict[str, str | bytes] | None = None) -> Sources:
+    """Render one language's pages and write them, its pictures and its configuration.
+
+    `memo` and `known` are the preview's: pages rendered and files written before."""
     started = time.perf_counter()
-    pages = render_language(corpus, lang, url, related)
+    pages = render_language(corpus, lang, url, related, memo)
     rendered = time.perf_counter()
     docs_dir = work_dir / lang / "docs"
     site_dir = work_dir / lang / "site"
     files: dict[str, str | bytes] = {page.path: page.text for page in pages}
     files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
                   if case.image is not None})
-    output.write_tree(docs_dir, files)
+    output.write_tree(docs_dir, files, known)
     config = language_config(base, config_file.parent, lang, docs_dir, site_dir, url)
     config_path = work_dir / lang / "mkdocs.yml"
     output.write_config(config_path, config)
@@ -97,16 +101,20 @@ def public_root(base: dict[str, Any], site_url: str | None) -> str:
     return url.rstrip("/") + "/"
 
 
-def prepare(corpus: Corpus, config_file: Path, work_dir: Path, site_url: str | None
+def prepare(corpus: Corpus, config_file: Path, work_dir: Path, site_url: str | None, *,
+            langs: tuple[str, ...] = LANGUAGES, memo: RenderMemo | None = None,
+            known: dict[str, dict[str, str | bytes]] | None = None
             ) -> tuple[list[LanguageBuild], list[str], str]:
-    """Render every page and write the sources and configurations MkDocs will read, one
-    language after the other (the preview's path: it serves one language and may run
-    threads, so it does not fork)."""
+    """Render the pages of `langs` and write the sources and configurations MkDocs will
+    read, one language after the other (the preview's path: it serves one language and runs
+    threads, so it does not fork). `memo` and `known` carry over from an earlier call."""
     base = read_base_config(config_file)
     url = public_root(base, site_url)
-    related = related_cases(corpus.cases, corpus.registry)
-    written = [write_sources(corpus, lang, related, base, config_file, work_dir, url)
-               for lang in LANGUAGES]
+    related = (related_cases(corpus.cases, corpus.registry) if memo is None
+               else memo.related_cases(corpus.cases, corpus.registry))
+    written = [write_sources(corpus, lang, related, base, config_file, work_dir, url, memo,
+                             None if known is None else known.setdefault(lang, {}))
+               for lang in langs]
     return [sources.build for sources in written], written[0].paths, url
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .history import FileDates, file_dates
@@ -51,8 +51,23 @@ def case_files(directory: Path) -> list[Path]:
 FILES_PER_WORKER = 100
 
 
-def read_cases(files: Iterable[Path], repo_root: Path, registry: Registry
-               ) -> tuple[list[CaseStudy], list[Problem]]:
+@dataclass
+class ReadCache:
+    """Case files already read, by path, with the size and modification time they had.
+
+    Kept by the preview between saves, so that saving one file re-reads one file: the
+    CaseStudy objects of unchanged files are the very same objects as before, which lets
+    rendering recognise them at once. Each file's own checks are cached with it; the checks
+    that span files run every time. Whoever keeps it clears it when something a file's
+    checks look at outside the file (a picture) changes.
+    """
+
+    files: dict[Path, tuple[tuple[int, int], list[CaseStudy], list[Problem]]] = field(
+        default_factory=dict)
+
+
+def read_cases(files: Iterable[Path], repo_root: Path, registry: Registry,
+               cache: ReadCache | None = None) -> tuple[list[CaseStudy], list[Problem]]:
     """Validate each file on its own, then the rules that span files.
 
     Each file is parsed and validated once; with many files, the files are shared out over
@@ -60,31 +75,64 @@ def read_cases(files: Iterable[Path], repo_root: Path, registry: Registry
     """
     cases: list[CaseStudy] = []
     problems: list[Problem] = []
+    paths = list(files)
+    if cache is not None:
+        paths = reuse_cached(paths, cache, cases, problems)
     read = functools.partial(read_each, repo_root=repo_root, registry=registry)
-    for found, found_problems in fork_map(read, list(files), FILES_PER_WORKER):
-        cases.extend(found)
-        problems.extend(found_problems)
+    for batch in fork_map(read, paths, FILES_PER_WORKER):
+        for path, before, found, found_problems in batch:
+            cases.extend(found)
+            problems.extend(found_problems)
+            if cache is not None:
+                cache.files[path] = (before, found, found_problems)
     problems.extend(duplicate_problems(cases))
     return sorted(cases, key=lambda case: normalise(case.name.sv)), problems
 
 
+def signature(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def reuse_cached(paths: list[Path], cache: ReadCache, cases: list[CaseStudy],
+                 problems: list[Problem]) -> list[Path]:
+    """Take what the cache holds for unchanged files; the paths still to be read."""
+    unread = []
+    wanted = set(paths)
+    for gone in [path for path in cache.files if path not in wanted]:
+        del cache.files[gone]
+    for path in paths:
+        cached = cache.files.get(path)
+        if cached is not None and cached[0] == signature(path):
+            cases.extend(cached[1])
+            problems.extend(cached[2])
+        else:
+            unread.append(path)
+    return unread
+
+
 def read_each(files: list[Path], repo_root: Path, registry: Registry
-              ) -> tuple[list[CaseStudy], list[Problem]]:
-    """Parse and validate files one by one: the cases, and every problem in them."""
-    cases: list[CaseStudy] = []
-    problems: list[Problem] = []
+              ) -> list[tuple[Path, tuple[int, int], list[CaseStudy], list[Problem]]]:
+    """Parse and validate files one by one: per file, its size and time as read, its case
+    and its problems."""
+    results = []
     for path in files:
-        shown_as = display_path(path, repo_root)
-        document, load_problems = load(path, shown_as)
-        problems.extend(load_problems)
-        if document is None:
-            continue
-        checker = Checker(shown_as, registry, repo_root)
-        case = checker.case(document, path.stem)
-        problems.extend(checker.problems)
-        if case is not None:
-            cases.append(case)
-    return cases, problems
+        before = signature(path)  # taken first: a save while reading is seen next time
+        found, found_problems = read_one(path, repo_root, registry)
+        results.append((path, before, found, found_problems))
+    return results
+
+
+def read_one(path: Path, repo_root: Path, registry: Registry
+             ) -> tuple[list[CaseStudy], list[Problem]]:
+    """One file: its case (none if anything is wrong with it), and its problems."""
+    shown_as = display_path(path, repo_root)
+    document, problems = load(path, shown_as)
+    if document is None:
+        return [], problems
+    checker = Checker(shown_as, registry, repo_root)
+    case = checker.case(document, path.stem)
+    return ([] if case is None else [case]), [*problems, *checker.problems]
 
 
 def duplicate_problems(cases: list[CaseStudy]) -> list[Problem]:
@@ -145,11 +193,15 @@ def display_path(path: Path, repo_root: Path) -> str:
         return str(path)
 
 
-def read_corpus(repo_root: Path, cases_dir: Path | None = None) -> Corpus:
-    """Read and validate everything; raise `InvalidContentError` listing every problem found."""
+def read_corpus(repo_root: Path, cases_dir: Path | None = None,
+                cache: ReadCache | None = None) -> Corpus:
+    """Read and validate everything; raise `InvalidContentError` listing every problem found.
+
+    With a `cache` (the preview's), files unchanged since the last call are not read again.
+    """
     registry = load_registry()
     files = case_files(cases_dir or repo_root / "municipalities")
-    cases, problems = read_cases(files, repo_root, registry)
+    cases, problems = read_cases(files, repo_root, registry, cache)
     pages, page_problems = read_pages(repo_root / "content", repo_root)
     problems.extend(page_problems)
     if problems:

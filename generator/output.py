@@ -16,13 +16,16 @@ from pathlib import Path
 import yaml
 
 
-def write_tree(directory: Path, files: Mapping[str, str | bytes]) -> int:
+def write_tree(directory: Path, files: Mapping[str, str | bytes],
+               known: dict[str, str | bytes] | None = None) -> int:
     """Make `directory` hold exactly `files` (relative path -> text or bytes); returns the
     number of files written.
 
     The folder is listed once; a file is read back only when one of the same size is there
     (the preview rewrites a thousand-case tree on every save), and each folder is created
-    once, not once per file.
+    once, not once per file. `known`, kept by a caller that writes the same folder again and
+    again, is what this function wrote there last: a file whose content is unchanged from it
+    is not even read back.
     """
     directory.mkdir(parents=True, exist_ok=True)
     root = str(directory)
@@ -30,28 +33,43 @@ def write_tree(directory: Path, files: Mapping[str, str | bytes]) -> int:
     folders = {""}
     written = 0
     for relative, content in files.items():
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        target = os.path.join(root, relative)
-        if existing.get(relative) == len(data):
-            with open(target, "rb") as handle:
-                if handle.read() == data:
-                    continue
-        folder = os.path.dirname(relative)
-        if folder not in folders:
-            os.makedirs(os.path.join(root, folder), exist_ok=True)
-            folders.add(folder)
-        temporary = os.path.join(root, folder, f".{os.path.basename(relative)}.tmp")
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, target)
-        written += 1
+        last = known.get(relative) if known is not None else None
+        if relative in existing and last is not None and (last is content or last == content):
+            continue
+        if write_file(root, relative, content, existing.get(relative), folders):
+            written += 1
+        if known is not None:
+            known[relative] = content
     for relative in existing.keys() - files.keys():
         os.unlink(os.path.join(root, relative))
+        if known is not None:
+            known.pop(relative, None)
     for folder, subfolders, names in os.walk(root, topdown=False):
         if folder != root and not names and not any(
                 os.path.exists(os.path.join(folder, sub)) for sub in subfolders):
             os.rmdir(folder)
     return written
+
+
+def write_file(root: str, relative: str, content: str | bytes, size: int | None,
+               folders: set[str]) -> bool:
+    """Write one file of a tree atomically, unless it already holds `content`; `size` is
+    the existing file's, `folders` those known to exist. Whether it was written."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    target = os.path.join(root, relative)
+    if size == len(data):
+        with open(target, "rb") as handle:
+            if handle.read() == data:
+                return False
+    folder = os.path.dirname(relative)
+    if folder not in folders:
+        os.makedirs(os.path.join(root, folder), exist_ok=True)
+        folders.add(folder)
+    temporary = os.path.join(root, folder, f".{os.path.basename(relative)}.tmp")
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+    os.replace(temporary, target)
+    return True
 
 
 def existing_files(root: str) -> dict[str, int]:

@@ -7,11 +7,12 @@ escaped exactly once, here, and the result is ordinary Markdown that MkDocs (or 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import types
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -478,16 +479,90 @@ def used_themes(cases: Iterable[CaseStudy], registry: Registry) -> list[Theme]:
     return [theme for key, theme in registry.themes.items() if key in used]
 
 
+
+
+class RenderMemo:
+    """Pages rendered before, with what they were rendered from; kept by the preview.
+
+    A page is rendered again only when its inputs differ: for a case page its case, its
+    related cases, its dates and the site's address; for a list page what the list shows of
+    each of its cases. Cases from files that did not change are the very objects they were
+    (`corpus.ReadCache`), so most comparisons end at an identity check.
+    """
+
+    def __init__(self) -> None:
+        self.pages: dict[tuple[str, str], tuple[Any, SourcePage]] = {}
+        self.views: dict[int, tuple[CaseStudy, CaseStudy]] = {}
+        self.related: tuple[Any, dict[str, list[str]]] | None = None
+
+    def page(self, lang: str, path: str, key: Any, render: Callable[[], SourcePage]
+             ) -> SourcePage:
+        known = self.pages.get((lang, path))
+        if known is not None and known[0] == key:
+            return known[1]
+        page = render()
+        self.pages[(lang, path)] = (key, page)
+        return page
+
+    def keep(self, lang: str, paths: set[str], cases: Iterable[CaseStudy]) -> None:
+        """Forget pages that are gone and cases that were replaced."""
+        self.pages = {key: value for key, value in self.pages.items()
+                      if key[0] != lang or key[1] in paths}
+        current = {id(case) for case in cases}
+        self.views = {key: value for key, value in self.views.items() if key in current}
+
+    def listed(self, cases: Iterable[CaseStudy]) -> tuple[CaseStudy, ...]:
+        """What lists show of the cases: each case without its long sections."""
+        views = []
+        for case in cases:
+            known = self.views.get(id(case))
+            if known is None or known[0] is not case:
+                # The long sections, which no list page shows: a list page is rendered again
+                # only when something else of one of its cases changed. A list template that
+                # starts showing a section must keep it here.
+                view = dataclasses.replace(case, what=None, how=None, results=None,
+                                           lessons=None)
+                known = self.views[id(case)] = (case, view)
+            views.append(known[1])
+        return tuple(views)
+
+    def related_cases(self, cases: tuple[CaseStudy, ...], registry: Registry
+                      ) -> dict[str, list[CaseStudy]]:
+        """`related.related_cases`, computed again only when a case's place, themes or name
+        order changed."""
+        key = tuple((case.slug, case.based_in, case.municipalities, case.themes)
+                    for case in cases)
+        if self.related is None or self.related[0] != key:
+            found = related_cases(cases, registry)
+            self.related = (key, {slug: [other.slug for other in others]
+                                  for slug, others in found.items()})
+        by_slug = {case.slug: case for case in cases}
+        return {slug: [by_slug[other] for other in others]
+                for slug, others in self.related[1].items()}
+
+
 def render_language(corpus: Corpus, lang: str, site_url: str,
-                    related: dict[str, list[CaseStudy]] | None = None) -> list[SourcePage]:
+                    related: dict[str, list[CaseStudy]] | None = None,
+                    memo: RenderMemo | None = None) -> list[SourcePage]:
     """Every page of one language; `related` (from `related.related_cases`) is the same for
-    every language, so a build computes it once and passes it in."""
+    every language, so a build computes it once and passes it in. With a `memo` (the
+    preview's), pages whose inputs did not change are not rendered again."""
     renderer = Renderer(lang, corpus.registry, environment(lang))
     cases = corpus.cases
+
+    def make(path: str, key: Callable[[], Any], render: Callable[[], SourcePage]
+             ) -> SourcePage:
+        return render() if memo is None else memo.page(lang, path, key(), render)
+
+    def listed(members: Iterable[CaseStudy]) -> Any:
+        return None if memo is None else memo.listed(members)
+
     pages = [SourcePage(lang, page.path, page.markdown) for page in corpus.pages
              if page.lang == lang]
-    pages += [renderer.overview(cases), renderer.county_index(cases),
-              renderer.theme_index(cases), renderer.open_data(len(cases))]
+    pages += [make(OVERVIEW, lambda: listed(cases), lambda: renderer.overview(cases)),
+              make(COUNTIES, lambda: listed(cases), lambda: renderer.county_index(cases)),
+              make(THEMES, lambda: listed(cases), lambda: renderer.theme_index(cases)),
+              make(OPEN_DATA, lambda: len(cases), lambda: renderer.open_data(len(cases)))]
     by_county: dict[str, list[CaseStudy]] = {}
     by_theme: dict[str, list[CaseStudy]] = {}
     for case in cases:
@@ -495,14 +570,23 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
             by_county.setdefault(county.code, []).append(case)
         for theme in case.themes:
             by_theme.setdefault(theme, []).append(case)
-    pages += [renderer.county_page(corpus.registry.counties[code], members)
-              for code, members in sorted(by_county.items())]
-    pages += [renderer.theme_page(corpus.registry.themes[key], members)
-              for key, members in sorted(by_theme.items())]
+    for code, members in sorted(by_county.items()):
+        county = corpus.registry.counties[code]
+        pages.append(make(county_path(county), functools.partial(listed, members),
+                          functools.partial(renderer.county_page, county, members)))
+    for key, members in sorted(by_theme.items()):
+        subject = corpus.registry.themes[key]
+        pages.append(make(theme_path(subject), functools.partial(listed, members),
+                          functools.partial(renderer.theme_page, subject, members)))
     if related is None:
-        related = related_cases(cases, corpus.registry)
-    pages += [renderer.case_page(case, related[case.slug], corpus.dates[case.slug], site_url)
-              for case in cases]
+        related = (related_cases(cases, corpus.registry) if memo is None
+                   else memo.related_cases(cases, corpus.registry))
+    for case in cases:
+        inputs = (case, related[case.slug], corpus.dates[case.slug], site_url)
+        pages.append(make(case_path(case), lambda inputs=inputs: inputs,  # type: ignore[misc]
+                          functools.partial(renderer.case_page, *inputs)))
+    if memo is not None:
+        memo.keep(lang, {page.path for page in pages}, cases)
     return pages
 
 

@@ -1,0 +1,105 @@
+"""The national-scale machinery: the synthetic corpus, the benchmark command and the preview's
+incremental path. No timing is asserted (machines differ); what is checked is that the
+benchmark measures a valid corpus and a site that builds, and that the shortcuts taken for
+speed never show a stale page."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.corpus import case_files, read_cases
+from generator.preview import Preview
+from generator.registry import load_registry
+from generator.synthetic import write_corpus
+
+from .conftest import REPO, build, copy_repo_content
+
+
+def test_synthetic_cases_are_valid_varied_and_about_a_page_long(tmp_path: Path) -> None:
+    files = write_corpus(tmp_path / "municipalities", 40, REPO / "municipalities", REPO)
+    cases, problems = read_cases(files, tmp_path, load_registry())
+    assert problems == []
+    assert len(cases) == 40 == len({case.slug for case in cases})
+    assert len({case.based_in for case in cases}) > 10
+    assert len({case.status for case in cases}) > 1
+    assert len({theme for case in cases for theme in case.themes}) > 5
+    words = [sum(len(getattr(case, key).sv.split()) for key in ("what", "how", "results",
+                                                                  "lessons"))
+             for case in cases]
+    assert min(words) > 600 and max(words) < 900
+    assert any(case.lessons and case.lessons.en is None for case in cases)  # untranslated
+
+
+def test_synthetic_corpus_is_never_written_into_the_repository() -> None:
+    with pytest.raises(ValueError, match="never written into the repository"):
+        write_corpus(REPO / "municipalities", 1, REPO / "municipalities", REPO)
+
+
+def test_a_synthetic_corpus_builds(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(REPO / "content", root / "content")
+    write_corpus(root / "municipalities", 5, REPO / "municipalities", REPO)
+    report = build(root, tmp_path / "site")
+    assert report.pages["sv"] == report.pages["en"] > 5
+    assert report.warnings == {"sv": [], "en": []}
+    slug = case_files(root / "municipalities")[0].stem
+    assert (tmp_path / "site" / "en" / "ideslussar" / f"{slug}.html").is_file()
+
+
+def test_bench_command_reports_every_figure(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "bench.json"
+    before = sorted((REPO / "municipalities").rglob("*"))
+    assert main(["bench", "--root", str(REPO), "--cases", "5", "--no-preview",
+                 "--json", str(out)]) == 0
+    assert sorted((REPO / "municipalities").rglob("*")) == before  # all in a temporary folder
+    table = capsys.readouterr().out
+    assert "| case studies | 5 |" in table and "ratio full / plain" in table
+    result = json.loads(out.read_text(encoding="utf-8"))["results"][0]
+    assert result["cases"] == 5 and result["pages"] > 10
+    assert result["build_s"] > result["generator_s"] > 0 and result["validate_s"] > 0
+    assert result["largest_page_bytes"] > 0 and set(result["overview_bytes"]) == {"sv", "en"}
+    assert all(size > 0 for size in result["search_index_bytes"].values())
+
+
+def source(preview: Preview, path: str) -> str:
+    return (preview.work_dir / "sv" / "docs" / path).read_text(encoding="utf-8")
+
+
+def test_preview_renders_again_exactly_what_a_save_changed(tmp_path: Path) -> None:
+    root = copy_repo_content(tmp_path / "repo")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    preview = Preview(root, tmp_path / "work", "http://127.0.0.1:8000/", langs=("sv",))
+    assert preview.regenerate(lambda problems: pytest.fail(str(problems)))
+    case = root / "municipalities" / "orebro.yml"
+    text = case.read_text(encoding="utf-8")
+    overview = source(preview, "ideslussar/index.md")
+
+    # A section changes: the case page shows it, the lists stay as they were.
+    case.write_text(text.replace("what:\n  sv: |\n", "what:\n  sv: |\n    Ny mening.\n", 1),
+                    encoding="utf-8")
+    preview.changed([case])
+    assert preview.regenerate(lambda problems: pytest.fail(str(problems)))
+    assert "Ny mening." in source(preview, "ideslussar/orebro.md")
+    assert source(preview, "ideslussar/index.md") == overview
+
+    # The name changes: every list that shows it, and the related lists, follow.
+    case.write_text(text.replace("sv: Idésluss i Örebro kommun", "sv: Idésluss Örebro Ny", 1),
+                    encoding="utf-8")
+    preview.changed([case])
+    assert preview.regenerate(lambda problems: pytest.fail(str(problems)))
+    assert "Idésluss Örebro Ny" in source(preview, "ideslussar/index.md")
+    assert "Idésluss Örebro Ny" in source(preview, "lan/orebro-lan.md")
+    assert "Ny mening." not in source(preview, "ideslussar/orebro.md")
+
+    # A mistake is reported and leaves the sources as they were.
+    case.write_text(text.replace("status: permanent", "status: permanently"), encoding="utf-8")
+    preview.changed([case])
+    reported: list[object] = []
+    assert not preview.regenerate(reported.extend)
+    assert reported and "Idésluss Örebro Ny" in source(preview, "ideslussar/orebro.md")
