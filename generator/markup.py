@@ -8,6 +8,7 @@ mkdocs.yml, checks every link of every page again, so a `javascript:` link never
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
@@ -72,6 +73,10 @@ def markdown_source(text: str) -> Markup:
     return Markup(BLOCK_STARTS.sub(r"\1\\\2", safe))  # noqa: S704 - escaped above
 
 
+@functools.lru_cache(maxsize=8192)
 def plain_html(text: str) -> Markup:
-    """A one-line text, escaped, with its line breaks folded into spaces."""
+    """A one-line text, escaped, with its line breaks folded into spaces.
+
+    Memoised: a case's name and summary recur on its page, the overview, county and theme
+    pages and the related lists of other cases."""
     return escape(" ".join(text.split()))
