@@ -55,6 +55,7 @@ class Result:
     plain_cpu_s: float | None = None
     plain_by_lang_s: dict[str, float] = field(default_factory=dict)
     ratio: float | None = None
+    core_speedup: float = 0.0
     validate_s: float = 0.0
     preview_s: float | None = None
     preview_regenerate_s: float | None = None
@@ -233,6 +234,7 @@ def measure(cases: int, repo_root: Path, *, compare: bool, preview: bool, repeat
         make_repository(root, cases, repo_root, words)
         result.validate_s, _, _ = timed_run([sys.executable, "-m", "generator", "validate",
                                              "--root", str(root)], root)
+        result.core_speedup = max(core_speedup() for _ in range(2))
         builds: list[tuple[float, dict[str, Any], float]] = []
         plains: list[tuple[dict[str, float], float]] = []
         for _ in range(repeat):
@@ -328,6 +330,8 @@ def table(results: list[Result]) -> str:
              row("full build (`ideslussar build`)", each(lambda r: f"{r.build_s:.2f} s")),
              row("plain MkDocs, sv then en", each(lambda r: optional(r.plain_s))),
              row("ratio full / plain", each(lambda r: optional(r.ratio, "×"))),
+             row("two-core speed-up of this machine (best ratio possible)",
+                 each(lambda r: f"{r.core_speedup:.2f}× ({1 / r.core_speedup:.2f}×)")),
              row("CPU time, full build / plain MkDocs",
                  each(lambda r: f"{r.build_cpu_s:.1f} s / " + (
                      "–" if r.plain_cpu_s is None else f"{r.plain_cpu_s:.1f} s"))),
@@ -372,16 +376,16 @@ def cmd_bench(args: argparse.Namespace) -> int:
         results.append(measure(count, repo_root, compare=args.compare,
                                preview=not args.no_preview, repeat=args.repeat,
                                words=args.words, keep=keep))
-    speedup = core_speedup()
     print(table(results))
-    print(f"\nTwo processes side by side do {speedup:.2f}x the work of one on this machine "
-          f"({os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}), so no build of the "
-          f"two languages side by side can beat {1 / speedup:.2f}x plain MkDocs here.")
+    print(f"\n{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}. The two-core "
+          "speed-up is how much more work two processes do side by side than one alone; "
+          "the full build cannot beat one over it against plain MkDocs one language after "
+          "the other.")
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(
             {"cpu_count": os.cpu_count(), "python": sys.version.split()[0],
-             "core_speedup": speedup, "load_average": os.getloadavg()[0],
+             "load_average": os.getloadavg()[0],
              "results": [asdict(r) for r in results]}, indent=2) + "\n", encoding="utf-8")
     return 0
 
