@@ -144,9 +144,14 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
     shared = time.perf_counter()
     tasks = [Task(build_language, corpus, lang, related, base, config_file, work, url, strict)
              for lang in LANGUAGES]
-    wait_any(tasks)  # the feeds and open data take a core: the one the first language freed
-    extra = {**feeds(corpus, url), **data_files(corpus, url, schema_text(corpus.registry))}
-    results = [task.result() for task in tasks]
+    try:
+        wait_any(tasks)  # the feeds and open data take a core: the one the first language freed
+        extra = {**feeds(corpus, url), **data_files(corpus, url, schema_text(corpus.registry))}
+        results = [task.result() for task in tasks]
+    except BaseException:  # one language failed (or the build was interrupted): stop the other
+        for task in tasks:
+            task.cancel()
+        raise
     built = time.perf_counter()
     extra = {**sitemaps(url, results[0].paths), **extra}
     output.publish({LANGUAGE_ROOTS[r.lang].rstrip("/"): r.site_dir for r in results}, extra,

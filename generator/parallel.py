@@ -63,6 +63,15 @@ class Task(Generic[T]):
         sending.close()
         self._process, self._connection = process, receiving
 
+    def cancel(self) -> None:
+        """Stop the work if it is still running (another part of the job failed)."""
+        if self._outcome is None and self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            if self._connection is not None:
+                self._connection.close()
+            self._outcome = (False, WorkerError("cancelled"))
+
     def result(self) -> T:
         """Wait for the work; its return value, or its exception raised here."""
         if self._outcome is None and self._connection is not None:
