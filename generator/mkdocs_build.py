@@ -9,9 +9,11 @@ can be built by `mkdocs` by hand, or by another MkDocs-compatible tool.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import importlib
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -156,9 +158,52 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
         # The generator writes the bilingual sitemaps over MkDocs' per-language ones
         # (`sitemaps.py`), so MkDocs is not asked to render one only to have it replaced.
         config.theme.static_templates.discard("sitemap.xml")
-        build(config)
+        with one_markdown_parser():
+            build(config)
     except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
         raise SiteBuildError(lang, [*messages, str(error)]) from None
     finally:
         logger.removeHandler(handler)
     return messages
+
+
+class ReusedMarkdown:
+    """The `markdown` module as MkDocs' page rendering sees it, with one parser reused.
+
+    MkDocs builds a new `markdown.Markdown` for every page: it loads and configures every
+    extension again, about half a millisecond a page. Python-Markdown supports converting
+    many documents with one instance, `reset()` between them, and MkDocs' own per-page
+    processors are registered under fixed names, so registering them again replaces them.
+    The output is the same byte for byte (`tests/test_scale.py` builds a site both ways).
+    """
+
+    def __init__(self, module: Any) -> None:
+        self._module = module
+        self._made: list[tuple[Any, Any, Any]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._module, name)
+
+    def Markdown(self, *, extensions: Any, extension_configs: Any) -> Any:  # noqa: N802 - as markdown's
+        """A reset parser for this configuration (one per build: the same each page)."""
+        for known_extensions, known_configs, parser in self._made:
+            if known_extensions == extensions and known_configs == extension_configs:
+                return parser.reset()
+        parser = self._module.Markdown(extensions=extensions,
+                                       extension_configs=extension_configs)
+        self._made.append((extensions, extension_configs, parser))
+        return parser
+
+
+@contextlib.contextmanager
+def one_markdown_parser() -> Iterator[None]:
+    """For the length of one build, MkDocs' pages share one Markdown parser."""
+    from mkdocs.structure import pages
+
+    namespace = vars(pages)  # the module's globals, where `render` looks `markdown` up
+    module = namespace["markdown"]
+    namespace["markdown"] = ReusedMarkdown(module)
+    try:
+        yield
+    finally:
+        namespace["markdown"] = module

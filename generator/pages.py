@@ -282,6 +282,7 @@ class Renderer:
 
     def context(self, page_path: str) -> dict[str, Any]:
         """What every template may use; helpers are bound to the page for relative links."""
+        folder = page_path.rpartition("/")[0]
         return {
             "lang": self.lang,
             "r": self,
@@ -304,7 +305,26 @@ class Renderer:
             "data_file": lambda kind: DATA_FILES[kind].format(lang=self.lang),
             "feed_file": LANGUAGE_ROOTS[self.lang] + FEED,
             "schema_file": SCHEMA_FILE,
+            "once": lambda macro, case: self.once(folder, macro, case),
         }
+
+    def once(self, folder: str, macro: jinja2.runtime.Macro, case: CaseStudy) -> Markup:
+        """A macro's HTML for a case, rendered once per language and folder of the page.
+
+        A case's card or list item is the same on every page of one folder (its links are
+        relative to the folder), and a case appears on its county's page, on a page per theme
+        and in the related lists of several cases: rendered each time, the same fragments
+        would be most of the cost of those pages at a thousand cases.
+        """
+        key = (macro.name, folder, case.slug)
+        found = self._fragments.get(key)
+        if found is None:
+            found = self._fragments[key] = Markup(macro(case))  # noqa: S704 - a macro's HTML
+        return found
+
+    @functools.cached_property
+    def _fragments(self) -> dict[tuple[str, str, str], Markup]:
+        return {}
 
     def render(self, template: str, page_path: str, **values: Any) -> SourcePage:
         text = self.template(template).render(**self.context(page_path), **values)
@@ -391,22 +411,18 @@ class PreTranslate(Extension):
             index += 1
 
 
-#: The callables `DirectCallContext` calls without asking: Python functions and methods.
-DIRECT_CALLABLES = (types.FunctionType, types.MethodType, types.BuiltinFunctionType)
-
-
 class DirectCallContext(jinja2.runtime.Context):
     """Jinja's template context, calling the Renderer's plain Python helpers directly.
 
     Every `{{ helper(value) }}` goes through `Context.call`, which asks the callable four times
     whether it wants the context, the evaluation context or the environment passed in. The
-    helpers here never do, and a case page makes about ninety such calls, two thousand pages a
+    helpers here never do, and a case page makes about eighty such calls, two thousand pages a
     build: functions and methods without Jinja's `pass_*` mark are called straight away, and
     everything else (macros, gettext) takes Jinja's own path.
     """
 
     def call(self, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
-        if type(obj) not in DIRECT_CALLABLES or hasattr(obj, "jinja_pass_arg"):
+        if not plain_callable(obj):
             return super().call(obj, *args, **kwargs)
         if kwargs:  # the loop and block variables Jinja passes for pass_context callables
             kwargs.pop("_loop_vars", None)
@@ -416,6 +432,20 @@ class DirectCallContext(jinja2.runtime.Context):
         except StopIteration:  # as Jinja does: a StopIteration must not end a template loop
             return self.environment.undefined("value was undefined because a callable raised "
                                               "a StopIteration exception")
+
+
+def plain_callable(obj: Any) -> bool:
+    """A Python function, bound method or builtin without Jinja's `pass_*` mark.
+
+    Looks the mark up in the function's own attributes: `hasattr` on a bound method falls
+    through to its function by raising and catching an AttributeError, a microsecond each."""
+    kind = type(obj)
+    if kind is types.MethodType:
+        obj = obj.__func__
+        kind = type(obj)
+    if kind is types.FunctionType:
+        return "jinja_pass_arg" not in obj.__dict__
+    return kind is types.BuiltinFunctionType
 
 
 @functools.cache

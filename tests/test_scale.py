@@ -51,11 +51,32 @@ def test_a_synthetic_corpus_builds(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "en" / "ideslussar" / f"{slug}.html").is_file()
 
 
+def test_the_build_writes_the_pages_plain_mkdocs_writes_from_its_markdown(tmp_path: Path
+                                                                         ) -> None:
+    """The full build takes shortcuts inside MkDocs (one Markdown parser for every page, no
+    per-language sitemap); a reader must get exactly the pages `mkdocs build` makes."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    root = tmp_path / "repo"
+    shutil.copytree(REPO / "content", root / "content")
+    write_corpus(root / "municipalities", 6, REPO / "municipalities", REPO)
+    build(root, tmp_path / "site")
+    for lang, built in (("sv", tmp_path / "site"), ("en", tmp_path / "site" / "en")):
+        plain = tmp_path / f"plain-{lang}"
+        mkdocs_build(load_config(config_file=str(root / ".build" / lang / "mkdocs.yml"),
+                                 site_dir=str(plain)))
+        pages = sorted(path.relative_to(plain) for path in plain.rglob("*.html"))
+        assert len(pages) > 20
+        for page in [*pages, Path("search/search_index.json")]:
+            assert (built / page).read_bytes() == (plain / page).read_bytes(), page
+
+
 def test_bench_command_reports_every_figure(tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "bench.json"
     before = sorted((REPO / "municipalities").rglob("*"))
-    assert main(["bench", "--root", str(REPO), "--cases", "5", "--no-preview",
+    assert main(["bench", "--root", str(REPO), "--cases", "5", "--no-preview", "--compare",
                  "--json", str(out)]) == 0
     assert sorted((REPO / "municipalities").rglob("*")) == before  # all in a temporary folder
     table = capsys.readouterr().out
@@ -65,6 +86,10 @@ def test_bench_command_reports_every_figure(tmp_path: Path,
     assert result["build_s"] > result["generator_s"] > 0 and result["validate_s"] > 0
     assert result["largest_page_bytes"] > 0 and set(result["overview_bytes"]) == {"sv", "en"}
     assert all(size > 0 for size in result["search_index_bytes"].values())
+    assert result["plain_s"] > 0 and result["ratio"] == result["build_s"] / result["plain_s"]
+    assert result["plain_together_s"] > 0 and result["floor_ratio"] > 0
+    assert result["overhead_s"] == result["build_s"] - result["plain_together_s"]
+    assert "the generator's cost" in table
 
 
 def source(preview: Preview, path: str) -> str:
