@@ -13,11 +13,12 @@ import contextlib
 import copy
 import importlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 
 from . import i18n
@@ -158,6 +159,7 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
         # The generator writes the bilingual sitemaps over MkDocs' per-language ones
         # (`sitemaps.py`), so MkDocs is not asked to render one only to have it replaced.
         config.theme.static_templates.discard("sitemap.xml")
+        config.theme.get_env = templates_read_once(config.theme.get_env)  # type: ignore[method-assign]
         with one_markdown_parser():
             build(config)
     except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
@@ -165,6 +167,22 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
     finally:
         logger.removeHandler(handler)
     return messages
+
+
+def templates_read_once(get_env: Callable[[], jinja2.Environment]
+                        ) -> Callable[[], jinja2.Environment]:
+    """The theme's Jinja environment, without checking template files for changes.
+
+    Material's page template includes about forty partials; with Jinja's default each
+    inclusion asks the file system whether the partial changed since it was compiled. A build
+    never changes the theme while it runs (the preview builds with MkDocs' own path)."""
+
+    def get_env_once() -> jinja2.Environment:
+        env = get_env()
+        env.auto_reload = False
+        return env
+
+    return get_env_once
 
 
 class ReusedMarkdown:

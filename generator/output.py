@@ -53,8 +53,11 @@ def write_tree(directory: Path, files: Mapping[str, str | bytes],
 
 def write_file(root: str, relative: str, content: str | bytes, size: int | None,
                folders: set[str]) -> bool:
-    """Write one file of a tree atomically, unless it already holds `content`; `size` is
-    the existing file's, `folders` those known to exist. Whether it was written."""
+    """Write one file of a tree, unless it already holds `content`; `size` is the existing
+    file's (None: there is none), `folders` those known to exist. Whether it was written.
+
+    A file that exists is replaced atomically (the preview's MkDocs may be reading it); a
+    new one is written in place, a third fewer system calls on a first build's thousands."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     target = os.path.join(root, relative)
     if size == len(data):
@@ -65,6 +68,10 @@ def write_file(root: str, relative: str, content: str | bytes, size: int | None,
     if folder not in folders:
         os.makedirs(os.path.join(root, folder), exist_ok=True)
         folders.add(folder)
+    if size is None:  # a new file: there is no earlier version a reader could be reading
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return True
     temporary = os.path.join(root, folder, f".{os.path.basename(relative)}.tmp")
     with open(temporary, "wb") as handle:
         handle.write(data)
