@@ -13,13 +13,16 @@ import contextlib
 import copy
 import importlib
 import logging
+import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.runtime
 import yaml
+from markupsafe import Markup
 
 from . import i18n
 from .model import LANGUAGES
@@ -159,7 +162,7 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
         # The generator writes the bilingual sitemaps over MkDocs' per-language ones
         # (`sitemaps.py`), so MkDocs is not asked to render one only to have it replaced.
         config.theme.static_templates.discard("sitemap.xml")
-        config.theme.get_env = templates_read_once(config.theme.get_env)  # type: ignore[method-assign]
+        config.theme.get_env = with_nav_once(config.theme.get_env)  # type: ignore[method-assign]
         with one_markdown_parser():
             build(config)
     except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
@@ -169,20 +172,38 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
     return messages
 
 
-def templates_read_once(get_env: Callable[[], jinja2.Environment]
-                        ) -> Callable[[], jinja2.Environment]:
-    """The theme's Jinja environment, without checking template files for changes.
+def with_nav_once(get_env: Callable[[], jinja2.Environment]
+                  ) -> Callable[[], jinja2.Environment]:
+    """The theme's Jinja environment, with `nav_once` for `partials/nav.html`.
 
-    Material's page template includes about forty partials; with Jinja's default each
-    inclusion asks the file system whether the partial changed since it was compiled. A build
-    never changes the theme while it runs (the preview builds with MkDocs' own path)."""
+    The navigation a page shows depends on the page only through the folder its links are
+    relative to and, for a page in the navigation, which item is marked current. Rendered
+    once per such key instead of once per page, it leaves the thousand case pages' work."""
 
-    def get_env_once() -> jinja2.Environment:
+    def get_env_with_nav_once() -> jinja2.Environment:
         env = get_env()
-        env.auto_reload = False
+        memo: dict[tuple[str, str | None], Markup] = {}
+
+        @jinja2.pass_context
+        def nav_once(context: jinja2.runtime.Context) -> Markup:
+            page, nav = context["page"], context["nav"]
+            if page is None:  # the 404 page, rendered once anyway, with links from the root
+                return render_nav(context)
+            current = page.file.src_uri if page in nav.pages else None
+            key = (posixpath.dirname(page.url), current)
+            html = memo.get(key)
+            if html is None:
+                html = memo[key] = render_nav(context)
+            return html
+
+        def render_nav(context: jinja2.runtime.Context) -> Markup:
+            template = env.get_template("partials/material-nav.html")
+            return Markup(template.render(context.get_all()))  # noqa: S704 - theme HTML
+
+        env.globals["nav_once"] = nav_once
         return env
 
-    return get_env_once
+    return get_env_with_nav_once
 
 
 class ReusedMarkdown:
