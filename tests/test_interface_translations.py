@@ -20,7 +20,10 @@ from generator.model import Month
 from .conftest import REPO
 
 TEMPLATE_FILES = sorted((REPO / "generator" / "templates").glob("*.html"))
-THEME_FILES = sorted((REPO / "generator" / "theme").rglob("*.html"))
+#: The theme's templates; `material-*.html` are Material's own, copied unchanged (their words
+#: come from Material's translations).
+THEME_FILES = sorted(path for path in (REPO / "generator" / "theme").rglob("*.html")
+                     if not path.name.startswith("material-"))
 #: Words that may stand in a template outside gettext: front-matter keys and format names.
 ALLOWED_WORDS = {"title", "description", "JSON", "CSV"}
 STRIP_PATTERNS = (r"\{#.*?#\}", r"\{%.*?%\}", r"\{\{.*?\}\}", r"<!--.*?-->",

@@ -72,6 +72,18 @@ def test_the_build_writes_the_pages_plain_mkdocs_writes_from_its_markdown(tmp_pa
             assert (built / page).read_bytes() == (plain / page).read_bytes(), page
 
 
+def test_the_copied_navigation_is_materials_own() -> None:
+    """`partials/material-nav.html` is Material's file, so the navigation stays Material's
+    when Material is upgraded: a changed original fails here until it is copied again."""
+    import material
+
+    original = Path(material.__file__).parent / "templates" / "partials" / "nav.html"
+    copy = REPO / "generator" / "theme" / "partials" / "material-nav.html"
+    header, _, body = copy.read_text(encoding="utf-8").partition("-#}\n")
+    assert "Material for MkDocs" in header
+    assert body == original.read_text(encoding="utf-8")
+
+
 def test_bench_command_reports_every_figure(tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "bench.json"
