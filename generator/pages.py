@@ -172,9 +172,35 @@ class Renderer:
     @functools.cached_property
     def missing_notice(self) -> Markup:
         """The short notice after an untranslated text, rendered once per language."""
-        macros = self.env.get_template("macros.html").make_module(self.context(""))
-        notice = macros.notice  # type: ignore[attr-defined] # a macro is a module attribute
-        return Markup(notice("missing", inline=True))  # noqa: S704 - from a template
+        return self.inline_notice("missing", "")
+
+    def inline_notice(self, kind: str, field: str) -> Markup:
+        """The `notice` macro's short notice of a kind about a field, rendered once per
+        language: the same few notices follow texts on every page."""
+        key = (kind, field)
+        found = self._notices.get(key)
+        if found is None:
+            notice = self._macros.notice
+            found = self._notices[key] = Markup(notice(kind, inline=True, field=field))  # noqa: S704
+        return found
+
+    @functools.cached_property
+    def _macros(self) -> Any:
+        return self.env.get_template("macros.html").make_module(self.context(""))
+
+    @functools.cached_property
+    def _notices(self) -> dict[tuple[str, str], Markup]:
+        return {}
+
+    def marks(self, case: CaseStudy, field: str) -> Markup:
+        """The short notice after a text of a case that is outdated or untranslated, or
+        nothing (on Swedish pages, always nothing)."""
+        state = self.state(case, field)
+        if state is State.OUTDATED:
+            return self.inline_notice("outdated", field)
+        if state is State.MISSING:
+            return self.inline_notice("missing", field)
+        return NOTHING
 
     def state(self, case: CaseStudy, field: str) -> State | None:
         """Whether a field of a case is current, outdated or missing in the page's language;
@@ -495,6 +521,8 @@ def direct_attr(env: jinja2.Environment) -> Any:
     return attr
 
 
+#: What `Renderer.marks` adds after a text that needs no notice.
+NOTHING = Markup("")
 #: Marks an attribute `direct_attr` did not find.
 MISSING = object()
 
