@@ -24,7 +24,6 @@ import gzip
 import json
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,6 +34,7 @@ from typing import Any
 
 import yaml
 
+from . import output
 from .model import LANGUAGES
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -85,7 +85,7 @@ def make_repository(root: Path, cases: int, repo_root: Path, words: int) -> None
     mkdocs.yml with its theme folder made absolute (the theme stays in the package)."""
     from .synthetic import write_corpus
 
-    shutil.copytree(repo_root / "content", root / "content")
+    output.copy_tree(repo_root / "content", root / "content")
     write_corpus(root / "municipalities", cases, repo_root / "municipalities", repo_root,
                  words=words)
     with (repo_root / "mkdocs.yml").open(encoding="utf-8") as handle:
@@ -93,8 +93,8 @@ def make_repository(root: Path, cases: int, repo_root: Path, words: int) -> None
     theme = config.get("theme", {})
     if "custom_dir" in theme:
         theme["custom_dir"] = str((repo_root / theme["custom_dir"]).resolve())
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True,
-                                                    sort_keys=False), encoding="utf-8")
+    output.replace_file(root / "mkdocs.yml", yaml.safe_dump(config, allow_unicode=True,
+                                                           sort_keys=False))
 
 
 def child_env() -> dict[str, str]:
@@ -191,8 +191,8 @@ def child_preview(root: Path) -> dict[str, Any]:
         case = case_files(root / "municipalities")[len(case_files(root / "municipalities")) // 2]
         mark = PREVIEW_MARK.format(stamp=time.time_ns())
         text = case.read_text(encoding="utf-8")
-        case.write_text(text.replace("what:\n  sv: |\n", f"what:\n  sv: |\n    {mark}\n", 1),
-                        encoding="utf-8")
+        output.replace_file(case, text.replace("what:\n  sv: |\n",
+                                               f"what:\n  sv: |\n    {mark}\n", 1))
         started = time.perf_counter()
         preview.changed([case])
         if not preview.regenerate(no_problems):
@@ -206,7 +206,7 @@ def child_preview(root: Path) -> dict[str, Any]:
         return {"preview": done - started, "regenerate": regenerated - started,
                 "rebuild": done - regenerated}
     finally:
-        shutil.rmtree(site_dir, ignore_errors=True)
+        output.remove_tree(Path(site_dir))
 
 
 def site_sizes(site: Path, result: Result) -> None:
@@ -245,7 +245,7 @@ def measure(cases: int, repo_root: Path, *, compare: bool, preview: bool, repeat
         for _ in range(repeat):
             # Every build starts from an empty target, as in CI: replacing a previous site
             # would add its removal (about a second at 1,000 cases) to one side only.
-            shutil.rmtree(root / "site", ignore_errors=True)
+            output.remove_tree(root / "site")
             seconds, out, cpu = timed_run(child("build", root), root)
             builds.append((seconds, json.loads(out), cpu))
             if compare:
@@ -280,7 +280,7 @@ def measure(cases: int, repo_root: Path, *, compare: bool, preview: bool, repeat
             result.preview_regenerate_s = timings["regenerate"]
             result.preview_rebuild_s = timings["rebuild"]
         if keep is not None:
-            shutil.copytree(root, keep / f"cases-{cases}", dirs_exist_ok=True)
+            output.copy_tree(root, keep / f"cases-{cases}")
     return result
 
 
@@ -289,7 +289,7 @@ def plain_commands(root: Path) -> list[list[str]]:
     target (the full build's languages start from empty targets too)."""
     commands = []
     for lang in LANGUAGES:
-        shutil.rmtree(root / ".build" / lang / "site", ignore_errors=True)
+        output.remove_tree(root / ".build" / lang / "site")
         commands.append([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f",
                          str(root / ".build" / lang / "mkdocs.yml")])
     return commands
@@ -395,11 +395,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
           "build's languages run that way too, so the difference is what the generator "
           "costs, and its ratio is the best the full build could reach on this machine.")
     if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(
+        output.replace_file(Path(args.json), json.dumps(
             {"cpu_count": os.cpu_count(), "python": sys.version.split()[0],
              "load_average": os.getloadavg()[0],
-             "results": [asdict(r) for r in results]}, indent=2) + "\n", encoding="utf-8")
+             "results": [asdict(r) for r in results]}, indent=2) + "\n")
     return 0
 
 

@@ -121,7 +121,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
             print(f"{path} is out of date: run ideslussar schema", file=sys.stderr)
         return EXIT_INVALID if stale else EXIT_OK
     for path in stale:
-        path.parent.mkdir(parents=True, exist_ok=True)
         replace_file(path, wanted[path])
         print(f"updated {path}")
     return EXIT_OK

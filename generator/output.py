@@ -146,3 +146,13 @@ def replace_file(path: Path, content: str | bytes) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     os.replace(temporary, path)
+
+
+def copy_tree(source: Path, target: Path) -> None:
+    """Copy a folder into another (the benchmark's temporary repository, and keeping it)."""
+    shutil.copytree(source, target, dirs_exist_ok=True)
+
+
+def remove_tree(path: Path) -> None:
+    """Remove a folder if it is there (a benchmark's previous build, or its temporary site)."""
+    shutil.rmtree(path, ignore_errors=True)

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import output
 from .corpus import case_files, read_cases
 from .model import CaseStudy, Status, Text
 from .problems import InvalidContentError
@@ -183,8 +184,8 @@ def case_text(number: int, pool: Pool, registry: Registry, words: int, rng: rand
 
 def write_corpus(target: Path, count: int, source_dir: Path, repo_root: Path, *,
                  words: int = 700, seed: int = 7) -> list[Path]:
-    """Write `count` synthetic case files into `target` (which must not be the repository's
-    own municipalities/ folder); returns their paths.
+    """Make `target` (a new folder; never the repository's own municipalities/) hold `count`
+    synthetic case files and nothing else; returns their paths.
 
     `words` is the Swedish (and English) section text per case; with the facts, sources and
     related cases around it a page has about 100 words more.
@@ -194,11 +195,6 @@ def write_corpus(target: Path, count: int, source_dir: Path, repo_root: Path, *,
     registry = load_registry()
     pool = read_pool(source_dir, repo_root, registry)
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
-    target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for number in range(count):
-        slug, text = case_text(number, pool, registry, words, rng)
-        path = target / f"{slug}.yml"
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
-    return written
+    files = dict(case_text(number, pool, registry, words, rng) for number in range(count))
+    output.write_tree(target, {f"{slug}.yml": text for slug, text in files.items()})
+    return [target / f"{slug}.yml" for slug in files]
