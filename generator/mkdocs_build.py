@@ -147,6 +147,8 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from .search_parser import counting_search_parser
+
     messages: list[str] = []
 
     class Collect(logging.Handler):
@@ -163,7 +165,7 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
         # (`sitemaps.py`), so MkDocs is not asked to render one only to have it replaced.
         config.theme.static_templates.discard("sitemap.xml")
         config.theme.get_env = with_nav_once(config.theme.get_env)  # type: ignore[method-assign]
-        with one_markdown_parser():
+        with one_markdown_parser(), counting_search_parser():
             build(config)
     except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
         raise SiteBuildError(lang, [*messages, str(error)]) from None
