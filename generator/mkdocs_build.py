@@ -164,7 +164,7 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
         # The generator writes the bilingual sitemaps over MkDocs' per-language ones
         # (`sitemaps.py`), so MkDocs is not asked to render one only to have it replaced.
         config.theme.static_templates.discard("sitemap.xml")
-        config.theme.get_env = with_nav_once(config.theme.get_env)  # type: ignore[method-assign]
+        config.theme.get_env = with_once(config.theme.get_env)  # type: ignore[method-assign]
         with one_markdown_parser(), counting_search_parser():
             build(config)
     except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
@@ -174,38 +174,43 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
     return messages
 
 
-def with_nav_once(get_env: Callable[[], jinja2.Environment]
-                  ) -> Callable[[], jinja2.Environment]:
-    """The theme's Jinja environment, with `nav_once` for `partials/nav.html`.
+def with_once(get_env: Callable[[], jinja2.Environment]) -> Callable[[], jinja2.Environment]:
+    """The theme's Jinja environment, with `once` for the parts of Material's page that are
+    the same on many pages: the primary navigation and the page's configuration script.
 
-    The navigation a page shows depends on the page only through the folder its links are
-    relative to and, for a page in the navigation, which item is marked current. Rendered
-    once per such key instead of once per page, it leaves the thousand case pages' work."""
+    Those parts depend on the page only through the folder its links are relative to and, in
+    the navigation, which item is marked current. Rendered once per such key instead of once
+    per page, they leave the thousand case pages' work. Templates use `once` only where it is
+    defined, so plain `mkdocs build` renders the same HTML the long way (`test_scale.py`
+    compares the two)."""
 
-    def get_env_with_nav_once() -> jinja2.Environment:
+    def get_env_with_once() -> jinja2.Environment:
         env = get_env()
-        memo: dict[tuple[str, str | None], Markup] = {}
+        memo: dict[tuple[str, str, str | None], Markup] = {}
+
+        def render(context: jinja2.runtime.Context, part: str | Callable[[], str]) -> Markup:
+            """A template by name, with the page's context (as an include), or a block."""
+            if isinstance(part, str):
+                return Markup(env.get_template(part).render(context.get_all()))  # noqa: S704
+            return Markup(part())  # noqa: S704 - a block of the theme
 
         @jinja2.pass_context
-        def nav_once(context: jinja2.runtime.Context) -> Markup:
+        def once(context: jinja2.runtime.Context, name: str,
+                 part: str | Callable[[], str]) -> Markup:
             page, nav = context["page"], context["nav"]
             if page is None:  # the 404 page, rendered once anyway, with links from the root
-                return render_nav(context)
+                return render(context, part)
             current = page.file.src_uri if page in nav.pages else None
-            key = (posixpath.dirname(page.url), current)
+            key = (name, posixpath.dirname(page.url), current)
             html = memo.get(key)
             if html is None:
-                html = memo[key] = render_nav(context)
+                html = memo[key] = render(context, part)
             return html
 
-        def render_nav(context: jinja2.runtime.Context) -> Markup:
-            template = env.get_template("partials/material-nav.html")
-            return Markup(template.render(context.get_all()))  # noqa: S704 - theme HTML
-
-        env.globals["nav_once"] = nav_once
+        env.globals["once"] = once
         return env
 
-    return get_env_with_nav_once
+    return get_env_with_once
 
 
 class ReusedMarkdown:
