@@ -101,7 +101,7 @@ def test_bench_command_reports_every_figure(tmp_path: Path,
     assert result["plain_s"] > 0 and result["ratio"] == result["build_s"] / result["plain_s"]
     assert result["plain_together_s"] > 0 and result["floor_ratio"] > 0
     assert result["overhead_s"] == result["build_s"] - result["plain_together_s"]
-    assert "the generator's cost" in table
+    assert "full build − plain side by side" in table
 
 
 def source(preview: Preview, path: str) -> str:
