@@ -26,7 +26,6 @@ import os
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -171,7 +170,7 @@ def child_preview(root: Path) -> dict[str, Any]:
     work = (root / ".build" / "preview").resolve()
     site_url = "http://127.0.0.1:8000/"
     config_file = str(work / "sv" / "mkdocs.yml")
-    site_dir = tempfile.mkdtemp(prefix="ideslussar-bench-serve-")
+    site_dir = str(root / ".build" / "preview-site")  # inside the temporary repository
 
     def no_problems(problems: object) -> None:
         raise RuntimeError(f"the synthetic corpus is invalid: {problems}")
@@ -182,31 +181,28 @@ def child_preview(root: Path) -> dict[str, Any]:
         build(config, serve_url=site_url, dirty=True)
 
     preview = Preview(root, work, site_url, langs=("sv",))  # as `ideslussar serve` does
-    try:
-        if not preview.regenerate(no_problems):
-            raise RuntimeError("regenerate failed")
-        first = load_config(config_file=config_file, site_dir=site_dir)
-        first.plugins.on_startup(command="serve", dirty=True)
-        rebuild()
-        case = case_files(root / "municipalities")[len(case_files(root / "municipalities")) // 2]
-        mark = PREVIEW_MARK.format(stamp=time.time_ns())
-        text = case.read_text(encoding="utf-8")
-        output.replace_file(case, text.replace("what:\n  sv: |\n",
-                                               f"what:\n  sv: |\n    {mark}\n", 1))
-        started = time.perf_counter()
-        preview.changed([case])
-        if not preview.regenerate(no_problems):
-            raise RuntimeError("regenerate failed")
-        regenerated = time.perf_counter()
-        rebuild()
-        done = time.perf_counter()
-        page = Path(site_dir) / html_path(f"ideslussar/{case.stem}.md")
-        if mark not in page.read_text(encoding="utf-8"):
-            raise RuntimeError(f"the preview did not update {page}")
-        return {"preview": done - started, "regenerate": regenerated - started,
-                "rebuild": done - regenerated}
-    finally:
-        output.remove_tree(Path(site_dir))
+    if not preview.regenerate(no_problems):
+        raise RuntimeError("regenerate failed")
+    first = load_config(config_file=config_file, site_dir=site_dir)
+    first.plugins.on_startup(command="serve", dirty=True)
+    rebuild()
+    case = case_files(root / "municipalities")[len(case_files(root / "municipalities")) // 2]
+    mark = PREVIEW_MARK.format(stamp=time.time_ns())
+    text = case.read_text(encoding="utf-8")
+    output.replace_file(case, text.replace("what:\n  sv: |\n",
+                                           f"what:\n  sv: |\n    {mark}\n", 1))
+    started = time.perf_counter()
+    preview.changed([case])
+    if not preview.regenerate(no_problems):
+        raise RuntimeError("regenerate failed")
+    regenerated = time.perf_counter()
+    rebuild()
+    done = time.perf_counter()
+    page = Path(site_dir) / html_path(f"ideslussar/{case.stem}.md")
+    if mark not in page.read_text(encoding="utf-8"):
+        raise RuntimeError(f"the preview did not update {page}")
+    return {"preview": done - started, "regenerate": regenerated - started,
+            "rebuild": done - regenerated}
 
 
 def site_sizes(site: Path, result: Result) -> None:
@@ -234,8 +230,8 @@ def measure(cases: int, repo_root: Path, *, compare: bool, preview: bool, repeat
             words: int, keep: Path | None = None) -> Result:
     """Every figure for one corpus size, in a temporary repository."""
     result = Result(cases)
-    with tempfile.TemporaryDirectory(prefix=f"ideslussar-bench-{cases}-") as temporary:
-        root = Path(temporary) / "repo"
+    with output.temporary_folder(f"ideslussar-bench-{cases}-") as temporary:
+        root = temporary / "repo"
         make_repository(root, cases, repo_root, words)
         result.validate_s, _, _ = timed_run([sys.executable, "-m", "generator", "validate",
                                              "--root", str(root)], root)

@@ -200,7 +200,7 @@ def with_once(get_env: Callable[[], jinja2.Environment]) -> Callable[[], jinja2.
             page, nav = context["page"], context["nav"]
             if page is None:  # the 404 page, rendered once anyway, with links from the root
                 return render(context, part)
-            current = page.file.src_uri if page in nav.pages else None
+            current = page.file.src_uri if in_navigation(page, nav) else None
             key = (name, posixpath.dirname(page.url), current)
             html = memo.get(key)
             if html is None:
@@ -211,6 +211,20 @@ def with_once(get_env: Callable[[], jinja2.Environment]) -> Callable[[], jinja2.
         return env
 
     return get_env_with_once
+
+
+def in_navigation(page: Any, nav: Any) -> bool:
+    """Whether the navigation marks the page as current: it is one of the navigation's pages,
+    or an item lists it among its `pages` (as Material's blog does with its posts)."""
+    if page in nav.pages:
+        return True
+    pending = list(nav.items)
+    while pending:
+        item = pending.pop()
+        if page in (getattr(item, "pages", None) or ()):
+            return True
+        pending.extend(getattr(item, "children", None) or ())
+    return False
 
 
 class ReusedMarkdown:

@@ -8,9 +8,11 @@ target and swapped in with renames at the very end: a failed build never leaves 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
-from collections.abc import Mapping
+import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import yaml
@@ -156,3 +158,10 @@ def copy_tree(source: Path, target: Path) -> None:
 def remove_tree(path: Path) -> None:
     """Remove a folder if it is there (a benchmark's previous build, or its temporary site)."""
     shutil.rmtree(path, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def temporary_folder(prefix: str) -> Iterator[Path]:
+    """A new folder outside the repository, removed with everything in it afterwards."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+        yield Path(folder)

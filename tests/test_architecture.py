@@ -25,19 +25,29 @@ FORBIDDEN = {**dict.fromkeys(READING, RENDERING | BUILDING),
 
 #: Calls that change the file system, by the name of the function or method called.
 WRITING_CALLS = {"write_text", "write_bytes", "mkdir", "makedirs", "rmtree", "copytree",
-                 "copyfile", "copy", "copy2", "move", "replace", "rename", "unlink", "rmdir",
-                 "symlink_to", "touch"}
+                 "copyfile", "copyfileobj", "copy", "copy2", "move", "replace", "rename",
+                 "remove", "unlink", "rmdir", "symlink_to", "touch", "mkdtemp", "mkstemp",
+                 "TemporaryDirectory", "NamedTemporaryFile", "SpooledTemporaryFile"}
 
 
 def imported_siblings(tree: ast.Module) -> set[str]:
-    """The package's own modules a module imports (`from .x import y`, `from . import x`)."""
+    """The package's own modules a module imports, however it names them: `from .x import y`,
+    `from . import x`, `from generator.x import y`, `from generator import x`,
+    `import generator.x`."""
     found: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
-            if node.module:
-                found.add(node.module.split(".")[0])
+        if isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level == 0 and module.split(".")[0] != PACKAGE.name:
+                continue
+            inside = module.split(".")[1:] if node.level == 0 else module.split(".")
+            if inside and inside[0]:
+                found.add(inside[0])
             else:
                 found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name.split(".")[1] for alias in node.names
+                         if alias.name.startswith(PACKAGE.name + "."))
     return found
 
 
@@ -52,11 +62,22 @@ def writes(tree: ast.Module) -> list[str]:
                 else node.func.id if isinstance(node.func, ast.Name) else "")
         if name in WRITING_CALLS and not looks_like_a_value_method(node, name):
             found.append(f"{name}() on line {node.lineno}")
-        modes = [*node.args[1:2], *(k.value for k in node.keywords if k.arg == "mode")]
-        if name == "open" and any(isinstance(mode, ast.Constant) and isinstance(mode.value, str)
-                                  and set(mode.value) & set("wxa+") for mode in modes):
+        if name == "open" and opens_for_writing(node):
             found.append(f"open() for writing on line {node.lineno}")
     return found
+
+
+def opens_for_writing(node: ast.Call) -> bool:
+    """`open(path, "w")`, `path.open("w")`, `os.open(...)`, or a mode not written out."""
+    func = node.func
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+            and func.value.id == "os":
+        return True  # os.open takes flags; any use deserves a look
+    position = 0 if isinstance(func, ast.Attribute) else 1  # Path.open(mode), open(path, mode)
+    modes = [*node.args[position:position + 1],
+             *(keyword.value for keyword in node.keywords if keyword.arg == "mode")]
+    return any(not (isinstance(mode, ast.Constant) and isinstance(mode.value, str))
+               or bool(set(mode.value) & set("wxa+")) for mode in modes)
 
 
 def looks_like_a_value_method(node: ast.Call, name: str) -> bool:
@@ -98,9 +119,16 @@ def test_only_output_writes_to_disk(path: Path) -> None:
     assert writes(parse(path)) == []
 
 
-def test_the_check_for_writes_sees_writes() -> None:
+def test_the_checks_see_what_they_look_for() -> None:
     sample = ast.parse('import os\nPath("a").write_text("x")\nos.replace(a, b)\n'
-                       'open(p, "w")\nopen(p, mode="x")\n"a".replace("a", "b")\nopen(p)\n')
+                       'open(p, "w")\nopen(p, mode="x")\n"a".replace("a", "b")\nopen(p)\n'
+                       'path.open("a")\npath.open("rb")\nos.remove(p)\nopen(p, mode)\n'
+                       'tempfile.mkdtemp()\n{}.copy()\n')
     assert [found.split(" on ")[0] for found in writes(sample)] == [
-        "write_text()", "replace()", "open() for writing", "open() for writing"]
+        "write_text()", "replace()", "open() for writing", "open() for writing",
+        "open() for writing", "remove()", "open() for writing", "mkdtemp()"]
     assert writes(parse(PACKAGE / "output.py"))  # it does write, and is seen to
+    imports = ast.parse("from .a import x\nfrom . import b, c\nfrom generator.d import y\n"
+                        "from generator import e\nimport generator.f\nimport os\n"
+                        "from yaml import g\n")
+    assert imported_siblings(imports) == {"a", "b", "c", "d", "e", "f"}

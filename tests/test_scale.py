@@ -140,3 +140,19 @@ def test_preview_renders_again_exactly_what_a_save_changed(tmp_path: Path) -> No
     reported: list[object] = []
     assert not preview.regenerate(reported.extend)
     assert reported and "Idésluss Örebro Ny" in source(preview, "ideslussar/orebro.md")
+
+
+def test_only_pages_the_navigation_never_marks_share_its_html() -> None:
+    """The navigation rendered once per folder is shared only by pages no item marks as
+    current: not one of the navigation's pages, nor listed in an item's `pages` (Material's
+    blog lists its posts so)."""
+    from types import SimpleNamespace
+
+    from generator.mkdocs_build import in_navigation
+
+    listed, post, case = object(), object(), object()
+    blog = SimpleNamespace(pages=[post], children=None)
+    section = SimpleNamespace(children=[blog])
+    nav = SimpleNamespace(pages=[listed], items=[SimpleNamespace(children=None), section])
+    assert in_navigation(listed, nav) and in_navigation(post, nav)
+    assert not in_navigation(case, nav)
