@@ -105,6 +105,13 @@ def write_config(path: Path, config: Mapping[str, object]) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+#: Files MkDocs and Material leave in a built language that readers are not served:
+#: MkDocs' per-language sitemaps (replaced by the bilingual ones), and Material's source
+#: maps (developer aids, 1.3 MB a language, which name the sources' hosts and are fetched
+#: only by developer tools).
+NOT_PUBLISHED = ("sitemap.xml.gz", "*.map")
+
+
 def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir: Path) -> None:
     """Assemble the built languages (prefix -> built folder) and swap the result into place.
 
@@ -122,8 +129,9 @@ def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir:
         target = fresh / prefix if prefix else fresh
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(built), str(target))
-    for gz in fresh.rglob("sitemap.xml.gz"):
-        gz.unlink()  # MkDocs' per-language sitemaps are replaced by the bilingual ones below
+    for pattern in NOT_PUBLISHED:
+        for path in fresh.rglob(pattern):
+            path.unlink()
     for relative, text in extra_files.items():
         target = fresh / relative
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -69,3 +69,32 @@ def test_no_request_leaves_the_origin_and_no_cookie_is_set(browser: Browser, ser
         "the search worker's requests were not seen; the check would miss them"
     assert unique_outside == []
     assert cookies == [] and document_cookie == ""
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_browser_is_told_to_refuse_other_hosts(browser: Browser, served: str,
+                                                   lang: str) -> None:
+    """Even a browser without ResizeObserver (Material would fetch a polyfill from unpkg.com)
+    asks no other host, and the page's policy makes the browser refuse one if asked."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    outside: list[str] = []
+    context.route("**/*", lambda route: route.continue_() if own_origin(route.request.url)
+                  else (outside.append(route.request.url), route.abort()))
+    context.add_init_script("delete window.ResizeObserver")
+    page = context.new_page()
+    try:
+        page.goto(url(lang, PAGE_TYPES["case"]), wait_until="networkidle")
+        refused = page.evaluate("""() => new Promise(resolve => {
+            document.addEventListener("securitypolicyviolation",
+                                      e => resolve(e.blockedURI), {once: true});
+            setTimeout(() => resolve("not refused"), 5000);
+            const script = document.createElement("script");
+            script.src = "https://unpkg.com/resize-observer-polyfill";
+            document.head.appendChild(script);
+        })""")
+        sidebar = page.evaluate("() => typeof ResizeObserver")
+    finally:
+        context.close()
+    assert outside == []
+    assert refused.startswith("https://unpkg.com/")
+    assert sidebar == "function"  # the page's own stand-in, not the fetched polyfill
