@@ -129,7 +129,7 @@ MKDOCS_MODULES = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.theme",
                   "material.plugins.search.plugin", "markdown.extensions.toc",
                   "markdown.extensions.tables", "markdown.extensions.sane_lists",
                   "markdown.extensions.md_in_html", "generator.markup",
-                  "generator.html_blocks")
+                  "generator.html_blocks", "generator.search_parser")
 
 
 def warm_up() -> None:

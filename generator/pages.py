@@ -353,20 +353,8 @@ class Renderer:
         return {}
 
     def render(self, template: str, page_path: str, **values: Any) -> SourcePage:
-        text = self.template(template).render(**self.context(page_path), **values)
+        text = self.env.get_template(template).render(**self.context(page_path), **values)
         return SourcePage(self.lang, page_path, text)
-
-    def template(self, name: str) -> jinja2.Template:
-        """A template looked up once per rendering of the site, not once per page (Jinja
-        checks the file's modification time on every lookup)."""
-        found = self._templates.get(name)
-        if found is None:
-            found = self._templates[name] = self.env.get_template(name)
-        return found
-
-    @functools.cached_property
-    def _templates(self) -> dict[str, jinja2.Template]:
-        return {}
 
     def case_page(self, case: CaseStudy, related: list[CaseStudy], dates: FileDates,
                   site_url: str) -> SourcePage:
