@@ -85,7 +85,7 @@ def read_cases(files: Iterable[Path], repo_root: Path, registry: Registry,
             problems.extend(found_problems)
             if cache is not None:
                 cache.files[path] = (before, found, found_problems)
-    problems.extend(duplicate_problems(cases))
+    problems.extend(duplicate_problems(cases, repo_root))
     return sorted(cases, key=lambda case: normalise(case.name.sv)), problems
 
 
@@ -135,12 +135,15 @@ def read_one(path: Path, repo_root: Path, registry: Registry
     return ([] if case is None else [case]), [*problems, *checker.problems]
 
 
-def duplicate_problems(cases: list[CaseStudy]) -> list[Problem]:
-    """Two files for one slug (a .yml and a .yaml) or for one idésluss (the same name)."""
+def duplicate_problems(cases: list[CaseStudy], repo_root: Path) -> list[Problem]:
+    """Two files for one slug (a .yml and a .yaml) or for one idésluss (the same name).
+
+    The problem is the newer file's (by modification time): it is the one an editor has just
+    added, and the message tells them to change the older one instead."""
     problems = []
     by_slug: dict[str, CaseStudy] = {}
     by_name: dict[str, CaseStudy] = {}
-    for case in cases:
+    for case in sorted(cases, key=lambda case: (modified(repo_root / case.path), case.path)):
         if case.slug in by_slug:
             problems.append(Problem(case.path, 1, 1, "", N_('the slug "{slug}" is also used by '
                                                             "{other}"),
@@ -155,6 +158,13 @@ def duplicate_problems(cases: list[CaseStudy]) -> list[Problem]:
                                     {"name": case.name.sv, "other": by_name[name].path}))
         by_name.setdefault(name, case)
     return problems
+
+
+def modified(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:  # gone since it was read: it sorts first, as if it were the oldest
+        return 0
 
 
 def read_pages(content_dir: Path, repo_root: Path) -> tuple[list[ContentPage], list[Problem]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -122,6 +123,21 @@ def test_two_files_with_the_same_slug(tmp_path: Path) -> None:
     found = problems(tmp_path, {"same.yml": GOOD, "same.yaml": other})
     assert found == ['municipalities/same.yaml:1:1: the slug "same" is also used by '
                      "municipalities/same.yml; rename one of the files"]
+
+
+def test_the_newer_of_two_files_for_one_idesluss_gets_the_problem(tmp_path: Path) -> None:
+    """An editor who copies an existing case to start a new one is told about the new file,
+    whatever the two names' order."""
+    folder = tmp_path / "municipalities"
+    folder.mkdir()
+    for name in ("orebro.yml", "exempelstad.yml"):
+        (folder / name).write_text(GOOD, encoding="utf-8")
+    os.utime(folder / "orebro.yml", ns=(1_000_000_000, 1_000_000_000))  # written long ago
+    _cases, found = read_cases(sorted(folder.iterdir()), tmp_path, load_registry())
+    messages = [problem.render(i18n.translations("en").gettext) for problem in found]
+    assert messages == ['municipalities/exempelstad.yml:1:1: name.sv: "Nollslussen" is already '
+                        "described in municipalities/orebro.yml; change that file instead of "
+                        "adding a second one"]
 
 
 def test_two_files_for_the_same_idesluss(tmp_path: Path) -> None:
