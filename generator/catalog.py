@@ -136,8 +136,18 @@ def placeholders(text: str) -> set[str]:
     return set(BRACE_PLACEHOLDER.findall(text))
 
 
+#: Characters that make text markup in a page: a msgstr may use one only where its msgid does
+#: (the site escapes every msgstr anyway; the check tells the translator at once).
+MARKUP_CHARACTERS = frozenset('<>&"')
+
+
+def markup_characters(text: str) -> set[str]:
+    return MARKUP_CHARACTERS.intersection(text)
+
+
 def entry_problems(catalog: Catalog, file: str) -> list[CatalogProblem]:
-    """Empty, fuzzy and obsolete entries, and brace placeholders the msgid does not have.
+    """Empty, fuzzy and obsolete entries, and brace placeholders or markup characters the
+    msgid does not have.
 
     A translation may use `{name_sv}` where the msgid has `{name}`: the code passes a Swedish
     form of some values (language and field names) under that key.
@@ -156,6 +166,14 @@ def entry_problems(catalog: Catalog, file: str) -> list[CatalogProblem]:
         allowed = {name for msgid in ids for name in placeholders(str(msgid))}
         allowed |= {f"{name}_sv" for name in allowed}
         for string in strings:
+            markup = markup_characters(string or "") - {
+                character for msgid in ids for character in markup_characters(str(msgid))}
+            if markup:
+                found.append(CatalogProblem(
+                    file, shown(message), N_("the translation has characters the msgid does "
+                                             "not have: {characters}; interface texts are "
+                                             "plain text, never HTML: leave them out"),
+                    {"characters": " ".join(sorted(markup))}))
             extra = placeholders(string or "") - allowed
             if extra:
                 found.append(CatalogProblem(

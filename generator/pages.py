@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 import types
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -143,10 +144,32 @@ def counterpart_url(page_path: str, lang: str, other: str) -> str:
     return relative_url(here, LANGUAGE_ROOTS[other] + page_path)
 
 
+#: Characters YAML does not allow in a file, even quoted (control characters, DEL, C1): one
+#: of them in front matter makes MkDocs drop the whole front matter, and the title line
+#: becomes Markdown. The validator refuses them; this escapes them if one ever gets here.
+NOT_YAML_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+                                "\ud800-\udfff\ufffe\uffff]")
+
+
 def front_matter_value(text: str) -> Markup:
     """A front-matter string: HTML-escaped (Material prints titles and descriptions raw) and
-    then quoted as JSON, which is valid YAML."""
-    return Markup(json.dumps(str(escape(" ".join(text.split()))), ensure_ascii=False))  # noqa: S704
+    then quoted as JSON, which is valid YAML, with what YAML cannot hold as \\u escapes."""
+    quoted = json.dumps(str(escape(" ".join(text.split()))), ensure_ascii=False)
+    return Markup(NOT_YAML_PRINTABLE.sub(  # noqa: S704 - escaped, then quoted
+        lambda match: f"\\u{ord(match.group()):04x}", quoted))
+
+
+#: Markdown's inline syntax: a backslash before it makes it a literal character. Entities
+#: (from HTML escaping) are matched first and kept whole.
+MARKDOWN_INLINE = re.compile(r"(&#?\w+;)|([\\`*_\[\]()#!{}|+-])")
+
+
+def markdown_heading(text: str) -> Markup:
+    """Text for a Markdown heading line (`# {{ md_heading(name) }}`), escaped for HTML and for
+    Markdown: a theme or county name stays text, never a link or emphasis."""
+    escaped = str(escape(" ".join(str(text).split())))
+    return Markup(MARKDOWN_INLINE.sub(  # noqa: S704 - escaped above
+        lambda match: match.group(1) or "\\" + match.group(2), escaped))
 
 
 @dataclass(frozen=True)
@@ -320,6 +343,7 @@ class Renderer:
             "status_label": lambda status: self.gettext(STATUS_LABELS[status]),
             "section_headings": SECTION_HEADINGS,
             "meta": front_matter_value,
+            "md_heading": markdown_heading,
             "markdown_source": markdown_source,
             "State": State,
             "MACHINE": TranslationMethod.MACHINE,
@@ -481,17 +505,21 @@ def environment(lang: str) -> jinja2.Environment:
 
 def direct_gettext(catalog: Any) -> dict[str, Any]:
     """`_`, `gettext` and `ngettext` as the i18n extension's newstyle functions behave in an
-    autoescaping environment (the translation as Markup, formatted with the escaped
-    variables), without their detour through the template context: the environment has one
-    catalog, so the context has nothing to add, and section headings call `_` on every page."""
+    autoescaping environment, without their detour through the template context: the
+    environment has one catalog, so the context has nothing to add, and section headings call
+    `_` on every page.
+
+    Unlike the i18n extension, the msgstr itself is escaped too, not only the variables: a
+    catalog comes from translators (and, through Weblate, from anyone), and a msgstr is text,
+    never markup (`translations check` refuses markup a msgid does not have)."""
 
     def gettext(message: str, /, **variables: Any) -> Markup:
-        text = Markup(catalog.gettext(message))  # noqa: S704 - a msgstr; variables are escaped
+        text = escape(catalog.gettext(message))
         return text % variables if variables or "%" in text else text
 
     def ngettext(singular: str, plural: str, num: int, /, **variables: Any) -> Markup:
         variables.setdefault("num", num)
-        return Markup(catalog.ngettext(singular, plural, num)) % variables  # noqa: S704
+        return escape(catalog.ngettext(singular, plural, num)) % variables
 
     return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
 
