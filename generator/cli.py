@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import bench, i18n, translations_cli
-from .corpus import case_files, read_cases, read_corpus
+from .corpus import case_files, read_cases, read_corpus, stray_files
 from .problems import InvalidContentError, Problem
 from .registry import load_registry
 
@@ -48,6 +48,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     root = Path(args.root)
     files = [Path(f) for f in args.files] or case_files(root / "municipalities")
     cases, problems = read_cases(files, root, load_registry())
+    if not args.files:
+        problems.extend(stray_files(root / "municipalities", root))
     if problems:
         print_problems(problems, args.lang)
         return EXIT_INVALID

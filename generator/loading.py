@@ -41,6 +41,7 @@ class Document:
 
     file: str
     root: Node
+    text: str = ""  # what it was parsed from
 
 
 def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
@@ -112,7 +113,7 @@ def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(shown_as, 1, 1, "", N_("the file is empty"),
                               N_("start from the template: ideslussar new SLUG"))]
     problems = structure_problems(root, shown_as)
-    return (None, problems) if problems else (Document(shown_as, root), [])
+    return (None, problems) if problems else (Document(shown_as, root, text), [])
 
 
 def structure_problems(root: Node, shown_as: str) -> list[Problem]:
@@ -139,11 +140,21 @@ def structure_problems(root: Node, shown_as: str) -> list[Problem]:
     return problems
 
 
+def key_text(node: Node) -> str:
+    """A mapping key as a message shows it: a plain key as typed, a complex key (YAML's
+    `? [a, b]`) by its kind and text, never as a Python object."""
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return "[" + ", ".join(key_text(item) for item in node.value) + "]"
+    return "{" + ", ".join(f"{key_text(k)}: {key_text(v)}" for k, v in node.value) + "}"
+
+
 def duplicate_key_problems(node: yaml.MappingNode, shown_as: str) -> list[Problem]:
     first_line: dict[str, int] = {}
     problems = []
     for key, _value in node.value:
-        name = str(key.value)
+        name = key_text(key)
         if name in first_line:
             problems.append(at(key, shown_as, name, N_("the key is written twice, on lines "
                                                        "{first} and {second}"),

@@ -8,17 +8,19 @@ stops at the first one, so an editor sees every mistake in one run.
 from __future__ import annotations
 
 import difflib
+import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import yaml
 
-from .loading import Document, at, is_null
+from .characters import character_findings, is_blank, position
+from .loading import Document, at, is_null, key_text
 from .model import (
     CASE_FIELDS,
     LANGUAGE_NAMES,
@@ -49,7 +51,23 @@ MARKDOWN_LINK_PATTERNS = (
     re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE),
 )
 LINK_SCHEMES = ("http", "https", "mailto")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".svg")
+#: Picture formats by suffix, with how their files start. No SVG: an SVG file is a document
+#: that can hold scripts, which run when a reader opens the picture on its own.
+IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
+    ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+    ".png": (b"\x89PNG\r\n\x1a\n",), ".webp": (b"RIFF",),
+}
+MAX_IMAGE_BYTES = 5 * 1024 * 1024  # a photo for the web is well under 1 MB
+#: The years a period may name: the programme ran 2016-2019, and idéslussar before and after.
+YEARS = (1990, 2100)
+#: A grant of a trillion kronor is already a mistake; longer numbers are refused before
+#: Python is asked to read them (it refuses numbers over 4,300 digits with a traceback).
+MAX_DIGITS = 12
+MAX_SLUG_LENGTH = 64
+#: Slugs that would take the place of a page or folder of the site (`index` is the overview
+#: of the case pages' folder).
+RESERVED_SLUGS = frozenset(("index", "sv", "en", "assets", "search", "data", "lan", "teman",
+                            "bilder", "ideslussar", "404", "sitemap", "feed"))
 #: Language names for the Swedish messages (a msgstr may use {language_sv}).
 LANGUAGE_NAMES_SV = {"sv": "svenska", "en": "engelska"}
 
@@ -62,6 +80,7 @@ class Checker:
     registry: Registry
     repo_root: Path
     problems: list[Problem] = field(default_factory=list)
+    source: str = ""  # the file's text, to place a problem at the very character
 
     # -- reporting -----------------------------------------------------------------------------
 
@@ -79,7 +98,12 @@ class Checker:
         allowed = list(allowed)
         entries = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value)
+            key = key_text(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.report(key_node, path, N_("a field name is written as {key}"),
+                            N_("write the field name as a plain word, one of {keys}"),
+                            key=key, keys=", ".join(allowed))
+                continue
             if key not in allowed:
                 self.unknown_key(key_node, path, key, allowed)
                 continue
@@ -99,7 +123,13 @@ class Checker:
     def scalar(self, node: yaml.Node, path: str) -> str | None:
         """The text of a scalar, exactly as typed; a list or mapping here is a problem."""
         if isinstance(node, yaml.ScalarNode) and not is_null(node):
-            return str(node.value)
+            value = str(node.value)
+            self.check_characters(node, path, value)
+            if is_blank(value):
+                self.report(node, path, N_("the value is made only of invisible characters"),
+                            N_("write the text with letters and digits"))
+                return None
+            return value
         if is_null(node):
             self.report(node, path, N_("the value is empty"), N_("write a value after the "
                                                                  "colon"))
@@ -107,6 +137,18 @@ class Checker:
             self.report(node, path, N_("expected a single value here, not a list or a "
                                        "set of keys"))
         return None
+
+    def check_characters(self, node: yaml.Node, path: str, value: str) -> None:
+        """Control, direction, invisible and look-alike characters, at the very character
+        when it is typed as itself in the file (not as an escape like "\\x7f")."""
+        for finding in character_findings(value):
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+            index = self.source.find(value[finding.index], node.start_mark.index,
+                                     node.end_mark.index) if self.source else -1
+            if index >= 0:
+                line, column = position(self.source, index)
+            self.problems.append(Problem(self.file, line, column, path, finding.message,
+                                         finding.expected, finding.params))
 
     def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node] | None:
         if isinstance(node, yaml.SequenceNode):
@@ -172,6 +214,11 @@ class Checker:
                                                "address"),
                                 N_("links start with https://, http:// or mailto:"),
                                 link=target)
+                elif mailto_extras(target):
+                    self.report(node, path, N_('the e-mail link "{link}" adds {extras}'),
+                                N_("write mailto: and the address only (a ?subject= may "
+                                   "stay)"), link=target, extras=", ".join(
+                                       mailto_extras(target)))
 
     def municipality(self, node: yaml.Node, path: str) -> str | None:
         written = self.scalar(node, path)
@@ -211,26 +258,38 @@ class Checker:
             return None
         match = MONTH_PATTERN.match(written.strip())
         month = int(match.group(2)) if match and match.group(2) else None
-        if match is None or (month is not None and not 1 <= month <= 12):
+        if match is None or not written.isascii() or (month is not None
+                                                      and not 1 <= month <= 12):
             self.report(node, path, N_('"{written}" is not a month'),
                         N_('expected YYYY-MM in quotes, such as "2016-11", or a year alone'),
                         written=written)
             return None
-        return Month(int(match.group(1)), month)
+        year = int(match.group(1))
+        if not YEARS[0] <= year <= YEARS[1]:
+            self.report(node, path, N_('the year {year} is outside the years a period may '
+                                       "have"), N_("expected a year from {first} to {last}"),
+                        year=year, first=YEARS[0], last=YEARS[1])
+            return None
+        return Month(year, month)
 
     def integer(self, node: yaml.Node, path: str) -> int | None:
         written = self.scalar(node, path)
         if written is None:
             return None
-        if not written.isdigit():
+        if not (written.isascii() and written.isdigit()):
             digits = re.sub(r"[\s_.,\u00a0]|kr|sek", "", written.casefold())
-            if digits.isdigit():
+            if digits.isascii() and digits.isdigit() and len(digits) <= MAX_DIGITS:
                 self.report(node, path, N_('"{written}" is not a plain number'),
                             N_('write the digits only: {digits}'), written=written,
                             digits=digits)
             else:
                 self.report(node, path, N_('"{written}" is not a whole number'),
                             N_("expected digits only, such as 4000000"), written=written)
+            return None
+        if len(written) > MAX_DIGITS:
+            self.report(node, path, N_("the number has {count} digits"),
+                        N_("expected at most {limit} digits"), count=len(written),
+                        limit=MAX_DIGITS)
             return None
         return int(written)
 
@@ -302,19 +361,51 @@ class Checker:
         alt = self.text(entries["alt"][1], f"{path}.alt")
         if written is None:
             return None
-        resolved = (self.repo_root / written).resolve()
-        inside = resolved.is_relative_to(self.repo_root.resolve())
-        if written.startswith(("/", "\\")) or "://" in written or not inside:
-            self.report(file_node, f"{path}.file", N_('"{written}" is outside the repository'),
-                        N_("put the picture in municipalities/images/ and write that path"),
-                        written=written)
-            return None
-        if resolved.suffix.lower() not in IMAGE_SUFFIXES or not resolved.is_file():
-            self.report(file_node, f"{path}.file", N_('there is no picture at "{written}"'),
-                        N_("expected an existing .jpg, .png, .webp or .svg file"),
-                        written=written)
+        if not self.picture_file(file_node, f"{path}.file", written):
             return None
         return None if alt is None else Image(written, alt)
+
+    def picture_file(self, node: yaml.Node, path: str, written: str) -> bool:
+        """A picture in the repository, itself (no symbolic link, nothing hidden like .git),
+        of a format browsers show as a picture, and what its suffix says it is."""
+        resolved = (self.repo_root / written).resolve()
+        root = self.repo_root.resolve()
+        inside = resolved.is_relative_to(root)
+        hidden = any(part.startswith(".") for part in Path(written).parts)
+        if written.startswith(("/", "\\")) or "://" in written or not inside or hidden:
+            self.report(node, path, N_('"{written}" is outside the repository'),
+                        N_("put the picture in municipalities/images/ and write that path"),
+                        written=written)
+            return False
+        if resolved != root / Path(written):
+            self.report(node, path, N_('"{written}" is a symbolic link'),
+                        N_("put the picture itself in municipalities/images/"),
+                        written=written)
+            return False
+        suffix = resolved.suffix.lower()
+        if suffix == ".svg":
+            self.report(node, path, N_("SVG pictures are not accepted: they can hold scripts"),
+                        N_("save the picture as .png (drawings) or .jpg (photos)"))
+            return False
+        if suffix not in IMAGE_SIGNATURES or not resolved.is_file():
+            self.report(node, path, N_('there is no picture at "{written}"'),
+                        N_("expected an existing .jpg, .png or .webp file"), written=written)
+            return False
+        size = resolved.stat().st_size
+        if size > MAX_IMAGE_BYTES:
+            self.report(node, path, N_("the picture is {size} MB"),
+                        N_("a picture is at most {limit} MB: make it smaller"),
+                        size=round(size / 1024 / 1024, 1), limit=MAX_IMAGE_BYTES // 1024 // 1024)
+            return False
+        with resolved.open("rb") as picture:
+            start = picture.read(12)
+        if not start.startswith(IMAGE_SIGNATURES[suffix]) or (
+                suffix == ".webp" and start[8:12] != b"WEBP"):
+            self.report(node, path, N_('"{written}" is not a {kind} picture'),
+                        N_("open it in an image program and save it as {kind} again"),
+                        written=written, kind=suffix.lstrip(".").upper())
+            return False
+        return True
 
     def translation(self, node: yaml.Node, path: str) -> dict[str, TranslationRecord]:
         records: dict[str, TranslationRecord] = {}
@@ -330,7 +421,7 @@ class Checker:
             if "fingerprints" in record:
                 for key_node, print_node in self.fingerprint_nodes(record["fingerprints"][1],
                                                                    f"{path}.{lang}"):
-                    prints[str(key_node.value)] = str(print_node.value)
+                    prints[key_text(key_node)] = str(print_node.value)
             if method is not None:
                 records[lang] = TranslationRecord(TranslationMethod(method), prints)
         return records
@@ -342,9 +433,10 @@ class Checker:
             return []
         good = []
         for key_node, print_node in node.value:
-            value = str(print_node.value)
-            if not FINGERPRINT_PATTERN.match(value):
-                self.report(print_node, f"{path}.fingerprints.{key_node.value}",
+            value = key_text(print_node)
+            if not FINGERPRINT_PATTERN.match(value) or not isinstance(print_node,
+                                                                        yaml.ScalarNode):
+                self.report(print_node, f"{path}.fingerprints.{key_text(key_node)}",
                             N_('"{value}" is not a fingerprint'),
                             N_("let 'ideslussar translations review' write it"), value=value)
             else:
@@ -396,6 +488,8 @@ class Checker:
                                          N_("use lower-case letters a-z, digits and hyphens, "
                                             "such as {suggestion}.yml"),
                                          {"slug": slug, "suggestion": slugify(slug)}))
+        else:
+            self.problems.extend(slug_problems(self.file, slug))
         values = self.group(CASE_FIELDS, document.root, "")
         if values is not None:
             self.cross_checks(document.root, values)
@@ -467,9 +561,51 @@ def node_at(root: yaml.Node, *keys: str) -> yaml.Node:
     return node
 
 
+#: What a browser strips from a URL before it reads the scheme: ASCII tab and line breaks
+#: anywhere, and control characters and spaces at either end (WHATWG URL standard).
+URL_IGNORED = re.compile(r"[\t\n\r]")
+URL_TRIMMED = "".join(chr(code) for code in range(0x21))
+
+
+def link_target(href: str) -> str:
+    """A link target as a browser reads it: entities decoded (`&#106;avascript:` is
+    `javascript:`), then what browsers ignore removed."""
+    return URL_IGNORED.sub("", html.unescape(href)).strip(URL_TRIMMED)
+
+
+def link_scheme(href: str) -> str:
+    """The scheme a browser would follow a link with ("" for a relative link)."""
+    return urlsplit(link_target(href)).scheme.lower()
+
+
 def is_allowed_link(target: str) -> bool:
-    scheme = urlsplit(target.strip()).scheme.lower()
-    return scheme in LINK_SCHEMES and (scheme == "mailto" or "//" in target)
+    """An absolute web address or an e-mail address, judged as a browser reads it."""
+    followed = link_target(target)
+    scheme = urlsplit(followed).scheme.lower()
+    return scheme in LINK_SCHEMES and (scheme == "mailto" or "//" in followed)
+
+
+def mailto_extras(target: str) -> list[str]:
+    """What a mailto: link adds besides its address and subject: more recipients (cc, bcc,
+    to) or a prepared text (body), which readers would send without seeing."""
+    parts = urlsplit(link_target(target))
+    if parts.scheme.lower() != "mailto":
+        return []
+    return sorted({name.lower() for name, _ in parse_qsl(parts.query, keep_blank_values=True)
+                   if name.lower() != "subject"})
+
+
+def slug_problems(file: str, slug: str) -> list[Problem]:
+    """A well-formed slug that is too long for a file name or reserved for the site."""
+    if len(slug) > MAX_SLUG_LENGTH:
+        return [Problem(file, 1, 1, "", N_("the file name has {count} characters"),
+                        N_("a file name has at most {limit} characters: shorten it"),
+                        {"count": len(slug), "limit": MAX_SLUG_LENGTH})]
+    if slug in RESERVED_SLUGS:
+        return [Problem(file, 1, 1, "", N_('the file name "{slug}" is reserved for the site'),
+                        N_("name the file after the idésluss, such as {example}.yml"),
+                        {"slug": slug, "example": "iderum-lerum"})]
+    return []
 
 
 def slugify(name: str) -> str:

@@ -1,0 +1,167 @@
+"""No input can inject, leak or corrupt (issue 14): one test per class of hostile input.
+
+Every input is made by copying the project's own files into a temporary folder and altering
+them, as a pull request from anyone could.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from generator import i18n, pages
+from generator.cli import main
+from generator.corpus import read_corpus
+from generator.problems import InvalidContentError
+from generator.registry import Theme
+
+from .conftest import REPO, build, copy_repo_content
+
+ORIGINAL_CASE = "orebro.yml"
+
+
+def repo_copy(tmp_path: Path) -> Path:
+    """The repository's content and case files, in a folder of their own."""
+    return copy_repo_content(tmp_path / "repo")
+
+
+def mutate(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_of(root: Path) -> list[str]:
+    """What `ideslussar build` would tell the editor, rendered in English."""
+    with pytest.raises(InvalidContentError) as caught:
+        read_corpus(root)
+    gettext = i18n.translations("en").gettext
+    return [problem.render(gettext) for problem in caught.value.problems]
+
+
+@pytest.fixture
+def hostile_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the code and catalogs whose Swedish catalog a translator filled with HTML."""
+    root = tmp_path / "code"
+    shutil.copytree(REPO / "generator", root / "generator",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "translations", root / "translations")
+    shutil.copy(REPO / "babel.cfg", root / "babel.cfg")
+    po = root / "translations/sv/LC_MESSAGES/messages.po"
+    mutate(po, 'msgstr "Idéslussar i kommuner"',
+           'msgstr "Idéslussar<img src=x onerror=alert(1)>"')
+    mutate(po, 'msgstr "Alla idéslussar"', 'msgstr "<script>alert(2)</script>Alla"')
+    mutate(po, 'msgstr "diarienummer %(ref)s"',
+           'msgstr "<b onmouseover=alert(3)>diarienummer</b> %(ref)s"')
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", root / "translations")
+    i18n.translations.cache_clear()
+    pages.environment.cache_clear()
+    yield root
+    i18n.translations.cache_clear()
+    pages.environment.cache_clear()
+
+
+def test_html_in_a_catalog_is_refused_by_check_and_escaped_on_pages(
+        hostile_catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["translations", "check", "--root", str(hostile_catalog)]) == 1
+    errors = capsys.readouterr().err
+    assert re.search(r'"All idea sluices": the translation has characters the msgid does not '
+                     r"have: < >; interface texts are plain text", errors)
+    assert '"reference %(ref)s": the translation has characters' in errors
+    site = tmp_path / "site"
+    build(repo_copy(tmp_path), site)
+    html = "\n".join(path.read_text(encoding="utf-8") for path in site.rglob("*.html"))
+    for live in ("<img src=x", "<script>alert", "<b onmouseover"):
+        assert live not in html
+    page = (site / "ideslussar/orebro.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;Alla" in page  # a template string
+    assert "<title>Idésluss i Örebro kommun - Idéslussar&lt;img src=x" in page  # config
+    page = (site / "ideslussar/pitea-och-skelleftea.html").read_text(encoding="utf-8")
+    assert "&lt;b onmouseover=alert(3)&gt;diarienummer&lt;/b&gt; 20" in page  # with a value
+
+
+def test_raw_html_and_encoded_schemes_in_content_pages_are_refused(tmp_path: Path) -> None:
+    """Decided once (CONTRIBUTING): a content page is Markdown; HTML is refused at file:line."""
+    root = repo_copy(tmp_path)
+    page = root / "content/sv/om-programmet.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    lines[2:2] = ['Se <img src=x onerror="alert(1)"> här.', "<script>alert(1)</script>",
+                  "[klicka](&#106;avascript:alert(1)) och `<kod>` och <https://www.vinnova.se/>",
+                  "[skriv](mailto:info@example.org?bcc=alla@example.org&body=hej)"]
+    page.write_text("\n".join(lines), encoding="utf-8")
+    found = problems_of(root)
+    assert found == [
+        'content/sv/om-programmet.md:3:4: HTML ("<img src=x onerror=\"alert(1)\">") is not allowed in a '
+        "content page; write Markdown instead; to show a < as text, write &lt;",
+        'content/sv/om-programmet.md:4:1: HTML ("<script>") is not allowed in a '
+        "content page; write Markdown instead; to show a < as text, write &lt;",
+        'content/sv/om-programmet.md:4:17: HTML ("</script>") is not allowed in a content '
+        "page; write Markdown instead; to show a < as text, write &lt;",
+        'content/sv/om-programmet.md:5:10: the link "&#106;avascript:alert(1" is not a web or '
+        "e-mail address; links start with https://, http:// or mailto:, or lead to another "
+        "page of the site",
+        'content/sv/om-programmet.md:6:9: the e-mail link "mailto:info@example.org?bcc='
+        'alla@example.org&body=hej" adds bcc, body; write mailto: and the address only (a '
+        "?subject= may stay)"]
+    # The last guard, in every page MkDocs converts, reads entities as a browser does.
+    html = markdown.markdown("[a](&#106;avascript:x) [b](java&#x09;script:x) "
+                             "[c](&#x6A;avascript&colon;x) ![d](//tracker.example/x.png)",
+                             extensions=["generator.markup"])
+    assert "href" not in html and "tracker" not in html
+
+
+def test_svg_and_disguised_or_huge_pictures_are_refused(tmp_path: Path) -> None:
+    root = repo_copy(tmp_path)
+    images = root / "municipalities/images"
+    images.mkdir()
+    (images / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">'
+                                     "<script>alert(1)</script></svg>", encoding="utf-8")
+    (images / "sida.png").write_text("<html><script>alert(1)</script></html>",
+                                     encoding="utf-8")
+    with (images / "stor.jpg").open("wb") as huge:  # 100 MiB, sparse: no disk is used
+        huge.write(b"\xff\xd8\xff")
+        huge.truncate(100 * 1024 * 1024)
+    alt = "  alt:\n    sv: En bild\n    en: A picture\n"
+    for name, picture in (("orebro.yml", "logo.svg"), ("tranas.yml", "sida.png"),
+                          ("kungsbacka.yml", "stor.jpg")):
+        case = root / "municipalities" / name
+        case.write_text(case.read_text(encoding="utf-8")
+                        + f"image:\n  file: municipalities/images/{picture}\n{alt}",
+                        encoding="utf-8")
+    found = [line.split(": ", 1)[1] for line in problems_of(root)]
+    assert sorted(found) == sorted([
+        "image.file: SVG pictures are not accepted: they can hold scripts; save the picture as "
+        ".png (drawings) or .jpg (photos)",
+        'image.file: "municipalities/images/sida.png" is not a PNG picture; open it in an image '
+        "program and save it as PNG again",
+        "image.file: the picture is 100.0 MB; a picture is at most 5 MB: make it smaller"])
+
+
+def test_names_reaching_front_matter_and_headings_stay_text(tmp_path: Path) -> None:
+    """A theme name from themes.yml with a Markdown link and a DEL character: the page keeps
+    its front matter (its title) and the heading shows the name as text."""
+    root = repo_copy(tmp_path)
+    corpus = read_corpus(root)
+    themes = dict(corpus.registry.themes)
+    key = corpus.cases[0].themes[0]
+    themes[key] = Theme(key, "Tema [klicka](https://evil.example/) *fet*\x7f", themes[key].en)
+    corpus = dataclasses.replace(corpus, registry=dataclasses.replace(corpus.registry,
+                                                                      themes=themes))
+    site = tmp_path / "site"
+    from generator.build import build_site
+    build_site(corpus, root, site, site_url="http://127.0.0.1:8765/",
+               config_file=REPO / "mkdocs.yml", work_dir=root / ".build")
+    page = (site / f"teman/{key}.html").read_text(encoding="utf-8")
+    assert "evil.example/\"" not in page and "<em>fet" not in page
+    assert re.search(r"<h1[^>]*>Tema \[klicka\]\(https://evil.example/\) \*fet\*", page)
+    assert "<title>Tema [klicka]" in page  # the front matter was kept
+    # Front matter holds what YAML can: control characters come out as escapes.
+    value = str(pages.front_matter_value("Namn\x7f\x1b[2J"))
+    assert yaml.safe_load(f"title: {value}") == {"title": "Namn\x7f\x1b[2J"}
