@@ -14,6 +14,7 @@ the open data on the core it freed.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from .pages import LANGUAGE_ROOTS, RenderMemo, image_path, render_language
 from .parallel import Task, wait_any
 from .related import related_cases
 from .schema import schema_text
+from .site_checks import check_site
 from .sitemaps import sitemaps
 
 
@@ -132,10 +134,23 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
 
 def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str | None = None,
                strict: bool = True, config_file: Path | None = None,
-               work_dir: Path | None = None) -> BuildReport:
-    """Build the bilingual site into `site_dir`, replacing it only when everything succeeded."""
-    started = time.perf_counter()
+               work_dir: Path | None = None,
+               on_wait: Callable[[], None] = lambda: None) -> BuildReport:
+    """Build the bilingual site into `site_dir`, replacing it only when everything succeeded.
+
+    One build at a time per site and per work folder: a second one waits for the first
+    (`on_wait` is told once), instead of both writing the same folders."""
     work = (work_dir or repo_root / ".build").resolve()
+    site = site_dir.resolve()
+    with output.build_lock([work.with_name(work.name + ".lock"),
+                            site.with_name(f".{site.name}.lock")], on_wait):
+        return build_locked(corpus, repo_root, site_dir, site_url, strict, config_file, work)
+
+
+def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str | None,
+                 strict: bool, config_file: Path | None, work: Path) -> BuildReport:
+    """`build_site`'s work, once it holds the locks."""
+    started = time.perf_counter()
     config_file = config_file or repo_root / "mkdocs.yml"
     base = read_base_config(config_file)
     url = public_root(base, site_url)
@@ -154,8 +169,8 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
         raise
     built = time.perf_counter()
     extra = {**sitemaps(url, results[0].paths), **extra}
-    output.publish({LANGUAGE_ROOTS[r.lang].rstrip("/"): r.site_dir for r in results}, extra,
-                   site_dir)
+    published = output.publish({LANGUAGE_ROOTS[r.lang].rstrip("/"): r.site_dir for r in results},
+                               extra, site_dir, lambda folder: check_site(folder, extra))
     done = time.perf_counter()
     if all(task.forked for task in tasks):  # the sources of both were written side by side
         generated = max(result.written_at for result in results)
@@ -164,5 +179,5 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
     return BuildReport(site_dir, {r.lang: len(r.paths) for r in results},
                        {"shared": shared - started, "generate": generated - started,
                         "mkdocs": built - generated, "publish": done - built},
-                       {r.lang: r.warnings for r in results},
+                       {**{r.lang: r.warnings for r in results}, "site": published},
                        {r.lang: r.seconds for r in results})

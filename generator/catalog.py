@@ -142,7 +142,7 @@ MARKUP_CHARACTERS = frozenset('<>&"')
 
 
 def markup_characters(text: str) -> set[str]:
-    return MARKUP_CHARACTERS.intersection(text)
+    return set(MARKUP_CHARACTERS.intersection(text))
 
 
 def entry_problems(catalog: Catalog, file: str) -> list[CatalogProblem]:

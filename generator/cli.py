@@ -15,7 +15,7 @@ from typing import Any
 
 from . import bench, i18n, translations_cli
 from .corpus import case_files, read_cases, read_corpus, stray_files
-from .problems import InvalidContentError, Problem
+from .problems import InvalidContentError, Problem, terminal_text
 from .registry import load_registry
 
 EXIT_OK = 0
@@ -37,7 +37,7 @@ def message_language(choice: str | None) -> str:
 def print_problems(problems: Sequence[Problem], lang: str) -> None:
     gettext = i18n.translations(lang).gettext
     for problem in sorted(problems, key=lambda p: p.sort_key):
-        print(problem.render(gettext), file=sys.stderr)
+        print(terminal_text(problem.render(gettext)), file=sys.stderr)
     summary = (i18n.translations(lang).ngettext("{count} problem found", "{count} problems found",
                                                 len(problems)).format(count=len(problems)))
     print(summary, file=sys.stderr)
@@ -63,6 +63,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     success."""
     from .build import build_site
     from .mkdocs_build import SiteBuildError
+    from .output import BuildLockedError
 
     root = Path(args.root)
     try:
@@ -70,15 +71,30 @@ def cmd_build(args: argparse.Namespace) -> int:
     except InvalidContentError as invalid:
         print_problems(invalid.problems, args.lang)
         return EXIT_INVALID
+    gettext = i18n.translations(args.lang).gettext
+    failed = gettext("The build failed; {site} was not changed.").format(site=args.site_dir)
     try:
         report = build_site(corpus, root, Path(args.site_dir), site_url=args.site_url,
-                            strict=args.strict)
+                            strict=args.strict, on_wait=lambda: print(gettext(
+                                "Another build of {site} is running; waiting for it to "
+                                "finish").format(site=args.site_dir), file=sys.stderr))
     except SiteBuildError as error:
         for message in error.messages:
-            print(f"{error.lang}: {message}", file=sys.stderr)
-        print(i18n.translations(args.lang).gettext("The build failed; {site} was not changed.")
-              .format(site=args.site_dir), file=sys.stderr)
+            print(terminal_text(f"{error.lang}: {message}"), file=sys.stderr)
+        print(failed, file=sys.stderr)
         return EXIT_INVALID
+    except BuildLockedError:
+        print(gettext("Another build of {site} has been running for too long; stop it, "
+                      "then build again").format(site=args.site_dir), file=sys.stderr)
+        print(failed, file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as error:  # the disk: full, read-only, or a folder that cannot be moved
+        print(terminal_text(gettext("{site} could not be written: {error}").format(
+            site=args.site_dir, error=error)), file=sys.stderr)
+        print(failed, file=sys.stderr)
+        return EXIT_INVALID
+    for warning in report.warnings.get("site", []):
+        print(terminal_text(warning), file=sys.stderr)
     print(report.summary())
     return EXIT_OK
 
@@ -87,12 +103,18 @@ def cmd_new(args: argparse.Namespace) -> int:
     """Write the commented template for a new case study, never over an existing file."""
     from .output import create_file
     from .template import new_case_text
-    from .validation import SLUG_PATTERN, slugify
+    from .validation import SLUG_PATTERN, slug_problems, slugify
 
     gettext = i18n.translations(args.lang).gettext
     if not SLUG_PATTERN.match(args.slug):
-        print(gettext('"{slug}" cannot be used as a file name; try "{suggestion}"').format(
-            slug=args.slug, suggestion=slugify(args.slug)), file=sys.stderr)
+        print(terminal_text(gettext('"{slug}" cannot be used as a file name; try '
+                                    '"{suggestion}"').format(slug=args.slug,
+                                                             suggestion=slugify(args.slug))),
+              file=sys.stderr)
+        return EXIT_USAGE
+    refused = slug_problems(f"municipalities/{args.slug}.yml", args.slug)
+    if refused:
+        print(refused[0].render(gettext), file=sys.stderr)
         return EXIT_USAGE
     path = Path(args.root) / "municipalities" / f"{args.slug}.yml"
     try:

@@ -30,7 +30,7 @@ from . import catalog, i18n
 from .content_po import export_catalog, import_catalog, write_catalog
 from .corpus import case_files, read_cases
 from .model import TRANSLATED_LANGUAGES, TranslationMethod
-from .problems import N_, InvalidContentError
+from .problems import N_, InvalidContentError, terminal_text
 from .registry import load_registry
 from .reviewing import UnknownFieldError, record
 from .translation import FieldStatus, State, case_status
@@ -56,7 +56,7 @@ def gettext_for(args: argparse.Namespace) -> Gettext:
 
 
 def fail(args: argparse.Namespace, message: str, **params: object) -> int:
-    print(gettext_for(args)(message).format(**params), file=sys.stderr)
+    print(terminal_text(gettext_for(args)(message).format(**params)), file=sys.stderr)
     return EXIT_FAILED
 
 
@@ -104,7 +104,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = catalog.check_catalogs(Path(args.root))
     gettext = gettext_for(args)
     for problem in problems:
-        print(problem.render(gettext), file=sys.stderr)
+        print(terminal_text(problem.render(gettext)), file=sys.stderr)
     if problems:
         return fail(args, N_("{count} problems in the catalogs"), count=len(problems))
     print(gettext("The catalogs are complete and current."))

@@ -96,7 +96,7 @@ class Checker:
                         N_("expected the keys {keys}"), keys=", ".join(allowed))
             return None
         allowed = list(allowed)
-        entries = {}
+        entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
             key = key_text(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
@@ -431,7 +431,7 @@ class Checker:
         if not isinstance(node, yaml.MappingNode):
             self.report(node, f"{path}.fingerprints", N_("expected 'field: fingerprint' lines"))
             return []
-        good = []
+        good: list[tuple[yaml.Node, yaml.Node]] = []
         for key_node, print_node in node.value:
             value = key_text(print_node)
             if not FINGERPRINT_PATTERN.match(value) or not isinstance(print_node,

@@ -20,7 +20,8 @@ READING = {"model", "problems", "loading", "validation", "registry", "corpus", "
 #: Turning the validated model into pages: nothing here may know how the site is built.
 RENDERING = {"pages", "markup", "html_blocks", "feeds", "opendata", "sitemaps", "sweden_map"}
 #: What comes after, down the chain.
-BUILDING = {"build", "mkdocs_build", "search_parser", "output", "preview", "cli", "bench"}
+BUILDING = {"build", "mkdocs_build", "search_parser", "output", "preview", "cli", "bench",
+            "site_checks"}
 FORBIDDEN = {**dict.fromkeys(READING, RENDERING | BUILDING),
              **dict.fromkeys(RENDERING, BUILDING)}
 

@@ -7,8 +7,11 @@ them, as a pull request from anyone could.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,11 +19,13 @@ import markdown
 import pytest
 import yaml
 
-from generator import i18n, pages
+from generator import i18n, output, pages
 from generator.cli import main
 from generator.corpus import read_corpus
+from generator.mkdocs_build import SiteBuildError
 from generator.problems import InvalidContentError
 from generator.registry import Theme
+from generator.site_checks import check_site, format_problems
 
 from .conftest import REPO, build, copy_repo_content
 
@@ -98,8 +103,8 @@ def test_raw_html_and_encoded_schemes_in_content_pages_are_refused(tmp_path: Pat
     page.write_text("\n".join(lines), encoding="utf-8")
     found = problems_of(root)
     assert found == [
-        'content/sv/om-programmet.md:3:4: HTML ("<img src=x onerror=\"alert(1)\">") is not allowed in a '
-        "content page; write Markdown instead; to show a < as text, write &lt;",
+        'content/sv/om-programmet.md:3:4: HTML ("<img src=x onerror=\"alert(1)\">") is not '
+        "allowed in a content page; write Markdown instead; to show a < as text, write &lt;",
         'content/sv/om-programmet.md:4:1: HTML ("<script>") is not allowed in a '
         "content page; write Markdown instead; to show a < as text, write &lt;",
         'content/sv/om-programmet.md:4:17: HTML ("</script>") is not allowed in a content '
@@ -165,3 +170,135 @@ def test_names_reaching_front_matter_and_headings_stay_text(tmp_path: Path) -> N
     # Front matter holds what YAML can: control characters come out as escapes.
     value = str(pages.front_matter_value("Namn\x7f\x1b[2J"))
     assert yaml.safe_load(f"title: {value}") == {"title": "Namn\x7f\x1b[2J"}
+
+
+# -- the site is never half-published ------------------------------------------------------------
+
+
+def cli_repo(tmp_path: Path) -> Path:
+    """A repository copy `ideslussar build --root` can build: content, cases, configuration
+    and theme."""
+    root = repo_copy(tmp_path)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "generator/theme", root / "generator/theme")
+    return root
+
+
+def start_build(root: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "generator", "build", "--root", str(root),
+                             "--site-dir", str(root / "site")], cwd=root, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "LANG": "C.UTF-8"})
+
+
+def assert_complete(site: Path) -> None:
+    for lang_root in ("", "en/"):
+        for required in ("index.html", "404.html", "assets/javascripts", "feed.xml",
+                         "ideslussar/orebro.html", "search/search_index.json"):
+            assert (site / lang_root / required).exists(), lang_root + required
+
+
+def test_two_builds_at_once_leave_one_complete_site(tmp_path: Path) -> None:
+    root = cli_repo(tmp_path)
+    first, second = start_build(root), start_build(root)
+    outputs = [build.communicate(timeout=600) for build in (first, second)]
+    assert (first.returncode, second.returncode) == (0, 0), outputs
+    assert_complete(root / "site")
+    waited = [err for _out, err in outputs if "Another build of" in err]
+    assert len(waited) == 1 and "is running; waiting for it to finish" in waited[0]
+    assert [path.name for path in root.iterdir() if path.name.startswith(".site.")] == [
+        ".site.lock"]  # nothing half-built left beside the site
+
+
+def make_undeletable(path: Path) -> None:
+    """A file no build can remove: immutable for root, in a read-only folder for others."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("stuck", encoding="utf-8")
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "+i", str(path)], check=True)
+    else:
+        path.parent.chmod(0o555)
+
+
+def make_deletable(path: Path) -> None:
+    if os.geteuid() == 0:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+    else:
+        path.parent.chmod(0o755)
+
+
+def test_an_undeletable_file_in_site_stops_no_build(tmp_path: Path) -> None:
+    root = cli_repo(tmp_path)
+    stuck = root / "site/gammalt/fast.txt"
+    make_undeletable(stuck)
+    try:
+        for attempt in range(2):  # the build after the one that could not clean up works too
+            build = start_build(root)
+            out, err = build.communicate(timeout=600)
+            assert build.returncode == 0, err
+            assert "Built " in out
+            assert ("the previous site could not be removed completely" in err) == (attempt == 0)
+            assert_complete(root / "site")
+            assert not (root / "site/gammalt").exists()
+    finally:
+        for leftover in root.glob(".site.old-*/gammalt/fast.txt"):
+            make_deletable(leftover)
+
+
+def test_a_failed_check_or_swap_leaves_the_previous_site(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("previous", encoding="utf-8")
+
+    def built() -> dict[str, Path]:
+        language = tmp_path / "built"
+        language.mkdir()
+        (language / "index.html").write_text("new", encoding="utf-8")
+        return {"": language}
+
+    # The check sees the complete new site, with a malformed feed, before the swap.
+    with pytest.raises(SiteBuildError) as caught:
+        output.publish(built(), {"feed.xml": "<feed><title>a\x0bb</title></feed>"}, site,
+                       lambda folder: check_site(folder, {"feed.xml": (
+                           folder / "feed.xml").read_text(encoding="utf-8")}))
+    assert caught.value.messages[0].startswith("feed.xml is not well-formed")
+    assert "en/404.html is missing" in caught.value.messages
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous"
+    # The second rename fails: the previous site is put back.
+    real_replace = os.replace
+
+    def failing(source: str | Path, target: str | Path) -> None:
+        if Path(target) == site.resolve() and ".new-" in str(source):
+            raise OSError("disk full")
+        real_replace(source, target)
+
+    monkeypatch.setattr(output.os, "replace", failing)
+    with pytest.raises(OSError):
+        output.publish(built(), {}, site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous"
+    assert [path.name for path in tmp_path.iterdir()] == ["site"]
+
+
+def test_control_characters_never_reach_feeds_or_data(tmp_path: Path) -> None:
+    """Typed as YAML escapes or as themselves, they are refused where they are; the feeds and
+    data files of a good build are validated as part of it."""
+    root = repo_copy(tmp_path)
+    case = root / "municipalities" / ORIGINAL_CASE
+    text = case.read_text(encoding="utf-8")
+    name = re.search(r"^name:\n  sv: (.*)$", text, re.MULTILINE)
+    assert name is not None
+    case.write_text(text.replace(name.group(0), f'name:\n  sv: "{name.group(1)}\\x0b\\e[2J"'),
+                    encoding="utf-8")
+    line = text[:name.start()].count("\n") + 2
+    assert problems_of(root) == [
+        f"municipalities/{ORIGINAL_CASE}:{line}:7: name.sv: the text holds the control "
+        "character U+000B CONTROL; delete it: it is invisible and breaks the feed and the data "
+        "files",
+        f"municipalities/{ORIGINAL_CASE}:{line}:7: name.sv: the text holds the control "
+        "character U+001B CONTROL; delete it: it is invisible and breaks the feed and the data "
+        "files"]
+    assert format_problems({"feed.xml": "<feed>\x0b</feed>", "data/x.json": "{"}) == [
+        "data/x.json is not well-formed: Expecting property name enclosed in double quotes: "
+        "line 1 column 2 (char 1)",
+        "feed.xml is not well-formed: not well-formed (invalid token): line 1, column 6"]

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.browser
 
 COLLECT_VIOLATIONS = """window.__violations = [];
 document.addEventListener("securitypolicyviolation",
-                          e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));"""
+    e => window.__violations.push(e.violatedDirective + " " + e.blockedURI));"""
 
 
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
