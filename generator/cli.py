@@ -152,10 +152,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Preview one language with live reload."""
-    from .preview import serve
+    from .preview import PortInUseError, serve
 
-    serve(Path(args.root), args.site_lang, args.address,
-          lambda problems: print_problems(problems, args.lang))
+    gettext = i18n.translations(args.lang).gettext
+    host, _, port = args.address.rpartition(":")
+    if not port.isdigit() or not host:
+        print(terminal_text(gettext('"{address}" is not an address to serve on; write '
+                                    "host:port, such as 127.0.0.1:8000").format(
+                                        address=args.address)), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        serve(Path(args.root), args.site_lang, args.address,
+              lambda problems: print_problems(problems, args.lang), args.lang)
+    except PortInUseError:
+        print(gettext("Port {port} is already in use, perhaps by another preview; stop that "
+                      "one, or choose another port: --address {host}:{other}").format(
+                          port=port, host=host, other=int(port) + 1), file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
 
 

@@ -266,9 +266,9 @@ class Checker:
             return None
         year = int(match.group(1))
         if not YEARS[0] <= year <= YEARS[1]:
-            self.report(node, path, N_('the year {year} is outside the years a period may '
-                                       "have"), N_("expected a year from {first} to {last}"),
-                        year=year, first=YEARS[0], last=YEARS[1])
+            self.report(node, path, N_('"{written}" is outside the years a period may have'),
+                        N_("expected a year from {first} to {last}"), written=written,
+                        first=YEARS[0], last=YEARS[1])
             return None
         return Month(year, month)
 

@@ -10,9 +10,12 @@ import dataclasses
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import markdown
@@ -20,10 +23,12 @@ import pytest
 import yaml
 
 from generator import i18n, output, pages
+from generator import preview as preview_module
 from generator.cli import main
 from generator.corpus import read_corpus
 from generator.mkdocs_build import SiteBuildError
-from generator.problems import InvalidContentError
+from generator.preview import Preview, watch
+from generator.problems import InvalidContentError, Problem
 from generator.registry import Theme
 from generator.site_checks import check_site, format_problems
 
@@ -302,3 +307,79 @@ def test_control_characters_never_reach_feeds_or_data(tmp_path: Path) -> None:
         "data/x.json is not well-formed: Expecting property name enclosed in double quotes: "
         "line 1 column 2 (char 1)",
         "feed.xml is not well-formed: not well-formed (invalid token): line 1, column 6"]
+
+
+# -- the preview survives any save -----------------------------------------------------------------
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 30.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_the_preview_shows_problems_on_the_page_and_survives_any_save(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    root = cli_repo(tmp_path)
+    work = tmp_path / "work"
+    reports: list[list[Problem]] = []
+    preview = Preview(root, work, "http://127.0.0.1:8000/", langs=("sv",), lang="en")
+    assert preview.regenerate(reports.append)
+    case = root / "municipalities" / ORIGINAL_CASE
+    good = case.read_text(encoding="utf-8")
+    page = work / "sv/docs/ideslussar/orebro.md"
+    other_page = work / "sv/docs/om-programmet.md"
+    bad_year = good.replace('start: "2016-11"', 'start: "0000-01"')
+    bad_grant = good.replace("status:", f"vinnova_grant_sek: {'9' * 5000}\nstatus:", 1)
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(preview, reports.append, stop), daemon=True)
+    watcher.start()
+    try:
+        for text in (bad_year, good, bad_grant, good, bad_year):  # rapid saves, 0.3 s apart
+            case.write_text(text, encoding="utf-8")
+            time.sleep(0.3)
+        assert wait_for(lambda: "0000" in page.read_text(encoding="utf-8"))
+        shown = page.read_text(encoding="utf-8")
+        assert shown.startswith("---\n")  # the front matter is kept, the notice follows it
+        assert "The last save has problems. This page shows the last version without them" in shown
+        assert 'period.start: &#34;0000-01&#34; is outside the years a period may have' in shown
+        assert "ides-problems" in other_page.read_text(encoding="utf-8")  # on every page
+        case.write_text(good, encoding="utf-8")
+        assert wait_for(lambda: "ides-problems" not in page.read_text(encoding="utf-8"))
+        # Something unexpected while updating: told on the page, and the watcher goes on.
+        monkeypatch.setattr(preview_module, "read_corpus", failing_read)
+        case.write_text(good + "\n", encoding="utf-8")
+        assert wait_for(lambda: "could not be updated" in page.read_text(encoding="utf-8"))
+        monkeypatch.undo()
+        case.write_text(good, encoding="utf-8")
+        assert wait_for(lambda: "ides-problems" not in page.read_text(encoding="utf-8"))
+        assert watcher.is_alive()
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+    errors = capsys.readouterr().err
+    assert "Traceback" not in errors
+    assert "The preview could not be updated: OSError: the disk went away" in errors
+    fields = {problem.field for found in reports for problem in found}
+    assert "period.start" in fields  # told in the terminal too
+
+
+def failing_read(*args: object, **kwargs: object) -> None:
+    raise OSError("the disk went away")
+
+
+def test_a_taken_port_gets_a_message_with_another_port(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = cli_repo(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--root", str(root), "--address", f"127.0.0.1:{port}"]) == 2
+    errors = capsys.readouterr().err
+    assert errors == (f"Port {port} is already in use, perhaps by another preview; stop that "
+                      f"one, or choose another port: --address 127.0.0.1:{port + 1}\n")
