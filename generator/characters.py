@@ -59,6 +59,7 @@ class Finding:
     """One character problem in a text: where (an index into the text), what and the fix."""
 
     index: int
+    text: str  # what is wrong: the character, or the word
     message: str  # msgid with {placeholders}
     expected: str  # msgid
     params: dict[str, object]
@@ -93,10 +94,10 @@ def character_findings(text: str, *, allow_layout: bool = True) -> Iterator[Find
     for match in suspects.finditer(text):
         finding = character_finding(match.group(), allow_layout)
         if finding is not None:
-            yield Finding(match.start(), *finding)
+            yield Finding(match.start(), match.group(), *finding)
     for match in WORD_BULLET.finditer(text):
-        yield Finding(match.start(1), N_('a line starts with the bullet "{bullet}" copied from '
-                                         "a word processor"),
+        yield Finding(match.start(1), match.group(1),
+                      N_('a line starts with the bullet "{bullet}" copied from a word processor'),
                       N_('start the line with "- " (a hyphen and a space) to make a list item'),
                       {"bullet": match.group(1)})
     if LOOK_ALIKE_SCRIPTS.search(text) is None:
@@ -104,9 +105,9 @@ def character_findings(text: str, *, allow_layout: bool = True) -> Iterator[Find
     for match in WORD.finditer(text):
         script = mixed_script(match.group())
         if script:
-            yield Finding(match.start(), N_('the word "{word}" mixes Latin letters with '
-                                            "{script} letters that look the same"),
-                          N_("type the word again on your keyboard"),
+            yield Finding(match.start(), match.group(),
+                          N_('the word "{word}" mixes Latin letters with {script} letters that '
+                             "look the same"), N_("type the word again on your keyboard"),
                           {"word": match.group(), "script": script})
 
 

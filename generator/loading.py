@@ -101,7 +101,7 @@ def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
         root = yaml.compose(text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = within(text, *((mark.line + 1, mark.column + 1) if mark else (1, 1)))
         return None, [Problem(shown_as, line, column, "", N_("the file is not valid YAML: "
                                                              "{detail}"),
                               N_("check the indentation and the colons near this line"),
@@ -114,6 +114,18 @@ def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
                               N_("start from the template: ideslussar new SLUG"))]
     problems = structure_problems(root, shown_as)
     return (None, problems) if problems else (Document(shown_as, root, text), [])
+
+
+def within(text: str, line: int, column: int) -> tuple[int, int]:
+    """A position as an editor can find it: the parser places "unexpected end of file"
+    after the last line break, on a line the editor's file does not have; that is the end
+    of the last line."""
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    if line <= len(lines):
+        return line, column
+    return max(len(lines), 1), len(lines[-1]) + 1 if lines else 1
 
 
 def structure_problems(root: Node, shown_as: str) -> list[Problem]:

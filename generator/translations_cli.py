@@ -28,7 +28,7 @@ from typing import Any
 
 from . import catalog, i18n
 from .content_po import export_catalog, import_catalog, write_catalog
-from .corpus import case_files, read_cases
+from .corpus import case_files, display_path, file_problems, read_cases
 from .model import TRANSLATED_LANGUAGES, TranslationMethod
 from .problems import N_, InvalidContentError, terminal_text
 from .registry import load_registry
@@ -179,6 +179,11 @@ def cmd_review(args: argparse.Namespace) -> int:
     method = method_choice(args.method)
     failed = False
     for name in args.files:
+        missing = file_problems(Path(name), root, display_path(Path(name), root))
+        if missing:
+            print_invalid(args, InvalidContentError(missing))
+            failed = True
+            continue
         try:
             for lang in TRANSLATED_LANGUAGES:
                 change = record(Path(name), root, registry, lang, method, fields=args.field)

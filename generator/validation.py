@@ -143,7 +143,7 @@ class Checker:
         when it is typed as itself in the file (not as an escape like "\\x7f")."""
         for finding in character_findings(value):
             line, column = node.start_mark.line + 1, node.start_mark.column + 1
-            index = self.source.find(value[finding.index], node.start_mark.index,
+            index = self.source.find(finding.text, node.start_mark.index,
                                      node.end_mark.index) if self.source else -1
             if index >= 0:
                 line, column = position(self.source, index)

@@ -6,7 +6,10 @@ them, as a pull request from anyone could.
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
+import json
 import os
 import re
 import shutil
@@ -383,3 +386,246 @@ def test_a_taken_port_gets_a_message_with_another_port(
     errors = capsys.readouterr().err
     assert errors == (f"Port {port} is already in use, perhaps by another preview; stop that "
                       f"one, or choose another port: --address 127.0.0.1:{port + 1}\n")
+
+
+# -- nothing outside the repository is read ------------------------------------------------------
+
+
+def test_symlinks_and_hidden_folders_are_never_read(tmp_path: Path) -> None:
+    root = repo_copy(tmp_path)
+    (root / "content/sv/os.md").symlink_to("/etc/os-release")
+    (root / "content/en/os.md").symlink_to("/etc/os-release")
+    (root / "municipalities/passwd.yml").symlink_to("/etc/passwd")
+    (root / ".git").mkdir()
+    (root / ".git/config").write_text("[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n",
+                                      encoding="utf-8")
+    (root / "municipalities/images").mkdir()
+    (root / "municipalities/images/bild.png").symlink_to(root / ".git/config")
+    for name, picture in (("orebro.yml", ".git/config"), ("tranas.yml", "images/bild.png")):
+        case = root / "municipalities" / name
+        case.write_text(case.read_text(encoding="utf-8") + f"image:\n  file: municipalities/"
+                        f"{picture}\n  alt:\n    sv: Bild\n    en: Picture\n", encoding="utf-8")
+    (root / "municipalities/orebro.yml").write_text(
+        (root / "municipalities/orebro.yml").read_text(encoding="utf-8").replace(
+            "municipalities/.git/config", "../repo/.git/config"), encoding="utf-8")
+    assert sorted(problems_of(root)) == [
+        "content/en/os.md:1:1: this file is a symbolic link; put the file itself here, not a "
+        "link to it",
+        "content/sv/os.md:1:1: this file is a symbolic link; put the file itself here, not a "
+        "link to it",
+        "municipalities/orebro.yml:" + problem_position(root, "orebro.yml", "../repo/") +
+        ': image.file: "../repo/.git/config" is outside the repository; put the picture in '
+        "municipalities/images/ and write that path",
+        "municipalities/passwd.yml:1:1: this file is a symbolic link; put the file itself here, "
+        "not a link to it",
+        "municipalities/tranas.yml:" + problem_position(root, "tranas.yml", "municipalities/i") +
+        ': image.file: "municipalities/images/bild.png" is a symbolic link; put the picture '
+        "itself in municipalities/images/"]
+
+
+def problem_position(root: Path, name: str, text: str) -> str:
+    """`line:column` of where `text` starts in a case file."""
+    lines = (root / "municipalities" / name).read_text(encoding="utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if text in line)
+    return f"{number + 1}:{lines[number].index(text) + 1}"
+
+
+# -- reserved names, suffixes ----------------------------------------------------------------------
+
+
+def test_reserved_slugs_and_paths_are_refused(tmp_path: Path) -> None:
+    root = repo_copy(tmp_path)
+    shutil.copy(root / "municipalities/orebro.yml", root / "municipalities/index.yml")
+    mutate(root / "municipalities/index.yml", "Örebro", "Indexby")
+    long_slug = "a" * 249
+    shutil.copy(root / "municipalities/tranas.yml", root / f"municipalities/{long_slug}.yml")
+    mutate(root / f"municipalities/{long_slug}.yml", "Tranås", "Långby")
+    for lang in ("sv", "en"):
+        (root / f"content/{lang}/en").mkdir()
+        shutil.copy(root / f"content/{lang}/index.md", root / f"content/{lang}/en/index.md")
+    assert sorted(problems_of(root)) == [
+        'content/en/en/index.md:1:1: "en/index.md" is a path the site uses itself; give the '
+        "page another name, outside the folders assets, data, en, ideslussar, lan, search, sv, "
+        "teman",
+        'content/sv/en/index.md:1:1: "en/index.md" is a path the site uses itself; give the '
+        "page another name, outside the folders assets, data, en, ideslussar, lan, search, sv, "
+        "teman",
+        f"municipalities/{long_slug}.yml:1:1: the file name has 249 characters; a file name has "
+        "at most 64 characters: shorten it",
+        'municipalities/index.yml:1:1: the file name "index" is reserved for the site; name the '
+        "file after the idésluss, such as iderum-lerum.yml"]
+
+
+def test_reserved_folders_match_the_pages_the_site_writes() -> None:
+    """Reading cannot import rendering, so the reserved names are listed twice: kept equal."""
+    from generator.page_checks import GENERATED_PAGES, RESERVED_FOLDERS
+
+    written = {pages.OVERVIEW, pages.COUNTIES, pages.THEMES}
+    assert {path.split("/")[0] for path in written} <= RESERVED_FOLDERS
+    assert {root.strip("/") for root in pages.LANGUAGE_ROOTS.values() if root} <= RESERVED_FOLDERS
+    assert pages.OPEN_DATA in GENERATED_PAGES
+
+
+def test_case_files_with_other_suffixes_are_reported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = repo_copy(tmp_path)
+    cases = root / "municipalities"
+    for name, source in (("nacka.YML", "orebro.yml"), ("solna.yaml", "tranas.yml"),
+                         ("sigtuna.txt", "kungsbacka.yml"), ("huddinge", "allagehub.yml")):
+        (cases / source).rename(cases / name)
+    assert main(["validate", "--root", str(root)]) == 1
+    errors = capsys.readouterr().err.splitlines()
+    assert errors == [
+        "municipalities/huddinge:1:1: this file is not read: case files end in .yml; rename it "
+        "to huddinge.yml, or move it out of the folder",
+        "municipalities/nacka.YML:1:1: this file is not read: case files end in .yml; rename it "
+        "to nacka.yml, or move it out of the folder",
+        "municipalities/sigtuna.txt:1:1: this file is not read: case files end in .yml; rename "
+        "it to sigtuna.yml, or move it out of the folder",
+        "municipalities/solna.yaml:1:1: this file is not read: case files end in .yml; rename "
+        "it to solna.yml, or move it out of the folder",
+        "4 problems found"]
+    assert len(problems_of(root)) == 4  # the build says the same
+
+
+# -- characters that break formats or deceive ------------------------------------------------
+
+
+def test_format_breaking_and_deceptive_characters_are_refused_where_they_are(
+        tmp_path: Path) -> None:
+    """Control and direction characters, invisible-only names, look-alike letters, and what
+    Word leaves in pasted text: each refused at its line and column, with what to do."""
+    root = repo_copy(tmp_path)
+    cases = root / "municipalities"
+    mutate(cases / "tranas.yml", "  sv: Idéslussen i Tranås",
+           "  sv: Idéslussen i Tranås\u202etxt.exe")
+    mutate(cases / "tranas.yml", "  en: The idea sluice in Tranås", '  en: "\u200b\u3164"')
+    mutate(cases / "tranas.yml", "Nu drivs den av", "Nu dri\u00advs den av\u200b")
+    mutate(cases / "kungsbacka.yml", "  sv: För att", "  sv: \ufeffFör att")
+    shutil.copy(cases / "orebro.yml", cases / "orebro-kopia.yml")
+    mutate(cases / "orebro-kopia.yml", "  sv: Idésluss i Örebro kommun",
+           "  sv: Idésluss i Örebrо kommun")  # a Cyrillic о
+    page = root / "content/sv/om-programmet.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n• första punkten\n", encoding="utf-8")
+    last_line = page.read_text(encoding="utf-8").count("\n")
+    found = problems_of(root)
+    assert found == [
+        f"content/sv/om-programmet.md:{last_line}:1: a line starts with the bullet \"•\" copied "
+        'from a word processor; start the line with "- " (a hyphen and a space) to make a list '
+        "item",
+        "municipalities/kungsbacka.yml:17:7: summary.sv: the text holds a byte-order mark "
+        "(U+FEFF ZERO WIDTH NO-BREAK SPACE), invisible, usually copied from another file; "
+        "delete it",
+        "municipalities/orebro-kopia.yml:3:18: name.sv: the word \"Örebrо\" mixes Latin letters "
+        "with Cyrillic letters that look the same; type the word again on your keyboard",
+        "municipalities/tranas.yml:3:26: name.sv: the text holds U+202E RIGHT-TO-LEFT "
+        "OVERRIDE, which changes the direction of the text around it; delete it",
+        "municipalities/tranas.yml:4:7: name.en: the value is made only of invisible "
+        "characters; write the text with letters and digits",
+        "municipalities/tranas.yml:4:8: name.en: the text holds the invisible character U+200B "
+        "ZERO WIDTH SPACE; delete it; use an ordinary space where a space is meant",
+        f"municipalities/tranas.yml:13:{summary_column(cases, 'dri')}: summary.sv: the text "
+        "holds a soft hyphen (U+00AD SOFT HYPHEN), invisible, usually copied from Word; delete "
+        "it: browsers hyphenate by themselves",
+        f"municipalities/tranas.yml:13:{summary_column(cases, 'den av')}: summary.sv: the "
+        "text holds the invisible character U+200B ZERO WIDTH SPACE; delete it; use an "
+        "ordinary space where a space is meant"]
+    # A whole word in look-alikes ("і", Cyrillic) mixes nothing, yet names the same idésluss.
+    mutate(cases / "orebro-kopia.yml", "Idésluss i Örebrо kommun", "Idésluss і Örebro kommun")
+    assert [line for line in problems_of(root) if "orebro-kopia" in line] == [
+        'municipalities/orebro-kopia.yml:1:1: name.sv: "Idésluss і Örebro kommun" is already '
+        "described in municipalities/orebro.yml; change that file instead of adding a second one"]
+
+
+def summary_column(cases: Path, text: str) -> int:
+    line = (cases / "tranas.yml").read_text(encoding="utf-8").split("\n")[12]
+    return line.index(text) + len(text) + 1
+
+
+# -- clear errors instead of tracebacks ------------------------------------------------------------
+
+
+def test_inputs_that_crashed_get_clear_errors(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    root = repo_copy(tmp_path)
+    cases = root / "municipalities"
+    mutate(cases / "tranas.yml", "status: unknown", f"vinnova_grant_sek: {'9' * 5000}\n"
+           "status: unknown")
+    mutate(cases / "kungsbacka.yml", "vinnova_grant_sek: 2021148",
+           "vinnova_grant_sek: 4000000\u00b2")
+    mutate(cases / "orebro.yml", 'start: "2016-11"', 'start: "0000-01"')
+    mutate(cases / "orebro.yml", 'end: "2020-06"', 'end: "2998-06"')
+    with (cases / "allagehub.yml").open("a", encoding="utf-8") as case:
+        case.write('? [lan, kommun]\n: x\nname2: "no closing quote\n')
+    lines = (cases / "allagehub.yml").read_text(encoding="utf-8").split("\n")
+    assert main(["validate", "--root", str(root)]) == 1
+    assert main(["validate", "--root", str(root), str(root / "municipalities/saknas.yml"),
+                 str(root / "municipalities")]) == 1
+    errors = capsys.readouterr().err
+    assert "Traceback" not in errors
+    grant_line = problem_position(root, "tranas.yml", "vinnova").split(":")[0]
+    expected = [
+        f"municipalities/allagehub.yml:{len(lines) - 1}:{len(lines[-2]) + 1}: the file is not "
+        "valid YAML: found unexpected end of stream; check the indentation and the colons near "
+        "this line",  # the last line of the file, not one after it
+        "municipalities/kungsbacka.yml:" + problem_position(root, "kungsbacka.yml", "4000000") +
+        ': vinnova_grant_sek: "4000000²" is not a whole number; expected digits only, such as '
+        "4000000",
+        "municipalities/orebro.yml:11:10: period.start: \"0000-01\" is outside the years a period "
+        "may have; expected a year from 1990 to 2100",
+        "municipalities/orebro.yml:12:8: period.end: \"2998-06\" is outside the years a period "
+        "may have; expected a year from 1990 to 2100",
+        f"municipalities/tranas.yml:{grant_line}:20: vinnova_grant_sek: the number has 5000 "
+        "digits; expected at most 12 digits",
+        "5 problems found",
+        "municipalities:1:1: this is a folder, not a case file; name the .yml files in it, or "
+        "leave the names out to check them all",
+        "municipalities/saknas.yml:1:1: there is no such file; check the file name; case files "
+        "are in municipalities/",
+        "2 problems found"]
+    assert errors.splitlines() == expected
+    # A complex key is shown as the editor wrote it, not as a Python object.
+    (cases / "allagehub.yml").write_text("\n".join(lines[:-2]) + "\n", encoding="utf-8")
+    assert main(["validate", "--root", str(root), str(cases / "allagehub.yml")]) == 1
+    assert capsys.readouterr().err.splitlines()[0].endswith(
+        "a field name is written as [lan, kommun]; write the field name as a plain word, one of "
+        "name, organisation, based_in, municipalities, municipality_count, period, status, "
+        "vinnova_grant_sek, vinnova_reference, themes, summary, what, how, results, lessons, "
+        "examples, image, sources, translation")
+
+
+def test_terminal_messages_show_control_characters_escaped(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A value cannot clear the terminal, print a fake line, or start one with ::error."""
+    root = repo_copy(tmp_path)
+    mutate(root / "municipalities/tranas.yml", "status: unknown",
+           'status: "\\e[2J\\e[H\\nAll 10 case files are valid\\n::error::hacked"')
+    assert main(["validate", "--root", str(root)]) == 1
+    captured = capsys.readouterr()
+    assert "\x1b" not in captured.err and "\x1b" not in captured.out
+    lines = captured.err.splitlines()
+    assert not any(line.startswith(("All ", "::")) for line in lines)
+    assert ('status: "\\x1b[2J\\x1b[H\\nAll 10 case files are valid\\n::error::hacked" is not '
+            "one of the choices") in captured.err
+
+
+def test_csv_cells_cannot_start_a_formula(tmp_path: Path) -> None:
+    root = repo_copy(tmp_path)
+    mutate(root / "municipalities/tranas.yml", "  sv: Idéslussen började",
+           '  sv: "=HYPERLINK(\\"https://evil.example/\\",\\"Klicka\\") Idéslussen började')
+    mutate(root / "municipalities/tranas.yml", "Nu drivs den av Tranås kommun.",
+           'Nu drivs den av Tranås kommun."')
+    mutate(root / "municipalities/orebro.yml", "  sv: Idésluss i Örebro kommun",
+           "  sv: \"@SUM(1+1) Örebro\"")
+    site = tmp_path / "site"
+    build(root, site)
+    rows = list(csv.reader(io.StringIO((site / "data/ideslussar.sv.csv").read_text(
+        encoding="utf-8"))))
+    cells = [cell for row in rows for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    assert "'@SUM(1+1) Örebro" in cells
+    assert any(cell.startswith("'=HYPERLINK(") for cell in cells)
+    page = (site / "oppna-data.html").read_text(encoding="utf-8")
+    assert "apostrof" in page or "apostrophe" in page
+    data = json.loads((site / "data/ideslussar.sv.json").read_text(encoding="utf-8"))
+    assert data["case_studies"][0]["name"] == "@SUM(1+1) Örebro"  # JSON keeps the text as is
