@@ -44,6 +44,8 @@ LOOK_ALIKES = str.maketrans({
     "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 })
 WORD = re.compile(r"\w+")
+#: The look-alike scripts' names for the Swedish messages (a msgstr may use {script_sv}).
+SCRIPT_NAMES_SV = {"Cyrillic": "kyrilliska", "Greek": "grekiska"}
 LOOK_ALIKE_SCRIPTS = re.compile("[\u0370-\u03ff\u0400-\u052f]")
 #: Every character `character_finding` may object to, found by one regex search per text
 #: (a thousand case files hold millions of characters; a Python loop over each is seconds).
@@ -108,7 +110,8 @@ def character_findings(text: str, *, allow_layout: bool = True) -> Iterator[Find
             yield Finding(match.start(), match.group(),
                           N_('the word "{word}" mixes Latin letters with {script} letters that '
                              "look the same"), N_("type the word again on your keyboard"),
-                          {"word": match.group(), "script": script})
+                          {"word": match.group(), "script": script,
+                           "script_sv": SCRIPT_NAMES_SV[script]})
 
 
 def character_finding(character: str, allow_layout: bool
