@@ -227,7 +227,7 @@ def test_python_tags_are_refused(tmp_path: Path) -> None:
 
 def test_not_yaml_at_all(tmp_path: Path) -> None:
     assert only(tmp_path, "name: [unclosed\n") == (
-        "municipalities/case.yml:2:1: the file is not valid YAML: did not find expected ',' or "
+        "municipalities/case.yml:1:16: the file is not valid YAML: did not find expected ',' or "
         "']'; check the indentation and the colons near this line")
 
 
