@@ -23,8 +23,8 @@ serve: $(BIN)/ideslussar
 
 ## Everything CI checks: lint, types, unit and end-to-end tests, browser checks.
 test: $(BIN)/ideslussar browser-deps
-	$(BIN)/ruff check generator tests
-	$(BIN)/mypy --strict generator
+	$(BIN)/ruff check generator benchmarks tests
+	$(BIN)/mypy --strict generator benchmarks
 	$(BIN)/pytest -q
 
 ## axe-core and Lighthouse for the browser checks (the npm registry; Chromium comes from Debian).
@@ -33,9 +33,11 @@ tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Build time at 100, 300 and 1,000 synthetic case studies, beside plain MkDocs (see README).
+## Build time at national scale beside plain MkDocs (see README). Runs from the checkout
+## (benchmarks/ is not installed); options pass through: make bench ARGS="--cases 1000 --json F".
+ARGS ?= --cases 100,300,1000 --compare --json bench-results/bench.json
 bench: $(BIN)/ideslussar
-	$(BIN)/ideslussar bench --cases 100,300,1000 --compare --json bench-results/bench.json
+	$(BIN)/python -m benchmarks.bench $(ARGS)
 
 clean:
 	rm -rf site .build .site.new .site.old

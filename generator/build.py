@@ -19,16 +19,22 @@ from pathlib import Path
 from typing import Any
 
 from . import output
-from .corpus import Corpus
-from .feeds import feeds
-from .mkdocs_build import LanguageBuild, build_one, language_config, read_base_config, warm_up
-from .model import LANGUAGES, CaseStudy
-from .opendata import data_files
-from .pages import LANGUAGE_ROOTS, RenderMemo, image_path, render_language
-from .parallel import Task, wait_any
-from .related import related_cases
-from .schema import schema_text
-from .sitemaps import sitemaps
+from .engine.mkdocs_build import (
+    LanguageBuild,
+    build_one,
+    language_config,
+    read_base_config,
+    warm_up,
+)
+from .reading.corpus import Corpus
+from .reading.model import LANGUAGES, CaseStudy
+from .reading.parallel import Task, wait_any
+from .reading.schema import schema_text
+from .site.feeds import feeds
+from .site.opendata import data_files
+from .site.pages import LANGUAGE_ROOTS, RenderMemo, image_path, render_language
+from .site.related import related_cases
+from .site.sitemaps import sitemaps
 
 
 @dataclass

@@ -12,7 +12,7 @@ import posixpath
 from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
-from .model import LANGUAGES
+from ..reading.model import LANGUAGES
 from .pages import LANGUAGE_ROOTS, html_path
 
 HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n'

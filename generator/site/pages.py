@@ -24,16 +24,16 @@ from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup, escape
 
 from . import i18n
-from .corpus import Corpus
-from .history import FileDates
+from ..reading.corpus import Corpus
+from ..reading.history import FileDates
 from .markup import markdown_source, plain_html
-from .model import LANGUAGES, ORIGINAL_LANGUAGE, CaseStudy, Status, Text, TranslationMethod
-from .problems import N_
-from .registry import County, Registry, Theme
+from ..reading.model import LANGUAGES, ORIGINAL_LANGUAGE, CaseStudy, Status, Text, TranslationMethod
+from ..reading.problems import N_
+from ..reading.registry import County, Registry, Theme
 from .related import related_cases
 from .sweden_map import base_map, radius
-from .translation import FieldStatus, State, case_status
-from .validation import slugify
+from ..reading.translation import FieldStatus, State, case_status
+from ..reading.validation import slugify
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 OVERVIEW = "ideslussar/index.md"

@@ -19,11 +19,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import prepare
-from .corpus import CASE_SUFFIXES, ReadCache, read_corpus
-from .model import LANGUAGES
-from .pages import RenderMemo
-from .problems import InvalidContentError, Problem
+from ..build import prepare
+from ..reading.corpus import CASE_SUFFIXES, ReadCache, read_corpus
+from ..reading.model import LANGUAGES
+from ..reading.problems import InvalidContentError, Problem
+from ..site.pages import RenderMemo
 
 POLL_SECONDS = 0.3
 

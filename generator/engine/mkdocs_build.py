@@ -24,9 +24,9 @@ import jinja2.runtime
 import yaml
 from markupsafe import Markup
 
-from . import i18n
-from .model import LANGUAGES
-from .pages import LANGUAGE_ROOTS
+from ..reading.model import LANGUAGES
+from ..site import i18n
+from ..site.pages import LANGUAGE_ROOTS
 
 #: The name each language has in the switcher, in that language.
 LANGUAGE_LABELS = {"sv": "Svenska", "en": "English"}
@@ -128,8 +128,8 @@ class SiteBuildError(Exception):
 MKDOCS_MODULES = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.theme",
                   "material.plugins.search.plugin", "markdown.extensions.toc",
                   "markdown.extensions.tables", "markdown.extensions.sane_lists",
-                  "markdown.extensions.md_in_html", "generator.markup",
-                  "generator.html_blocks", "generator.search_parser")
+                  "markdown.extensions.md_in_html", "generator.site.markup",
+                  "generator.engine.html_blocks", "generator.engine.search_parser")
 
 
 def warm_up() -> None:
