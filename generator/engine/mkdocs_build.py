@@ -174,6 +174,14 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
     return messages
 
 
+def serve_live(config_file: Path, address: str) -> None:
+    """Serve one language's written sources with live reload until interrupted: MkDocs' own
+    server in dirty mode, so a rewritten source rebuilds only its page."""
+    from mkdocs.commands.serve import serve
+
+    serve(str(config_file), livereload=True, build_type="dirty", dev_addr=address)
+
+
 def with_once(get_env: Callable[[], jinja2.Environment]) -> Callable[[], jinja2.Environment]:
     """The theme's Jinja environment, with `once` for the parts of Material's page that are
     the same on many pages: the primary navigation and the page's configuration script.

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from . import i18n
 from ..reading.corpus import Corpus
 from ..reading.model import LANGUAGES
+from . import i18n
 from .pages import FEED, LANGUAGE_ROOTS, case_path, html_path
 
 MAX_ENTRIES = 50

@@ -23,17 +23,17 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup, escape
 
-from . import i18n
 from ..reading.corpus import Corpus
 from ..reading.history import FileDates
-from .markup import markdown_source, plain_html
 from ..reading.model import LANGUAGES, ORIGINAL_LANGUAGE, CaseStudy, Status, Text, TranslationMethod
 from ..reading.problems import N_
 from ..reading.registry import County, Registry, Theme
-from .related import related_cases
-from .sweden_map import base_map, radius
 from ..reading.translation import FieldStatus, State, case_status
 from ..reading.validation import slugify
+from . import i18n
+from .markup import markdown_source, plain_html
+from .related import related_cases
+from .sweden_map import base_map, radius
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 OVERVIEW = "ideslussar/index.md"
