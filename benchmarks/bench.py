@@ -165,7 +165,7 @@ def child_preview(root: Path) -> dict[str, Any]:
     from mkdocs.config import load_config
 
     from generator.reading.corpus import case_files
-    from generator.site.pages import html_path
+    from generator.site.urls import html_path
     from generator.tools.preview import Preview
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the dirty build's warning
@@ -209,7 +209,7 @@ def child_preview(root: Path) -> dict[str, Any]:
 
 def site_sizes(site: Path, result: Result) -> None:
     """Page and search index sizes of the built site."""
-    from generator.site.pages import LANGUAGE_ROOTS, OVERVIEW, html_path
+    from generator.site.urls import LANGUAGE_ROOTS, OVERVIEW, html_path
 
     largest = ("", 0)
     total = 0

@@ -31,10 +31,12 @@ from .reading.model import LANGUAGES, CaseStudy
 from .reading.parallel import Task, wait_any
 from .reading.schema import schema_text
 from .site.feeds import feeds
+from .site.memo import RenderMemo
 from .site.opendata import data_files
-from .site.pages import LANGUAGE_ROOTS, RenderMemo, image_path, render_language
 from .site.related import related_cases
+from .site.render import render_language
 from .site.sitemaps import sitemaps
+from .site.urls import LANGUAGE_ROOTS, image_path
 
 
 @dataclass

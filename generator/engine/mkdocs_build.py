@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from ..reading.model import LANGUAGES
 from ..site import i18n
-from ..site.pages import LANGUAGE_ROOTS
+from ..site.urls import LANGUAGE_ROOTS
 
 #: The name each language has in the switcher, in that language.
 LANGUAGE_LABELS = {"sv": "Svenska", "en": "English"}

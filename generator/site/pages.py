@@ -1,51 +1,53 @@
-"""From the validated corpus to the pages of the site, per language, as Markdown text.
+"""What each page of a language shows: the `Renderer` and the values its templates see.
 
-Pure functions: no file is read or written here. Each page is Markdown with YAML front matter
-whose body is HTML produced by autoescaping Jinja2 templates, so every value from a case file is
-escaped exactly once, here, and the result is ordinary Markdown that MkDocs (or Zensical) builds.
+Pure: no file is read or written here. Each page is Markdown with YAML front matter whose body
+is HTML produced by autoescaping Jinja2 templates, so every value from a case file is escaped
+exactly once, here, and the result is ordinary Markdown that MkDocs (or Zensical) builds. Which
+pages there are is `render.py`'s; where they live is `urls.py`'s.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
-import types
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import jinja2
 import jinja2.runtime
-from jinja2.ext import Extension
-from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup, escape
 
-from ..reading.corpus import Corpus
 from ..reading.history import FileDates
-from ..reading.model import LANGUAGES, ORIGINAL_LANGUAGE, CaseStudy, Status, Text, TranslationMethod
+from ..reading.model import ORIGINAL_LANGUAGE, CaseStudy, Status, Text, TranslationMethod
 from ..reading.problems import N_
 from ..reading.registry import County, Registry, Theme
 from ..reading.translation import FieldStatus, State, case_status
-from ..reading.validation import slugify
 from . import i18n
 from .markup import markdown_source, plain_html
-from .related import related_cases
 from .sweden_map import base_map, radius
-
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-OVERVIEW = "ideslussar/index.md"
-COUNTIES = "lan/index.md"
-THEMES = "teman/index.md"
-OPEN_DATA = "oppna-data.md"
-#: The open data files, below the site root (one per language and format).
-DATA_FILES = {"json": "data/ideslussar.{lang}.json", "csv": "data/ideslussar.{lang}.csv"}
-FEED = "feed.xml"
-SCHEMA_FILE = "data/case-study.schema.json"
-#: Where each language's pages live below the site root; paths below it are the same.
-LANGUAGE_ROOTS: dict[str, str] = {"sv": "", "en": "en/"}
+from .urls import (
+    COUNTIES,
+    DATA_FILES,
+    FEED,
+    LANGUAGE_ROOTS,
+    OPEN_DATA,
+    OVERVIEW,
+    SCHEMA_FILE,
+    THEMES,
+    SourcePage,
+    case_counties,
+    case_path,
+    counterpart_url,
+    county_path,
+    html_path,
+    image_path,
+    relative_file,
+    relative_link,
+    relative_url,
+    theme_path,
+)
 
 STATUS_LABELS: dict[Status, str] = {
     Status.ONGOING: N_("Ongoing"),
@@ -59,88 +61,6 @@ SECTION_HEADINGS: dict[str, str] = {
     "results": N_("Results"),
     "lessons": N_("Lessons learned"),
 }
-
-
-@dataclass(frozen=True)
-class SourcePage:
-    """A page of the site in one language, as Markdown for MkDocs."""
-
-    lang: str
-    path: str  # relative to the language's docs folder: "ideslussar/orebro.md"
-    text: str
-
-    @property
-    def url(self) -> str:
-        """The page's address below its language root ("ideslussar/orebro.html")."""
-        return html_path(self.path)
-
-
-def html_path(md_path: str) -> str:
-    return md_path.removesuffix(".md") + ".html"
-
-
-def case_path(case: CaseStudy) -> str:
-    return f"ideslussar/{case.slug}.md"
-
-
-def image_path(case: CaseStudy) -> str:
-    """Where a case's picture goes, beside its page; the suffix is the editor's file's."""
-    suffix = Path(case.image.path).suffix.lower() if case.image else ""
-    return f"ideslussar/bilder/{case.slug}{suffix}"
-
-
-@functools.lru_cache(maxsize=256)
-def county_path(county: County) -> str:
-    """Memoised: every case page links its county, and slugify runs two regexes."""
-    return f"lan/{slugify(county.name)}.md"
-
-
-def theme_path(theme: Theme) -> str:
-    return f"teman/{theme.key}.md"
-
-
-def case_counties(case: CaseStudy, registry: Registry) -> list[County]:
-    """Counties are derived from the municipalities, never typed by an editor."""
-    codes = ([case.based_in] if case.based_in else []) + list(case.municipalities)
-    found = {registry.municipalities[code].county.code: registry.municipalities[code].county
-             for code in codes}
-    return list(found.values())
-
-
-def relative_url(from_md: str, to_md: str) -> str:
-    """A link from one page to another that works on any host and from a file:// folder."""
-    return relative_link(from_md, html_path(to_md))
-
-
-def relative_link(from_md: str, target: str) -> str:
-    """A relative link from a page to any file in the same tree.
-
-    Cheaper than `posixpath.relpath`, which matters: a thousand-case site has tens of
-    thousands of links. Page paths are normalised and never contain "..".
-    """
-    here = from_md.rsplit("/", 1)[0] if "/" in from_md else ""
-    there, _, name = target.rpartition("/")
-    if here == there:
-        return name
-    common = 0
-    here_parts, there_parts = here.split("/") if here else [], there.split("/") if there else []
-    while (common < min(len(here_parts), len(there_parts))
-           and here_parts[common] == there_parts[common]):
-        common += 1
-    up = "../" * (len(here_parts) - common)
-    return up + "/".join([*there_parts[common:], name])
-
-
-def relative_file(from_md: str, to_path: str) -> str:
-    """A link from a page to a file that is not a page (data, feeds), from the site root."""
-    depth = from_md.count("/")
-    return "../" * depth + to_path
-
-
-def counterpart_url(page_path: str, lang: str, other: str) -> str:
-    """A link from a page to the same page in another language."""
-    here = LANGUAGE_ROOTS[lang] + page_path
-    return relative_url(here, LANGUAGE_ROOTS[other] + page_path)
 
 
 def front_matter_value(text: str) -> Markup:
@@ -395,124 +315,8 @@ class Renderer:
         return self.render("opendata.html", OPEN_DATA, count=count)
 
 
-class PreTranslate(Extension):
-    """Translates `_("literal")` when a template is compiled, not each time it renders.
-
-    Each environment serves one language, so a call without arguments always gives the same
-    text; folding it into the template turns it into static output, which Jinja's optimiser
-    then escapes once. Calls with arguments, and `ngettext`, stay calls. The result is what the
-    i18n extension's newstyle `_()` would return (`msgstr % {}`).
-    """
-
-    def __init__(self, environment: jinja2.Environment) -> None:
-        super().__init__(environment)
-        environment.extend(pretranslate_catalog=None)
-
-    def filter_stream(self, stream: TokenStream) -> Iterator[Token]:
-        tokens = list(stream)
-        gettext = self.environment.pretranslate_catalog.gettext  # type: ignore[attr-defined]
-        index = 0
-        while index < len(tokens):
-            window = tokens[index:index + 4]
-            if (len(window) == 4 and window[0].test("name:_") and window[1].test("lparen")
-                    and window[2].type == "string" and window[3].test("rparen")
-                    and not (index and tokens[index - 1].test("dot"))):
-                text = str(gettext(window[2].value)) % {}
-                yield Token(window[0].lineno, "string", text)
-                index += 4
-                continue
-            yield tokens[index]
-            index += 1
-
-
-class DirectCallContext(jinja2.runtime.Context):
-    """Jinja's template context, calling the Renderer's plain Python helpers directly.
-
-    Every `{{ helper(value) }}` goes through `Context.call`, which asks the callable four times
-    whether it wants the context, the evaluation context or the environment passed in. The
-    helpers here never do, and a case page makes about eighty such calls, two thousand pages a
-    build: functions and methods without Jinja's `pass_*` mark are called straight away, and
-    everything else (macros, gettext) takes Jinja's own path.
-    """
-
-    def call(self, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
-        if not plain_callable(obj):
-            return super().call(obj, *args, **kwargs)
-        if kwargs:  # the loop and block variables Jinja passes for pass_context callables
-            kwargs.pop("_loop_vars", None)
-            kwargs.pop("_block_vars", None)
-        try:
-            return obj(*args, **kwargs)
-        except StopIteration:  # as Jinja does: a StopIteration must not end a template loop
-            return self.environment.undefined("value was undefined because a callable raised "
-                                              "a StopIteration exception")
-
-
-def plain_callable(obj: Any) -> bool:
-    """A Python function, bound method or builtin without Jinja's `pass_*` mark.
-
-    Looks the mark up in the function's own attributes: `hasattr` on a bound method falls
-    through to its function by raising and catching an AttributeError, a microsecond each."""
-    kind = type(obj)
-    if kind is types.MethodType:
-        obj = obj.__func__
-        kind = type(obj)
-    if kind is types.FunctionType:
-        return "jinja_pass_arg" not in obj.__dict__
-    return kind is types.BuiltinFunctionType
-
-
-@functools.cache
-def environment(lang: str) -> jinja2.Environment:
-    """One environment per language, with that language's catalog installed."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
-                             extensions=["jinja2.ext.i18n", PreTranslate], trim_blocks=True,
-                             lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    env.context_class = DirectCallContext
-    # Templates are part of the program: a build reads each once, and Jinja's default would
-    # check the file's modification time again for every page that imports the macros.
-    env.auto_reload = False
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
-    env.pretranslate_catalog = i18n.translations(lang)  # type: ignore[attr-defined]
-    env.globals.update(direct_gettext(i18n.translations(lang)))
-    env.filters["attr"] = direct_attr(env)
-    return env
-
-
-def direct_gettext(catalog: Any) -> dict[str, Any]:
-    """`_`, `gettext` and `ngettext` as the i18n extension's newstyle functions behave in an
-    autoescaping environment (the translation as Markup, formatted with the escaped
-    variables), without their detour through the template context: the environment has one
-    catalog, so the context has nothing to add, and section headings call `_` on every page."""
-
-    def gettext(message: str, /, **variables: Any) -> Markup:
-        text = Markup(catalog.gettext(message))  # noqa: S704 - a msgstr; variables are escaped
-        return text % variables if variables or "%" in text else text
-
-    def ngettext(singular: str, plural: str, num: int, /, **variables: Any) -> Markup:
-        variables.setdefault("num", num)
-        return Markup(catalog.ngettext(singular, plural, num)) % variables  # noqa: S704
-
-    return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
-
-
-def direct_attr(env: jinja2.Environment) -> Any:
-    """Jinja's `attr` filter for plain objects: the attribute, or undefined when there is none
-    (never the item of the same name). Jinja's own looks the attribute up three ways to suit
-    sandboxes and dynamic attributes; these templates read dataclass fields, once per section
-    of every case page."""
-
-    def attr(obj: Any, name: str) -> Any:
-        value = getattr(obj, name, MISSING)
-        return env.undefined(obj=obj, name=name) if value is MISSING else value
-
-    return attr
-
-
 #: What `Renderer.marks` adds after a text that needs no notice.
 NOTHING = Markup("")
-#: Marks an attribute `direct_attr` did not find.
-MISSING = object()
 
 
 def county_counts(cases: Iterable[CaseStudy], registry: Registry) -> Counter[str]:
@@ -523,121 +327,3 @@ def used_themes(cases: Iterable[CaseStudy], registry: Registry) -> list[Theme]:
     """The vocabulary's themes that some case uses, in the vocabulary's order."""
     used = {theme for case in cases for theme in case.themes}
     return [theme for key, theme in registry.themes.items() if key in used]
-
-
-
-
-class RenderMemo:
-    """Pages rendered before, with what they were rendered from; kept by the preview.
-
-    A page is rendered again only when its inputs differ: for a case page its case, its
-    related cases, its dates and the site's address; for a list page what the list shows of
-    each of its cases. Cases from files that did not change are the very objects they were
-    (`corpus.ReadCache`), so most comparisons end at an identity check.
-    """
-
-    def __init__(self) -> None:
-        self.pages: dict[tuple[str, str], tuple[Any, SourcePage]] = {}
-        self.views: dict[int, tuple[CaseStudy, CaseStudy]] = {}
-        self.related: tuple[Any, dict[str, list[str]]] | None = None
-
-    def page(self, lang: str, path: str, key: Any, render: Callable[[], SourcePage]
-             ) -> SourcePage:
-        known = self.pages.get((lang, path))
-        if known is not None and known[0] == key:
-            return known[1]
-        page = render()
-        self.pages[(lang, path)] = (key, page)
-        return page
-
-    def keep(self, lang: str, paths: set[str], cases: Iterable[CaseStudy]) -> None:
-        """Forget pages that are gone and cases that were replaced."""
-        self.pages = {key: value for key, value in self.pages.items()
-                      if key[0] != lang or key[1] in paths}
-        current = {id(case) for case in cases}
-        self.views = {key: value for key, value in self.views.items() if key in current}
-
-    def listed(self, cases: Iterable[CaseStudy]) -> tuple[CaseStudy, ...]:
-        """What lists show of the cases: each case without its long sections."""
-        views = []
-        for case in cases:
-            known = self.views.get(id(case))
-            if known is None or known[0] is not case:
-                # The long sections, which no list page shows: a list page is rendered again
-                # only when something else of one of its cases changed. A list template that
-                # starts showing a section must keep it here.
-                view = dataclasses.replace(case, what=None, how=None, results=None,
-                                           lessons=None)
-                known = self.views[id(case)] = (case, view)
-            views.append(known[1])
-        return tuple(views)
-
-    def related_cases(self, cases: tuple[CaseStudy, ...], registry: Registry
-                      ) -> dict[str, list[CaseStudy]]:
-        """`related.related_cases`, computed again only when a case's place, themes or name
-        order changed."""
-        key = tuple((case.slug, case.based_in, case.municipalities, case.themes)
-                    for case in cases)
-        if self.related is None or self.related[0] != key:
-            found = related_cases(cases, registry)
-            self.related = (key, {slug: [other.slug for other in others]
-                                  for slug, others in found.items()})
-        by_slug = {case.slug: case for case in cases}
-        return {slug: [by_slug[other] for other in others]
-                for slug, others in self.related[1].items()}
-
-
-def render_language(corpus: Corpus, lang: str, site_url: str,
-                    related: dict[str, list[CaseStudy]] | None = None,
-                    memo: RenderMemo | None = None) -> list[SourcePage]:
-    """Every page of one language; `related` (from `related.related_cases`) is the same for
-    every language, so a build computes it once and passes it in. With a `memo` (the
-    preview's), pages whose inputs did not change are not rendered again."""
-    renderer = Renderer(lang, corpus.registry, environment(lang))
-    cases = corpus.cases
-
-    def make(path: str, key: Callable[[], Any], render: Callable[[], SourcePage]
-             ) -> SourcePage:
-        return render() if memo is None else memo.page(lang, path, key(), render)
-
-    def listed(members: Iterable[CaseStudy]) -> Any:
-        return None if memo is None else memo.listed(members)
-
-    pages = [SourcePage(lang, page.path, page.markdown) for page in corpus.pages
-             if page.lang == lang]
-    pages += [make(OVERVIEW, lambda: listed(cases), lambda: renderer.overview(cases)),
-              make(COUNTIES, lambda: listed(cases), lambda: renderer.county_index(cases)),
-              make(THEMES, lambda: listed(cases), lambda: renderer.theme_index(cases)),
-              make(OPEN_DATA, lambda: len(cases), lambda: renderer.open_data(len(cases)))]
-    by_county: dict[str, list[CaseStudy]] = {}
-    by_theme: dict[str, list[CaseStudy]] = {}
-    for case in cases:
-        for county in case_counties(case, corpus.registry):
-            by_county.setdefault(county.code, []).append(case)
-        for theme in case.themes:
-            by_theme.setdefault(theme, []).append(case)
-    for code, members in sorted(by_county.items()):
-        county = corpus.registry.counties[code]
-        pages.append(make(county_path(county), functools.partial(listed, members),
-                          functools.partial(renderer.county_page, county, members)))
-    for key, members in sorted(by_theme.items()):
-        subject = corpus.registry.themes[key]
-        pages.append(make(theme_path(subject), functools.partial(listed, members),
-                          functools.partial(renderer.theme_page, subject, members)))
-    if related is None:
-        related = (related_cases(cases, corpus.registry) if memo is None
-                   else memo.related_cases(cases, corpus.registry))
-    for case in cases:
-        inputs = (case, related[case.slug], corpus.dates[case.slug], site_url)
-        pages.append(make(case_path(case), lambda inputs=inputs: inputs,  # type: ignore[misc]
-                          functools.partial(renderer.case_page, *inputs)))
-    if memo is not None:
-        memo.keep(lang, {page.path for page in pages}, cases)
-    return pages
-
-
-def render_site(corpus: Corpus, site_url: str) -> dict[str, list[SourcePage]]:
-    """Every page of the site, by language; `site_url` is the public root, for citations."""
-    root = site_url.rstrip("/") + "/"
-    related = related_cases(corpus.cases, corpus.registry)
-    return {lang: render_language(corpus, lang, root, related) for lang in LANGUAGES}

@@ -24,7 +24,7 @@ from ..engine.mkdocs_build import serve_live
 from ..reading.corpus import CASE_SUFFIXES, ReadCache, read_corpus
 from ..reading.model import LANGUAGES
 from ..reading.problems import InvalidContentError, Problem
-from ..site.pages import RenderMemo
+from ..site.memo import RenderMemo
 
 POLL_SECONDS = 0.3
 
