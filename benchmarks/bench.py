@@ -32,8 +32,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator import output
 from generator.reading.model import LANGUAGES
 
@@ -83,19 +81,13 @@ class Result:
 
 def make_repository(root: Path, cases: int, repo_root: Path, words: int) -> None:
     """A repository-shaped folder: the real pages, `cases` synthetic case files, and the real
-    mkdocs.yml with its theme folder made absolute (the theme stays in the package)."""
+    mkdocs.yml (the theme comes with the package)."""
     from .synthetic import write_corpus
 
     output.copy_tree(repo_root / "content", root / "content")
     write_corpus(root / "municipalities", cases, repo_root / "municipalities", repo_root,
                  words=words)
-    with (repo_root / "mkdocs.yml").open(encoding="utf-8") as handle:
-        config = yaml.safe_load(handle)
-    theme = config.get("theme", {})
-    if "custom_dir" in theme:
-        theme["custom_dir"] = str((repo_root / theme["custom_dir"]).resolve())
-    output.replace_file(root / "mkdocs.yml", yaml.safe_dump(config, allow_unicode=True,
-                                                           sort_keys=False))
+    output.replace_file(root / "mkdocs.yml", (repo_root / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 def child_env() -> dict[str, str]:

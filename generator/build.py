@@ -94,7 +94,7 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
     files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
                   if case.image is not None})
     output.write_tree(docs_dir, files, known)
-    config = language_config(base, config_file.parent, lang, docs_dir, site_dir, url)
+    config = language_config(base, lang, docs_dir, site_dir, url)
     config_path = work_dir / lang / "mkdocs.yml"
     output.write_config(config_path, config)
     written = time.perf_counter()

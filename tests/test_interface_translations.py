@@ -144,8 +144,8 @@ def test_theme_strings_come_from_the_catalog() -> None:
     from generator.engine.mkdocs_build import language_config
 
     def strings(lang: str) -> dict[str, str]:
-        config = language_config({"theme": {"name": "material"}}, REPO, lang, REPO / "d",
-                                 REPO / "s", "https://example.org/")
+        config = language_config({"theme": {"name": "material"}}, lang, REPO / "d", REPO / "s",
+                                 "https://example.org/")
         found: dict[str, str] = config["extra"]["ideslussar"]["strings"]
         return found
 

@@ -28,6 +28,9 @@ from ..reading.model import LANGUAGES
 from ..site import i18n
 from ..site.urls import LANGUAGE_ROOTS
 
+#: The theme: Material's templates, overridden where the site needs it. It is the engine's, so
+#: it travels with the package and mkdocs.yml does not name it.
+THEME_DIR = Path(__file__).resolve().parent / "theme"
 #: The name each language has in the switcher, in that language.
 LANGUAGE_LABELS = {"sv": "Svenska", "en": "English"}
 #: Open Graph wants a territory with the language.
@@ -52,16 +55,15 @@ def read_base_config(path: Path) -> dict[str, Any]:
     return config
 
 
-def language_config(base: dict[str, Any], base_dir: Path, lang: str, docs_dir: Path,
-                    site_dir: Path, site_url: str) -> dict[str, Any]:
+def language_config(base: dict[str, Any], lang: str, docs_dir: Path, site_dir: Path,
+                    site_url: str) -> dict[str, Any]:
     """The shared configuration, completed for one language."""
     gettext = i18n.translations(lang).gettext
     config = copy.deepcopy(base)
     root_url = site_url.rstrip("/") + "/"
     theme = config.setdefault("theme", {})
     theme["language"] = lang
-    if "custom_dir" in theme:
-        theme["custom_dir"] = str((base_dir / theme["custom_dir"]).resolve())
+    theme["custom_dir"] = str(THEME_DIR)
     config.update({
         "site_name": gettext("Idea sluices in municipalities"),
         "site_description": gettext("How Swedish municipalities let every employee explore, "

@@ -24,8 +24,11 @@ from babel.support import Translations
 
 from ..reading.model import ORIGINAL_LANGUAGE, Month
 
-#: Where the catalogs live: `translations/<locale>/LC_MESSAGES/messages.po` in the repository.
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "translations"
+#: Where the catalogs live: `translations/<locale>/LC_MESSAGES/messages.po` in the repository,
+#: which an installed wheel carries as `generator/translations/` (see pyproject.toml).
+TRANSLATIONS_DIR = next(folder for folder in (Path(__file__).resolve().parents[1] / "translations",
+                                              Path(__file__).resolve().parents[2] / "translations")
+                        if folder.is_dir())
 DOMAIN = "messages"
 #: The Babel locale each site language is formatted in: British English writes
 #: "7 November 2016", as Swedish writes "7 november 2016".
