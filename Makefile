@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint browser-deps bench clean
+.PHONY: site serve lint types check test browser-deps bench clean
 
 $(BIN)/ideslussar: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,10 +21,20 @@ site: $(BIN)/ideslussar
 serve: $(BIN)/ideslussar
 	$(BIN)/ideslussar serve
 
-## Everything CI checks: lint, types, unit and end-to-end tests, browser checks.
-test: $(BIN)/ideslussar browser-deps
+## Lint: ruff over the package, the benchmarks and the tests.
+lint: $(BIN)/ideslussar
 	$(BIN)/ruff check generator benchmarks tests
+
+## Types: mypy --strict over the package and the benchmarks.
+types: $(BIN)/ideslussar
 	$(BIN)/mypy --strict generator benchmarks
+
+## The fast suite, before a commit: lint, types, every test but the browser checks.
+check: lint types
+	$(BIN)/pytest -q -m "not browser"
+
+## Everything CI checks: lint, types, unit and end-to-end tests, browser checks.
+test: lint types browser-deps
 	$(BIN)/pytest -q
 
 ## axe-core and Lighthouse for the browser checks (the npm registry; Chromium comes from Debian).
