@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .mkdocs_build import SiteBuildError
-from .model import LANGUAGES
-from .pages import LANGUAGE_ROOTS
+from .engine.mkdocs_build import SiteBuildError
+from .reading.model import LANGUAGES
+from .site.urls import LANGUAGE_ROOTS
 
 #: What every language of a complete site has.
 REQUIRED = ("index.html", "404.html", "search/search_index.json", "assets/javascripts",

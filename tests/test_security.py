@@ -25,15 +25,18 @@ import markdown
 import pytest
 import yaml
 
-from generator import i18n, output, pages
-from generator import preview as preview_module
-from generator.cli import main
-from generator.corpus import read_corpus
-from generator.mkdocs_build import SiteBuildError
-from generator.preview import Preview, watch
-from generator.problems import InvalidContentError, Problem
-from generator.registry import Theme
+from generator import output
+from generator.build import build_site
+from generator.engine.mkdocs_build import SiteBuildError
+from generator.reading.corpus import read_corpus
+from generator.reading.page_checks import GENERATED_PAGES, RESERVED_FOLDERS
+from generator.reading.problems import InvalidContentError, Problem
+from generator.reading.registry import Theme
+from generator.site import i18n, jinja_env, pages, urls
 from generator.site_checks import check_site, format_problems
+from generator.tools import preview as preview_module
+from generator.tools.cli import main
+from generator.tools.preview import Preview, watch
 
 from .conftest import REPO, build, copy_repo_content
 
@@ -75,10 +78,10 @@ def hostile_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
            'msgstr "<b onmouseover=alert(3)>diarienummer</b> %(ref)s"')
     monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", root / "translations")
     i18n.translations.cache_clear()
-    pages.environment.cache_clear()
+    jinja_env.environment.cache_clear()
     yield root
     i18n.translations.cache_clear()
-    pages.environment.cache_clear()
+    jinja_env.environment.cache_clear()
 
 
 def test_html_in_a_catalog_is_refused_by_check_and_escaped_on_pages(
@@ -126,7 +129,7 @@ def test_raw_html_and_encoded_schemes_in_content_pages_are_refused(tmp_path: Pat
     # The last guard, in every page MkDocs converts, reads entities as a browser does.
     html = markdown.markdown("[a](&#106;avascript:x) [b](java&#x09;script:x) "
                              "[c](&#x6A;avascript&colon;x) ![d](//tracker.example/x.png)",
-                             extensions=["generator.markup"])
+                             extensions=["generator.site.markup"])
     assert "href" not in html and "tracker" not in html
 
 
@@ -168,7 +171,6 @@ def test_names_reaching_front_matter_and_headings_stay_text(tmp_path: Path) -> N
     corpus = dataclasses.replace(corpus, registry=dataclasses.replace(corpus.registry,
                                                                       themes=themes))
     site = tmp_path / "site"
-    from generator.build import build_site
     build_site(corpus, root, site, site_url="http://127.0.0.1:8765/",
                config_file=REPO / "mkdocs.yml", work_dir=root / ".build")
     page = (site / f"teman/{key}.html").read_text(encoding="utf-8")
@@ -184,11 +186,10 @@ def test_names_reaching_front_matter_and_headings_stay_text(tmp_path: Path) -> N
 
 
 def cli_repo(tmp_path: Path) -> Path:
-    """A repository copy `ideslussar build --root` can build: content, cases, configuration
-    and theme."""
+    """A repository copy `ideslussar build --root` can build: content, cases and
+    configuration (the theme is the installed package's)."""
     root = repo_copy(tmp_path)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO / "generator/theme", root / "generator/theme")
     return root
 
 
@@ -458,12 +459,10 @@ def test_reserved_slugs_and_paths_are_refused(tmp_path: Path) -> None:
 
 def test_reserved_folders_match_the_pages_the_site_writes() -> None:
     """Reading cannot import rendering, so the reserved names are listed twice: kept equal."""
-    from generator.page_checks import GENERATED_PAGES, RESERVED_FOLDERS
-
-    written = {pages.OVERVIEW, pages.COUNTIES, pages.THEMES}
+    written = {urls.OVERVIEW, urls.COUNTIES, urls.THEMES}
     assert {path.split("/")[0] for path in written} <= RESERVED_FOLDERS
-    assert {root.strip("/") for root in pages.LANGUAGE_ROOTS.values() if root} <= RESERVED_FOLDERS
-    assert pages.OPEN_DATA in GENERATED_PAGES
+    assert {root.strip("/") for root in urls.LANGUAGE_ROOTS.values() if root} <= RESERVED_FOLDERS
+    assert urls.OPEN_DATA in GENERATED_PAGES
 
 
 def test_case_files_with_other_suffixes_are_reported(

@@ -29,12 +29,14 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from . import i18n, output
-from .build import prepare
-from .corpus import CASE_SUFFIXES, ReadCache, read_corpus
-from .model import LANGUAGES
-from .pages import RenderMemo
-from .problems import N_, InvalidContentError, Problem, terminal_text
+from .. import output
+from ..build import prepare
+from ..engine.mkdocs_build import serve_live
+from ..reading.corpus import CASE_SUFFIXES, ReadCache, read_corpus
+from ..reading.model import LANGUAGES
+from ..reading.problems import N_, InvalidContentError, Problem, terminal_text
+from ..site import i18n
+from ..site.memo import RenderMemo
 
 POLL_SECONDS = 0.3
 
@@ -176,8 +178,6 @@ def check_address(address: str) -> None:
 def serve(repo_root: Path, lang: str, address: str,
           report: Callable[[list[Problem]], None], messages_lang: str = "en") -> None:
     """Serve one language with live reload until interrupted."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
     check_address(address)
     work_dir = (repo_root / ".build" / "preview").resolve()
     preview = Preview(repo_root, work_dir, f"http://{address}/", langs=(lang,),
@@ -188,7 +188,6 @@ def serve(repo_root: Path, lang: str, address: str,
     watcher = threading.Thread(target=watch, args=(preview, report, stop), daemon=True)
     watcher.start()
     try:
-        mkdocs_serve(str(work_dir / lang / "mkdocs.yml"), livereload=True, build_type="dirty",
-                     dev_addr=address)
+        serve_live(work_dir / lang / "mkdocs.yml", address)
     finally:
         stop.set()
