@@ -424,6 +424,20 @@ def test_symlinks_and_hidden_folders_are_never_read(tmp_path: Path) -> None:
         "itself in municipalities/images/"]
 
 
+def test_a_linked_catalog_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "code"
+    shutil.copytree(REPO / "generator", root / "generator",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "translations", root / "translations")
+    shutil.copy(REPO / "babel.cfg", root / "babel.cfg")
+    po = root / "translations/sv/LC_MESSAGES/messages.po"
+    po.unlink()
+    po.symlink_to("/etc/passwd")
+    assert main(["translations", "check", "--root", str(root)]) == 1
+    assert ("translations/sv/LC_MESSAGES/messages.po: the catalog is a symbolic link: put the "
+            "catalog itself there") in capsys.readouterr().err
+
+
 def problem_position(root: Path, name: str, text: str) -> str:
     """`line:column` of where `text` starts in a case file."""
     lines = (root / "municipalities" / name).read_text(encoding="utf-8").split("\n")

@@ -216,6 +216,10 @@ def check_catalogs(root: Path) -> list[CatalogProblem]:
             found.append(CatalogProblem(relative(path, root), "", N_(
                 "the catalog is missing: run 'ideslussar translations update'")))
             continue
+        if path.resolve() != root.resolve() / path.relative_to(root):
+            found.append(CatalogProblem(relative(path, root), "", N_(
+                "the catalog is a symbolic link: put the catalog itself there")))
+            continue
         catalog = read_catalog(path, lang)
         keys = {message_key(m) for m in catalog if m.id}
         for key in sorted(template_keys - keys, key=str):
