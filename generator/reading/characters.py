@@ -29,7 +29,8 @@ SOFT_HYPHEN = "\u00ad"
 BYTE_ORDER_MARK = "\ufeff"
 LINE_SEPARATORS = frozenset("\u2028\u2029")
 #: Bullets Word turns list items into when text is copied out of it.
-WORD_BULLET = re.compile(r"^[ \t]*([•◦▪●‣·])", re.MULTILINE)
+BULLETS = "•◦▪●‣·"
+WORD_BULLET = re.compile(f"^[ \\t]*([{BULLETS}])", re.MULTILINE)
 #: Characters with no visible shape that are letters or symbols by category.
 BLANK_LETTERS = frozenset("\u3164\u2800\u115f\u1160\uffa0\u17b4\u17b5")
 #: Scripts whose letters look like Latin ones, and the Latin letters they pass for.
@@ -46,7 +47,9 @@ LOOK_ALIKES = str.maketrans({
 WORD = re.compile(r"\w+")
 #: The look-alike scripts' names for the Swedish messages (a msgstr may use {script_sv}).
 SCRIPT_NAMES_SV = {"Cyrillic": "kyrilliska", "Greek": "grekiska"}
-LOOK_ALIKE_SCRIPTS = re.compile("[\u0370-\u03ff\u0400-\u052f]")
+#: The first bytes of Greek and Cyrillic letters (U+0370-U+052F) in UTF-8: a bytes search
+#: for them is some fifty times faster than a regex over the text, and they are rare.
+LOOK_ALIKE_LEADS = tuple(bytes([lead]) for lead in range(0xCD, 0xD5))
 #: Every character `character_finding` may object to, found by one regex search per text
 #: (a thousand case files hold millions of characters; a Python loop over each is seconds).
 _SUSPECT_SET = ("\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(BIDI_CONTROLS | INVISIBLE
@@ -97,12 +100,15 @@ def character_findings(text: str, *, allow_layout: bool = True) -> Iterator[Find
         finding = character_finding(match.group(), allow_layout)
         if finding is not None:
             yield Finding(match.start(), match.group(), *finding)
-    for match in WORD_BULLET.finditer(text):
+    # A substring search first: far cheaper than the line regex, and nearly every text has
+    # no bullet at all.
+    bulleted = any(bullet in text for bullet in BULLETS)
+    for match in WORD_BULLET.finditer(text) if bulleted else ():
         yield Finding(match.start(1), match.group(1),
                       N_('a line starts with the bullet "{bullet}" copied from a word processor'),
                       N_('start the line with "- " (a hyphen and a space) to make a list item'),
                       {"bullet": match.group(1)})
-    if LOOK_ALIKE_SCRIPTS.search(text) is None:
+    if not has_look_alike_script(text):
         return
     for match in WORD.finditer(text):
         script = mixed_script(match.group())
@@ -136,6 +142,14 @@ def character_finding(character: str, allow_layout: bool
     if character in LINE_SEPARATORS:
         return (N_("the text holds {character}"), N_("use an ordinary line break"), params)
     return None
+
+
+def has_look_alike_script(text: str) -> bool:
+    """Whether a text has a Greek or Cyrillic letter at all (or a rare neighbour)."""
+    if text.isascii():
+        return False
+    data = text.encode("utf-8")
+    return any(lead in data for lead in LOOK_ALIKE_LEADS)
 
 
 def mixed_script(word: str) -> str:
