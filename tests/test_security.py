@@ -468,7 +468,7 @@ def test_reserved_slugs_and_paths_are_refused(tmp_path: Path) -> None:
         f"municipalities/{long_slug}.yml:1:1: the file name has 249 characters; a file name has "
         "at most 64 characters: shorten it",
         'municipalities/index.yml:1:1: the file name "index" is reserved for the site; name the '
-        "file after the idésluss, such as iderum-lerum.yml"]
+        "file after the idea sluice, such as iderum-lerum.yml"]
 
 
 def test_reserved_folders_match_the_pages_the_site_writes() -> None:

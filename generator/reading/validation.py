@@ -603,7 +603,7 @@ def slug_problems(file: str, slug: str) -> list[Problem]:
                         {"count": len(slug), "limit": MAX_SLUG_LENGTH})]
     if slug in RESERVED_SLUGS:
         return [Problem(file, 1, 1, "", N_('the file name "{slug}" is reserved for the site'),
-                        N_("name the file after the idésluss, such as {example}.yml"),
+                        N_("name the file after the idea sluice, such as {example}.yml"),
                         {"slug": slug, "example": "iderum-lerum"})]
     return []
 
