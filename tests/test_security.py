@@ -597,6 +597,10 @@ def test_inputs_that_crashed_get_clear_errors(tmp_path: Path,
         "are in municipalities/",
         "2 problems found"]
     assert errors.splitlines() == expected
+    assert main(["validate", "--root", str(tmp_path / "elsewhere")]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "municipalities:1:1: there is no such folder; run the command in the repository, or "
+        "name it with --root")
     # A complex key is shown as the editor wrote it, not as a Python object.
     (cases / "allagehub.yml").write_text("\n".join(lines[:-2]) + "\n", encoding="utf-8")
     assert main(["validate", "--root", str(root), str(cases / "allagehub.yml")]) == 1

@@ -49,12 +49,19 @@ class Corpus:
 
 def case_files(directory: Path) -> list[Path]:
     """The case files of a folder; symbolic links are listed too, so they are reported."""
+    if not directory.is_dir():
+        return []  # `stray_files` says so
     return sorted(p for p in directory.iterdir() if p.suffix in CASE_SUFFIXES
                   and (p.is_file() or p.is_symlink()))
 
 
 def stray_files(directory: Path, repo_root: Path) -> list[Problem]:
-    """Files in the case folder that are not read: a case file saved with another suffix."""
+    """Files in the case folder that are not read: a case file saved with another suffix;
+    or no case folder at all."""
+    if not directory.is_dir():
+        return [Problem(display_path(directory, repo_root), 1, 1, "",
+                        N_("there is no such folder"),
+                        N_("run the command in the repository, or name it with --root"))]
     problems = []
     for path in sorted(directory.iterdir()):
         if (path.suffix in CASE_SUFFIXES or path.name.startswith(".")
