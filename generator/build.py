@@ -51,6 +51,8 @@ class BuildReport:
     warnings: dict[str, list[str]] = field(default_factory=dict)
     #: Per language: render, write and mkdocs seconds, measured in its own process.
     languages: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: What publishing could not do and the editor should (a previous site left behind).
+    publish_warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         counts = ", ".join(f"{count} {lang}" for lang, count in self.pages.items())
@@ -187,5 +189,5 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
     return BuildReport(site_dir, {r.lang: len(r.paths) for r in results},
                        {"shared": shared - started, "generate": generated - started,
                         "mkdocs": built - generated, "publish": done - built},
-                       {**{r.lang: r.warnings for r in results}, "site": published},
-                       {r.lang: r.seconds for r in results})
+                       {r.lang: r.warnings for r in results},
+                       {r.lang: r.seconds for r in results}, published)

@@ -74,7 +74,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             site=args.site_dir, error=error)), file=sys.stderr)
         print(failed, file=sys.stderr)
         return EXIT_INVALID
-    for warning in report.warnings.get("site", []):
+    for warning in report.publish_warnings:
         print(terminal_text(warning), file=sys.stderr)
     print(report.summary())
     return EXIT_OK
