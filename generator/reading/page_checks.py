@@ -18,9 +18,9 @@ import re
 from pathlib import Path
 
 from .characters import character_findings, position
+from .links import LINK_SCHEMES, MARKDOWN_LINK_PATTERNS, link_scheme, mailto_extras
 from .model import LANGUAGES
 from .problems import N_, Problem
-from .validation import LINK_SCHEMES, MARKDOWN_LINK_PATTERNS, link_scheme, mailto_extras
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 CODE_SPAN = re.compile(r"(`+)(.+?)\1")

@@ -8,18 +8,18 @@ stops at the first one, so an editor sees every mistake in one run.
 from __future__ import annotations
 
 import difflib
-import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import urlsplit
 
 import yaml
 
 from .characters import character_findings, is_blank, position
+from .links import MARKDOWN_LINK_PATTERNS, is_allowed_link, mailto_extras
 from .loading import Document, at, is_null, key_text
 from .model import (
     CASE_FIELDS,
@@ -38,26 +38,13 @@ from .model import (
     TranslationMethod,
     TranslationRecord,
 )
+from .pictures import picture_problem
 from .problems import N_, Problem
 from .registry import Registry
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MONTH_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 FINGERPRINT_PATTERN = re.compile(r"^[0-9a-f]{16}$")
-#: Link targets in Markdown: inline `](target)`, autolinks `<scheme:...>`, references `[x]: t`.
-MARKDOWN_LINK_PATTERNS = (
-    re.compile(r"\]\(\s*<?([^)\s>]*)"),
-    re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"),
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE),
-)
-LINK_SCHEMES = ("http", "https", "mailto")
-#: Picture formats by suffix, with how their files start. No SVG: an SVG file is a document
-#: that can hold scripts, which run when a reader opens the picture on its own.
-IMAGE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
-    ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
-    ".png": (b"\x89PNG\r\n\x1a\n",), ".webp": (b"RIFF",),
-}
-MAX_IMAGE_BYTES = 5 * 1024 * 1024  # a photo for the web is well under 1 MB
 #: The years a period may name: the programme ran 2016-2019, and idéslussar before and after.
 YEARS = (1990, 2100)
 #: A grant of a trillion kronor is already a mistake; longer numbers are refused before
@@ -361,51 +348,11 @@ class Checker:
         alt = self.text(entries["alt"][1], f"{path}.alt")
         if written is None:
             return None
-        if not self.picture_file(file_node, f"{path}.file", written):
+        refused = picture_problem(self.repo_root, written)
+        if refused is not None:
+            self.report(file_node, f"{path}.file", refused[0], refused[1], **refused[2])
             return None
         return None if alt is None else Image(written, alt)
-
-    def picture_file(self, node: yaml.Node, path: str, written: str) -> bool:
-        """A picture in the repository, itself (no symbolic link, nothing hidden like .git),
-        of a format browsers show as a picture, and what its suffix says it is."""
-        resolved = (self.repo_root / written).resolve()
-        root = self.repo_root.resolve()
-        inside = resolved.is_relative_to(root)
-        hidden = any(part.startswith(".") for part in Path(written).parts)
-        if written.startswith(("/", "\\")) or "://" in written or not inside or hidden:
-            self.report(node, path, N_('"{written}" is outside the repository'),
-                        N_("put the picture in municipalities/images/ and write that path"),
-                        written=written)
-            return False
-        if resolved != root / Path(written):
-            self.report(node, path, N_('"{written}" is a symbolic link'),
-                        N_("put the picture itself in municipalities/images/"),
-                        written=written)
-            return False
-        suffix = resolved.suffix.lower()
-        if suffix == ".svg":
-            self.report(node, path, N_("SVG pictures are not accepted: they can hold scripts"),
-                        N_("save the picture as .png (drawings) or .jpg (photos)"))
-            return False
-        if suffix not in IMAGE_SIGNATURES or not resolved.is_file():
-            self.report(node, path, N_('there is no picture at "{written}"'),
-                        N_("expected an existing .jpg, .png or .webp file"), written=written)
-            return False
-        size = resolved.stat().st_size
-        if size > MAX_IMAGE_BYTES:
-            self.report(node, path, N_("the picture is {size} MB"),
-                        N_("a picture is at most {limit} MB: make it smaller"),
-                        size=round(size / 1024 / 1024, 1), limit=MAX_IMAGE_BYTES // 1024 // 1024)
-            return False
-        with resolved.open("rb") as picture:
-            start = picture.read(12)
-        if not start.startswith(IMAGE_SIGNATURES[suffix]) or (
-                suffix == ".webp" and start[8:12] != b"WEBP"):
-            self.report(node, path, N_('"{written}" is not a {kind} picture'),
-                        N_("open it in an image program and save it as {kind} again"),
-                        written=written, kind=suffix.lstrip(".").upper())
-            return False
-        return True
 
     def translation(self, node: yaml.Node, path: str) -> dict[str, TranslationRecord]:
         records: dict[str, TranslationRecord] = {}
@@ -559,40 +506,6 @@ def node_at(root: yaml.Node, *keys: str) -> yaml.Node:
             break
         node = next((value for k, value in node.value if k.value == key), node)
     return node
-
-
-#: What a browser strips from a URL before it reads the scheme: ASCII tab and line breaks
-#: anywhere, and control characters and spaces at either end (WHATWG URL standard).
-URL_IGNORED = re.compile(r"[\t\n\r]")
-URL_TRIMMED = "".join(chr(code) for code in range(0x21))
-
-
-def link_target(href: str) -> str:
-    """A link target as a browser reads it: entities decoded (`&#106;avascript:` is
-    `javascript:`), then what browsers ignore removed."""
-    return URL_IGNORED.sub("", html.unescape(href)).strip(URL_TRIMMED)
-
-
-def link_scheme(href: str) -> str:
-    """The scheme a browser would follow a link with ("" for a relative link)."""
-    return urlsplit(link_target(href)).scheme.lower()
-
-
-def is_allowed_link(target: str) -> bool:
-    """An absolute web address or an e-mail address, judged as a browser reads it."""
-    followed = link_target(target)
-    scheme = urlsplit(followed).scheme.lower()
-    return scheme in LINK_SCHEMES and (scheme == "mailto" or "//" in followed)
-
-
-def mailto_extras(target: str) -> list[str]:
-    """What a mailto: link adds besides its address and subject: more recipients (cc, bcc,
-    to) or a prepared text (body), which readers would send without seeing."""
-    parts = urlsplit(link_target(target))
-    if parts.scheme.lower() != "mailto":
-        return []
-    return sorted({name.lower() for name, _ in parse_qsl(parts.query, keep_blank_values=True)
-                   if name.lower() != "subject"})
 
 
 def slug_problems(file: str, slug: str) -> list[Problem]:

@@ -18,7 +18,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from ..reading.validation import link_scheme, link_target
+from ..reading.links import link_scheme, link_target
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 
