@@ -50,4 +50,4 @@ bench: $(BIN)/ideslussar
 	$(BIN)/python -m benchmarks.bench $(ARGS)
 
 clean:
-	rm -rf site .build .site.new .site.old
+	rm -rf site .build .site.new-* .site.old-* .site.lock .build.lock
