@@ -51,8 +51,8 @@ class BuildReport:
     warnings: dict[str, list[str]] = field(default_factory=dict)
     #: Per language: render, write and mkdocs seconds, measured in its own process.
     languages: dict[str, dict[str, float]] = field(default_factory=dict)
-    #: What publishing could not do and the editor should (a previous site left behind).
-    publish_warnings: list[str] = field(default_factory=list)
+    #: What of the previous site publishing could not remove, for the editor to remove.
+    left_behind: list[Path] = field(default_factory=list)
 
     def summary(self) -> str:
         counts = ", ".join(f"{count} {lang}" for lang, count in self.pages.items())

@@ -115,9 +115,10 @@ NOT_PUBLISHED = ("sitemap.xml.gz", "*.map")
 
 
 def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir: Path,
-            check: Callable[[Path], None] = lambda folder: None) -> list[str]:
+            check: Callable[[Path], None] = lambda folder: None) -> list[Path]:
     """Assemble the built languages (prefix -> built folder), check the result, and swap it
-    into place; returns warnings (a previous site that could not be removed).
+    into place; returns what of the previous site could not be removed (nothing, or its
+    folder), for the editor to remove by hand.
 
     `parts` maps a prefix below the site root ("" for Swedish, "en" for English) to the folder
     MkDocs built it in; those folders are moved, not copied. `check` sees the complete new
@@ -142,10 +143,7 @@ def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir:
     if stale is None:
         return []
     shutil.rmtree(stale, ignore_errors=True)
-    if stale.exists():
-        return [f"the previous site could not be removed completely: {stale} (remove it by "
-                "hand; the new site is in place)"]
-    return []
+    return [stale] if stale.exists() else []
 
 
 def assemble(parts: Mapping[str, Path], extra_files: Mapping[str, str], fresh: Path) -> None:
@@ -192,12 +190,12 @@ def build_lock(paths: Iterable[Path], on_wait: Callable[[], None],
     site or from the same work folder waits for the first (saying so once through `on_wait`)
     instead of writing into the same folders, and gives up with `BuildLockedError` after
     `timeout` seconds. The operating system releases the locks of a build that dies."""
+    deadline = time.monotonic() + timeout
+    waited = False
     with contextlib.ExitStack() as stack:
         for path in sorted({path.resolve() for path in paths}):  # one order: no deadlock
             path.parent.mkdir(parents=True, exist_ok=True)
             handle = stack.enter_context(path.open("a"))
-            deadline = time.monotonic() + timeout
-            waited = False
             while True:
                 try:
                     fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

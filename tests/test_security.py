@@ -246,7 +246,7 @@ def test_an_undeletable_file_in_site_stops_no_build(tmp_path: Path) -> None:
             out, err = build.communicate(timeout=600)
             assert build.returncode == 0, err
             assert "Built " in out
-            assert ("the previous site could not be removed completely" in err) == (attempt == 0)
+            assert ("The previous site could not be removed completely" in err) == (attempt == 0)
             assert_complete(root / "site")
             assert not (root / "site/gammalt").exists()
     finally:

@@ -74,8 +74,10 @@ def cmd_build(args: argparse.Namespace) -> int:
             site=args.site_dir, error=error)), file=sys.stderr)
         print(failed, file=sys.stderr)
         return EXIT_INVALID
-    for warning in report.publish_warnings:
-        print(terminal_text(warning), file=sys.stderr)
+    for folder in report.left_behind:
+        print(terminal_text(gettext("The previous site could not be removed completely: "
+                                    "{folder}; remove it by hand (the new site is in place)")
+                            .format(folder=folder)), file=sys.stderr)
     print(report.summary())
     return EXIT_OK
 
