@@ -39,6 +39,7 @@ from .model import (
     TranslationMethod,
 )
 from .problems import N_
+from .publisher import Publisher, fill
 from .registry import County, Registry, Theme
 from .related import related_cases
 from .sweden_map import base_map, radius
@@ -640,7 +641,8 @@ class RenderMemo:
 
 def render_language(corpus: Corpus, lang: str, site_url: str,
                     related: dict[str, list[CaseStudy]] | None = None,
-                    memo: RenderMemo | None = None) -> list[SourcePage]:
+                    memo: RenderMemo | None = None,
+                    publisher: Publisher | None = None) -> list[SourcePage]:
     """Every page of one language; `related` (from `related.related_cases`) is the same for
     every language, so a build computes it once and passes it in. With a `memo` (the
     preview's), pages whose inputs did not change are not rendered again."""
@@ -654,8 +656,11 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
     def listed(members: Iterable[CaseStudy]) -> Any:
         return None if memo is None else memo.listed(members)
 
-    pages = [SourcePage(lang, page.path, page.markdown) for page in corpus.pages
-             if page.lang == lang]
+    not_stated = renderer.gettext("not stated for this copy of the site")
+    unstated = {"publisher": not_stated, "contact": not_stated}
+    pages = [SourcePage(lang, page.path, fill(page.markdown, lang,
+                                              publisher or Publisher({}, None), unstated))
+             for page in corpus.pages if page.lang == lang]
     pages += [make(OVERVIEW, lambda: listed(cases), lambda: renderer.overview(cases)),
               make(COUNTIES, lambda: listed(cases), lambda: renderer.county_index(cases)),
               make(THEMES, lambda: listed(cases), lambda: renderer.theme_index(cases)),
