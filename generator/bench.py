@@ -80,13 +80,15 @@ class Result:
 
 
 def make_repository(root: Path, cases: int, repo_root: Path, words: int) -> None:
-    """A repository-shaped folder: the real pages, `cases` synthetic case files, and the real
+    """A repository-shaped folder: the real pages and cases, `cases` synthetic case files, and the real
     mkdocs.yml with its theme folder made absolute (the theme stays in the package)."""
     from .synthetic import write_corpus
 
     output.copy_tree(repo_root / "content", root / "content")
     write_corpus(root / "municipalities", cases, repo_root / "municipalities", repo_root,
                  words=words)
+    # The real pages link to the real cases (the programme page), so they come along.
+    output.copy_tree(repo_root / "municipalities", root / "municipalities")
     with (repo_root / "mkdocs.yml").open(encoding="utf-8") as handle:
         config = yaml.safe_load(handle)
     theme = config.get("theme", {})

@@ -336,6 +336,8 @@ class Renderer:
         start, end = case.period.start, case.period.end
         if start and end:
             return f"{start.year}\u2013{end.year}" if start.year != end.year else str(start.year)
+        if start and case.status is not Status.ONGOING:  # an open range would say "still running"
+            return self.gettext("from {year}, end not known").format(year=start.year)
         return f"{start.year}\u2013" if start else (f"\u2013{end.year}" if end else "")
 
     def period(self, case: CaseStudy) -> str:
