@@ -80,8 +80,8 @@ class Result:
 
 
 def make_repository(root: Path, cases: int, repo_root: Path, words: int) -> None:
-    """A repository-shaped folder: the real pages and cases, `cases` synthetic case files, and the real
-    mkdocs.yml with its theme folder made absolute (the theme stays in the package)."""
+    """A repository-shaped folder: the real pages and cases, `cases` synthetic case files, and
+    the real mkdocs.yml with its theme folder made absolute (the theme stays in the package)."""
     from .synthetic import write_corpus
 
     output.copy_tree(repo_root / "content", root / "content")
