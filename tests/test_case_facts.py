@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.corpus import read_corpus
-from generator.model import CaseStudy
+from generator.reading.corpus import read_corpus
+from generator.reading.model import CaseStudy
 
 from .conftest import REPO
 

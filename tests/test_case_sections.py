@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.corpus import read_cases, read_corpus
-from generator.i18n import translations
-from generator.pages import render_language
-from generator.problems import InvalidContentError
-from generator.publisher import Publisher, publisher_from_config
-from generator.registry import load_registry
+from generator.reading.corpus import read_cases, read_corpus
+from generator.reading.problems import InvalidContentError
+from generator.reading.publisher import Publisher, publisher_from_config
+from generator.reading.registry import load_registry
+from generator.site.i18n import translations
+from generator.site.render import render_language
 
 from .conftest import REPO
 
