@@ -136,3 +136,31 @@ def test_a_wrongly_stated_publisher_is_a_clear_error(publisher: object, key: str
         publisher_from_config({"extra": {"publisher": publisher}})
     (problem,) = raised.value.problems
     assert problem.file == "mkdocs.yml" and problem.field == key
+
+
+def test_where_to_turn_needs_title_and_language_a_source_may_be_a_plain_address(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "municipalities"
+    folder.mkdir()
+    text = (REPO / "municipalities/lund-forstudie.yml").read_text(encoding="utf-8")
+    bare = text.replace("""where_to_turn:
+  - url: https://lund.se/kommun-och-politik/sa-arbetar-vi-med/innovation
+    title: Lunds kommun – Så arbetar vi med innovation
+    lang: sv
+""", """where_to_turn:
+  - https://lund.se/kommun-och-politik/sa-arbetar-vi-med/innovation
+""").replace("""  - url: https://www.vinnova.se/en/p/idesluss-lund/
+    title: Vinnova, project page – Idésluss Lund
+    lang: en
+""", """  - https://www.vinnova.se/en/p/idesluss-lund/
+""")
+    assert bare.count("  - https://") == 2
+    (folder / "lund-forstudie.yml").write_text(bare, encoding="utf-8")
+    _cases, problems = read_cases([folder / "lund-forstudie.yml"], tmp_path, load_registry())
+    shown = [p.render(translations("en").gettext) for p in problems]
+    assert len(shown) == 1 and shown[0].startswith(
+        "municipalities/lund-forstudie.yml:")
+    assert shown[0].endswith("where_to_turn.0: the page's title and language are missing; "
+                             "write it as url: <address>, title: <the page's title>, lang: sv "
+                             "or en")
+    assert "sidans titel och språk saknas" in problems[0].render(translations("sv").gettext)

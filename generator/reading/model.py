@@ -130,15 +130,19 @@ class Disagreement:
     claims: tuple[Claim, ...]
 
 
-#: The fields of a link written as a mapping (a plain address is a link too).
-LINK_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("url", Kind.URL, True, "The address.", "Adressen.",
-              example="https://www.vinnova.se/"),
-    FieldSpec("title", Kind.STRING, True, "The page's title, in the page's language.",
-              "Sidans titel, på sidans språk.", example="Idéslussar i kommuner"),
-    FieldSpec("lang", Kind.CHOICE, True, "The page's language.", "Sidans språk.",
-              choices=LANGUAGES, example="sv"),
-)
+
+
+def link_fields(described: bool) -> tuple[FieldSpec, ...]:
+    """The fields of a link written as a mapping. Where the title and language are required
+    (`described`), a plain address is not enough; elsewhere it is a link too."""
+    return (
+        FieldSpec("url", Kind.URL, True, "The address.", "Adressen.",
+                  example="https://www.vinnova.se/"),
+        FieldSpec("title", Kind.STRING, described, "The page's title, in the page's language.",
+                  "Sidans titel, på sidans språk.", example="Idéslussar i kommuner"),
+        FieldSpec("lang", Kind.CHOICE, described, "The page's language.", "Sidans språk.",
+                  choices=LANGUAGES, example="sv"),
+    )
 
 #: The case file, field by field. The order is the order of the template and the docs.
 CASE_FIELDS: tuple[FieldSpec, ...] = (
@@ -200,7 +204,8 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
               "organisation that runs it (public pages of organisations only, never a person's "
               "name, phone number or e-mail address).", "Sidor om idéslussen eller "
               "organisationen som driver den (bara organisationers offentliga sidor, aldrig "
-              "personers namn, telefonnummer eller e-postadresser).", children=LINK_FIELDS),
+              "personers namn, telefonnummer eller e-postadresser).",
+              children=link_fields(described=True)),
     FieldSpec("disagreements", Kind.GROUP_LIST, False, "Facts the sources give differently: "
               "each source's value with the source.", "Uppgifter som källorna anger olika: "
               "varje källas uppgift med källan.", record=Disagreement, children=(
@@ -221,7 +226,7 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("sources", Kind.LINK_LIST, True, "The pages every fact comes from: each an "
               "address, or url, title and lang of the page.", "Sidorna som varje uppgift kommer "
               "från: var och en en adress, eller url, title och lang för sidan.",
-              example="[https://www.vinnova.se/]", children=LINK_FIELDS),
+              example="[https://www.vinnova.se/]", children=link_fields(described=False)),
     FieldSpec("translation", Kind.TRANSLATION, False, "How each language other than Swedish "
               "was translated, and from which Swedish text (kept by `ideslussar translations`).",
               "Hur varje språk utom svenska översattes, och från vilken svensk text (sköts av "

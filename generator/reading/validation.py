@@ -290,13 +290,19 @@ class Checker:
             self.report(node, path, N_("the list is empty"),
                         N_("give the address of at least one source"))
             return None
+        described = all(child.required for child in spec.children)
         links = []
         for index, item in enumerate(items):
             where = f"{path}.{index}"
+            before = len(self.problems)
             if isinstance(item, yaml.MappingNode):
                 values = self.group(spec.children, item, where)
-                if values is not None and None not in values.values():
+                if values is not None and len(self.problems) == before:
                     links.append(Link(values["url"], values["title"], values["lang"]))
+            elif described:
+                self.report(item, where, N_("the page's title and language are missing"),
+                            N_("write it as url: <address>, title: <the page's title>, "
+                               "lang: sv or en"))
             else:
                 url = self.url(item, where)
                 if url is not None:
