@@ -137,11 +137,8 @@ def placeholders(text: str) -> set[str]:
 
 
 def entry_problems(catalog: Catalog, file: str) -> list[CatalogProblem]:
-    """Empty, fuzzy and obsolete entries, and brace placeholders the msgid does not have.
-
-    A translation may use `{name_sv}` where the msgid has `{name}`: the code passes a Swedish
-    form of some values (language and field names) under that key.
-    """
+    """Empty, fuzzy and obsolete entries, and brace placeholders the msgid does not have
+    (values that differ by language are passed under the msgid's own name: `Localized`)."""
     found: list[CatalogProblem] = []
     for message in catalog:
         if not message.id:
@@ -154,7 +151,6 @@ def entry_problems(catalog: Catalog, file: str) -> list[CatalogProblem]:
                 "the entry is fuzzy: check the translation and remove the fuzzy flag")))
         ids = [message.id] if isinstance(message.id, str) else list(message.id)
         allowed = {name for msgid in ids for name in placeholders(str(msgid))}
-        allowed |= {f"{name}_sv" for name in allowed}
         for string in strings:
             extra = placeholders(string or "") - allowed
             if extra:

@@ -56,7 +56,8 @@ def record(case: CaseStudy, registry: Registry, lang: str, site_url: str) -> dic
         **{key: localized(getattr(case, key), lang) for key in TEXT_FIELDS},
         "examples": [localized(example, lang) for example in case.examples],
         "sources": list(case.sources),
-        "translation": {field: status.state.value + "/" + status.method.value
+        "translation": {field: status.state.value + "/"
+                        + (status.method.value if status.method else "unrecorded")
                         for field, status in statuses.items()} or None,
     }
 

@@ -229,8 +229,16 @@ class Renderer:
         so a list page can say so once."""
         if self.lang == ORIGINAL_LANGUAGE:
             return False
-        return any(record.method is TranslationMethod.MACHINE for case in cases
-                   if (record := case.translation.get(self.lang)) is not None)
+        return any(status.is_machine for case in cases
+                   for status in self.statuses(case).values())
+
+    def machine_case(self, case: CaseStudy) -> bool:
+        """Whether any current text of the case in the page's language is a machine's."""
+        return any(status.is_machine for status in self.statuses(case).values())
+
+    def machine_field(self, case: CaseStudy, field: str) -> bool:
+        status = self.statuses(case).get(field)
+        return status is not None and status.is_machine
 
     def municipality_names(self, codes: Iterable[str]) -> list[str]:
         return [self.registry.municipalities[code].name for code in codes]

@@ -32,8 +32,9 @@ from .corpus import case_files, read_cases
 from .model import TRANSLATED_LANGUAGES, TranslationMethod
 from .problems import N_, InvalidContentError
 from .registry import load_registry
-from .reviewing import UnknownFieldError, record
+from .reviewing import UnknownFieldError, read_case_file, record, validate_text
 from .translation import FieldStatus, State, case_status
+from .yaml_edit import YamlEditError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -140,10 +141,13 @@ def status_json(statuses: list[FieldStatus]) -> dict[str, Any]:
     """For tools: every field with its state, and the totals."""
     fields = [{"case": s.case, "file": s.file, "field": s.field, "lang": s.lang,
                "state": s.state.value,
-               "method": None if s.state is State.MISSING else s.method.value}
+               "method": None if s.state is State.MISSING or s.method is None
+               else s.method.value,
+               "reviewed": s.reviewed, "recorded": not s.needs_record}
               for s in statuses]
     totals = Counter(s.state.value for s in statuses)
-    methods = Counter(s.method.value for s in statuses if s.state is State.CURRENT)
+    methods = Counter(s.method.value for s in statuses
+                      if s.state is State.CURRENT and s.method is not None)
     return {"fields": fields,
             "totals": {state.value: totals.get(state.value, 0) for state in State},
             "current_by_method": {m.value: methods.get(m.value, 0) for m in TranslationMethod}}
@@ -153,8 +157,7 @@ def print_status_table(statuses: list[FieldStatus], gettext: Gettext, *,
                        needs_work_only: bool) -> None:
     headers = [gettext("case"), gettext("field"), gettext("lang"), gettext("state"),
                gettext("method")]
-    rows = [[s.case, s.field, s.lang, gettext(STATE_LABELS[s.state]),
-             "–" if s.state is State.MISSING else gettext(METHOD_LABELS[s.method])]
+    rows = [[s.case, s.field, s.lang, gettext(STATE_LABELS[s.state]), method_label(s, gettext)]
             for s in statuses if s.needs_work or not needs_work_only]
     widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
     for row in [headers, ["-" * width for width in widths], *rows]:
@@ -165,6 +168,23 @@ def print_status_table(statuses: list[FieldStatus], gettext: Gettext, *,
     print(gettext("{count} texts: {current} current, {outdated} outdated, {missing} missing")
           .format(count=len(statuses), current=totals[State.CURRENT],
                   outdated=totals[State.OUTDATED], missing=totals[State.MISSING]))
+    unrecorded = sum(1 for s in statuses if s.needs_record)
+    if unrecorded:
+        print(gettext("{count} translations have no record of how they were made (or changed "
+                      "after it): 'ideslussar translations records' shows the lines to add")
+              .format(count=unrecorded))
+
+
+def method_label(status: FieldStatus, gettext: Gettext) -> str:
+    """ "machine, reviewed", "human", "not recorded", or a dash while untranslated."""
+    if status.state is State.MISSING:
+        return "–"
+    if status.method is None:
+        return gettext("not recorded")
+    label = gettext(METHOD_LABELS[status.method])
+    if status.method is TranslationMethod.MACHINE and status.reviewed:
+        label = gettext("{method}, reviewed").format(method=label)
+    return label
 
 
 def method_choice(value: str | None) -> TranslationMethod | None:
@@ -182,8 +202,10 @@ def cmd_review(args: argparse.Namespace) -> int:
         try:
             for lang in TRANSLATED_LANGUAGES:
                 change = record(Path(name), root, registry, lang, method, fields=args.field)
-                print(gettext("{file}: {lang}: {count} fields recorded as reviewed").format(
-                    file=change.file, lang=lang, count=len(change.reviewed)))
+                print(gettext("{file}: {lang}: {count} fields recorded as reviewed ({changed} "
+                              "records changed): {fields}").format(
+                    file=change.file, lang=lang, count=len(change.reviewed),
+                    changed=len(change.recorded), fields=", ".join(change.reviewed) or "–"))
                 if change.untranslated:
                     print(gettext("{file}: {lang}: not translated, so not reviewed: "
                                   "{fields}").format(file=change.file, lang=lang,
@@ -223,16 +245,101 @@ def cmd_import(args: argparse.Namespace) -> int:
     except InvalidContentError as error:
         return print_invalid(args, error)
     for change in report.changes:
-        print(gettext("{file}: {texts} texts written, {reviewed} fingerprints recorded")
+        print(gettext("{file}: {texts} texts written, {recorded} records changed")
               .format(file=change.file, texts=len(change.texts),
-                      reviewed=len(change.reviewed)))
+                      recorded=len(change.recorded)))
+    if not any(change.changed for change in report.changes):
+        print(gettext("Nothing to import: no entry is translated and confirmed (not fuzzy) "
+                      "with a text that differs from the case files."))
     for label, contexts in ((N_("left out, still marked fuzzy: {entries}"), report.fuzzy),
-                            (N_("left out, not translated: {entries}"), report.empty),
-                            (N_("left out, no such case or field: {entries}"),
-                             report.unknown)):
+                            (N_("left out, not translated: {entries}"), report.empty)):
         if contexts:
             print(gettext(label).format(entries=", ".join(contexts)), file=sys.stderr)
-    return EXIT_FAILED if report.unknown else EXIT_OK
+    return EXIT_OK
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Rewrite old per-file translation records into one record per field (idempotent)."""
+    from .migration import migrate_text
+
+    root = Path(args.root)
+    gettext = gettext_for(args)
+    changed = 0
+    for path in selected_files(args):
+        case_file = read_case_file(path, root)
+        try:
+            new = migrate_text(case_file.text)
+        except YamlEditError as error:
+            fail(args, N_("{file}: cannot be migrated: {detail}"), file=case_file.shown_as,
+                 detail=str(error))
+            return EXIT_FAILED
+        if new != case_file.text:
+            case_file.write(new)
+            changed += 1
+            print(gettext("{file}: translation records written per field").format(
+                file=case_file.shown_as))
+    print(gettext("{count} files migrated; the others were already per field").format(
+        count=changed))
+    return EXIT_OK
+
+
+def cmd_records(args: argparse.Namespace) -> int:
+    """Translations nobody recorded: print the line that records each (or write them)."""
+    from .record_check import proposed_records, record_problems
+    from .yaml_edit import set_field_records
+
+    root = Path(args.root)
+    registry = load_registry()
+    cases, problems = read_cases(selected_files(args), root, registry)
+    if problems:
+        return print_invalid(args, InvalidContentError(problems))
+    if args.write:
+        gettext = gettext_for(args)
+        planned = []
+        for case in cases:
+            case_file = read_case_file(root / case.path, root)
+            text = case_file.text
+            for lang in TRANSLATED_LANGUAGES:
+                text = set_field_records(text, lang, proposed_records(case, lang))
+            if text != case_file.text:
+                validate_text(text, case_file, root, registry)
+                planned.append((case_file, text))
+        for case_file, text in planned:
+            case_file.write(text)
+            print(gettext("{file}: hand-written translations recorded as human").format(
+                file=case_file.shown_as))
+        return EXIT_OK
+    missing = record_problems(cases, root)
+    if missing:
+        return print_invalid(args, InvalidContentError(missing))
+    print(gettext_for(args)("Every translation has a record of how it was made."))
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Write (or with --check, compare) the content catalogs kept for translation platforms."""
+    from .content_po import stale_catalogs
+    from .output import remove_file, replace_file
+
+    root = Path(args.root)
+    cases, problems = read_cases(case_files(root / "municipalities"), root, load_registry())
+    if problems:
+        return print_invalid(args, InvalidContentError(problems))
+    stale = stale_catalogs(cases, root)
+    gettext = gettext_for(args)
+    if args.check:
+        for path in stale:
+            print(gettext("{file} is out of date: run 'ideslussar translations sync' and "
+                          "commit it").format(file=path.relative_to(root).as_posix()),
+                  file=sys.stderr)
+        return EXIT_FAILED if stale else EXIT_OK
+    for path, data in stale.items():
+        if data:
+            replace_file(path, data)
+        else:
+            remove_file(path)
+        print(gettext("updated {file}").format(file=path.relative_to(root).as_posix()))
+    return EXIT_OK
 
 
 # -- the parser ----------------------------------------------------------------------------------
@@ -327,3 +434,29 @@ def register(subparsers: Any) -> None:
                          default=TranslationMethod.HUMAN.value,
                          help=_("how the translation was made (default: human)"))
     imports.set_defaults(run=cmd_import)
+
+    migrate = commands.add_parser(
+        "migrate", help=_("rewrite old translation blocks as one record per field"),
+        description=_("Rewrite translation blocks of the old format (one method per file) as "
+                      "one record per field and language. Files already in the new format are "
+                      "left alone, so it can be run again at any time."))
+    migrate.add_argument("files", nargs="*", help=_("case files (default: all)"))
+    migrate.set_defaults(run=cmd_migrate)
+
+    records = commands.add_parser(
+        "records", help=_("list translations without a record, with the line to add"),
+        description=_("A translation with no record, or changed after it was recorded, was "
+                      "written by a person: print the record line to add, or write them."))
+    records.add_argument("files", nargs="*", help=_("case files (default: all)"))
+    records.add_argument("--write", action="store_true",
+                         help=_("add the proposed records to the files"))
+    records.set_defaults(run=cmd_records)
+
+    sync = commands.add_parser(
+        "sync", help=_("write the content catalogs in translations/content/"),
+        description=_("Write one PO file per case and language in translations/content/, "
+                      "for a translation platform such as Weblate; --check fails if any is out "
+                      "of date."))
+    sync.add_argument("--check", action="store_true",
+                      help=_("only check that the stored catalogs are current"))
+    sync.set_defaults(run=cmd_sync)

@@ -23,9 +23,11 @@ from .model import (
     CASE_FIELDS,
     LANGUAGE_NAMES,
     LANGUAGES,
+    METHOD_CHOICES,
     ORIGINAL_LANGUAGE,
     TRANSLATED_LANGUAGES,
     CaseStudy,
+    FieldRecord,
     FieldSpec,
     Image,
     Kind,
@@ -34,9 +36,8 @@ from .model import (
     Status,
     Text,
     TranslationMethod,
-    TranslationRecord,
 )
-from .problems import N_, Problem
+from .problems import N_, Localized, Problem
 from .registry import Registry
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -50,8 +51,17 @@ MARKDOWN_LINK_PATTERNS = (
 )
 LINK_SCHEMES = ("http", "https", "mailto")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".svg")
-#: Language names for the Swedish messages (a msgstr may use {language_sv}).
+#: Language names for the Swedish messages.
 LANGUAGE_NAMES_SV = {"sv": "svenska", "en": "engelska"}
+
+
+def language_name(lang: str) -> Localized:
+    """A language's name in the language a message is printed in."""
+    return Localized({"en": LANGUAGE_NAMES[lang], "sv": LANGUAGE_NAMES_SV[lang]})
+#: The keys of one field's translation record, in the order they are written.
+RECORD_KEYS = ("method", "reviewed", "source", "target")
+#: The keys of the old per-file record (`method:` and `fingerprints:` per language).
+OLD_RECORD_KEYS = frozenset(("method", "fingerprints"))
 
 
 @dataclass
@@ -153,13 +163,11 @@ class Checker:
         if lang == ORIGINAL_LANGUAGE:
             self.report(node, f"{path}.{lang}", N_("the {language} text is missing"),
                         N_("add {lang}: with the Swedish original"),
-                        language=LANGUAGE_NAMES[lang], lang=lang,
-                        language_sv=LANGUAGE_NAMES_SV[lang])
+                        language=language_name(lang), lang=lang)
         else:
             self.report(node, f"{path}.{lang}", N_("the {language} text is missing"),
                         N_("add {lang}: with the translation, or {lang}: ~ while it is not "
-                           "yet translated"), language=LANGUAGE_NAMES[lang], lang=lang,
-                        language_sv=LANGUAGE_NAMES_SV[lang])
+                           "yet translated"), language=language_name(lang), lang=lang)
 
     def check_links(self, node: yaml.Node, path: str, value: str) -> None:
         if "](" not in value and "<" not in value and "]:" not in value:
@@ -316,40 +324,57 @@ class Checker:
             return None
         return None if alt is None else Image(written, alt)
 
-    def translation(self, node: yaml.Node, path: str) -> dict[str, TranslationRecord]:
-        records: dict[str, TranslationRecord] = {}
+    def translation(self, node: yaml.Node, path: str) -> dict[str, dict[str, FieldRecord]]:
+        """Per language, one record per translated field (see `model.FieldRecord`)."""
+        records: dict[str, dict[str, FieldRecord]] = {}
         entries = self.mapping(node, path, TRANSLATED_LANGUAGES) or {}
         for lang, (_key, value) in entries.items():
-            record = self.mapping(value, f"{path}.{lang}", ("method", "fingerprints"))
-            if record is None:
+            if isinstance(value, yaml.MappingNode) and any(
+                    str(key.value) in OLD_RECORD_KEYS for key, _ in value.value):
+                self.report(value, f"{path}.{lang}", N_("the translation record is in the old "
+                                                         "format (one method for the whole file)"),
+                            N_("run 'ideslussar translations migrate' once; it writes one line "
+                               "per field"))
                 continue
-            method = (self.choice(record["method"][1], f"{path}.{lang}.method",
-                                  (m.value for m in TranslationMethod))
-                      if "method" in record else TranslationMethod.MACHINE.value)
-            prints = {}
-            if "fingerprints" in record:
-                for key_node, print_node in self.fingerprint_nodes(record["fingerprints"][1],
-                                                                   f"{path}.{lang}"):
-                    prints[str(key_node.value)] = str(print_node.value)
-            if method is not None:
-                records[lang] = TranslationRecord(TranslationMethod(method), prints)
+            if not isinstance(value, yaml.MappingNode):
+                self.report(value, f"{path}.{lang}", N_("expected one 'field: {{...}}' line per "
+                                                         "translated field"))
+                continue
+            records[lang] = {}
+            for key_node, record_node in value.value:
+                where = f"{path}.{lang}.{key_node.value}"
+                record = self.field_record(record_node, where)
+                if record is not None:
+                    records[lang][str(key_node.value)] = record
         return records
 
-    def fingerprint_nodes(self, node: yaml.Node, path: str
-                          ) -> list[tuple[yaml.Node, yaml.Node]]:
-        if not isinstance(node, yaml.MappingNode):
-            self.report(node, f"{path}.fingerprints", N_("expected 'field: fingerprint' lines"))
-            return []
-        good = []
-        for key_node, print_node in node.value:
+    def field_record(self, node: yaml.Node, path: str) -> FieldRecord | None:
+        """`{method: machine, reviewed: false, source: <16 hex>, target: <16 hex>}`."""
+        entries = self.mapping(node, path, RECORD_KEYS)
+        if entries is None:
+            return None
+        missing = [key for key in RECORD_KEYS if key not in entries]
+        if missing:
+            self.report(node, path, N_("the record lacks {keys}"),
+                        N_("copy the line 'ideslussar translations records' proposes"),
+                        keys=", ".join(missing))
+            return None
+        method = self.choice(entries["method"][1], f"{path}.method", METHOD_CHOICES)
+        reviewed = self.choice(entries["reviewed"][1], f"{path}.reviewed", ("true", "false"))
+        prints = {}
+        for key in ("source", "target"):
+            print_node = entries[key][1]
             value = str(print_node.value)
             if not FINGERPRINT_PATTERN.match(value):
-                self.report(print_node, f"{path}.fingerprints.{key_node.value}",
-                            N_('"{value}" is not a fingerprint'),
-                            N_("let 'ideslussar translations review' write it"), value=value)
-            else:
-                good.append((key_node, print_node))
-        return good
+                self.report(print_node, f"{path}.{key}", N_('"{value}" is not a fingerprint'),
+                            N_("copy the line 'ideslussar translations records' proposes"),
+                            value=value)
+            prints[key] = value
+        if method is None or reviewed is None or not all(
+                FINGERPRINT_PATTERN.match(value) for value in prints.values()):
+            return None
+        return FieldRecord(TranslationMethod(method), reviewed == "true", prints["source"],
+                           prints["target"])
 
     # -- the case as a whole -------------------------------------------------------------------
 
@@ -376,8 +401,8 @@ class Checker:
             if spec.key not in entries:
                 if spec.required:
                     self.report(node, where, N_("this required field is missing"),
-                                N_("add {key}: ({help})"), key=spec.key, help=spec.help_en,
-                                help_sv=spec.help_sv)
+                                N_("add {key}: ({help})"), key=spec.key,
+                                help=Localized({"en": spec.help_en, "sv": spec.help_sv}))
                 values[spec.key] = None
                 continue
             value_node = entries[spec.key][1]
@@ -402,7 +427,7 @@ class Checker:
         if values is None or len(self.problems) > before:
             return None
         period = values["period"] or {}
-        return CaseStudy(
+        case = CaseStudy(
             slug=slug, path=self.file, name=values["name"], organisation=values["organisation"],
             based_in=values["based_in"], municipalities=values["municipalities"],
             municipality_count=values["municipality_count"],
@@ -414,6 +439,22 @@ class Checker:
             examples=values["examples"] or (), image=values["image"],
             sources=values["sources"], translation=values["translation"] or {},
         )
+        self.stray_records(document.root, case)
+        return None if len(self.problems) > before else case
+
+    def stray_records(self, root: yaml.Node, case: CaseStudy) -> None:
+        """A record for a text the case does not have (an example deleted, a field renamed)
+        would give a later text of that name a provenance it never had."""
+        texts = case.texts()
+        for lang, records in case.translation.items():
+            block = node_at(root, "translation", lang)
+            for name in records:
+                if name not in texts or texts[name].get(lang) is None:
+                    key = next((k for k, _v in block.value if k.value == name), block) \
+                        if isinstance(block, yaml.MappingNode) else block
+                    self.report(key, f"translation.{lang}.{name}",
+                                N_("there is no {language} text for this record"),
+                                N_("delete this line"), language=language_name(lang))
 
     def cross_checks(self, root: yaml.Node, values: dict[str, Any]) -> None:
         """Rules that span fields: where the case is, and a period that runs forwards."""
