@@ -48,6 +48,10 @@ from .yaml_edit import YamlEditError, compose, field_path, node_at
 PROJECT = "ideslussar case studies"
 LANGUAGE_TEAM = "Idéslussar translators"
 LAST_TRANSLATOR = "Idéslussar translators"
+HEADER_COMMENT = ("# The case studies' texts of the idéslussar site, Swedish original and translation.\n"
+                  "# Written by 'ideslussar translations export'; bring it back with "
+                  "'ideslussar translations import'.\n"
+                  "# The texts are CC BY 4.0, like the site's open data.")
 
 
 def context(case: CaseStudy, field_name: str) -> str:
@@ -89,8 +93,10 @@ def export_catalog(cases: Iterable[CaseStudy], repo_root: Path, lang: str, *,
     carries the Swedish it was translated from (`#| msgid`, found in the repository's
     history) so the tool can show what changed.
     """
-    catalog = Catalog(locale=lang, project=PROJECT, fuzzy=False, language_team=LANGUAGE_TEAM,
-                      last_translator=LAST_TRANSLATOR,
+    catalog = Catalog(locale=lang, project=PROJECT, version="1", fuzzy=False,
+                      header_comment=HEADER_COMMENT, language_team=LANGUAGE_TEAM,
+                      last_translator=LAST_TRANSLATOR, copyright_holder=PROJECT,
+                      msgid_bugs_address=LANGUAGE_TEAM,
                       revision_date=datetime.datetime.now(datetime.UTC))
     for case in sorted(cases, key=lambda c: c.path):
         lines = source_lines(repo_root / case.path, repo_root)

@@ -171,5 +171,6 @@ def append(entry: PoEntry, keyword: str, value: str, *, start: bool = False) -> 
     to be refused later)."""
     if keyword == "msgid_plural":
         return
-    before = "" if start else (getattr(entry, keyword) or "")
-    setattr(entry, keyword, before + value)
+    attribute = "context" if keyword == "msgctxt" else keyword
+    before = "" if start else (getattr(entry, attribute) or "")
+    setattr(entry, attribute, before + value)
