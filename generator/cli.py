@@ -74,8 +74,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if problems:
         print_problems(problems, args.lang)
         return EXIT_INVALID
-    gettext = i18n.translations(args.lang).gettext
-    print(gettext("{count} case files are valid").format(count=len(cases)))
+    ngettext = i18n.translations(args.lang).ngettext
+    print(ngettext("{count} case file is valid", "{count} case files are valid",
+                   len(cases)).format(count=len(cases)))
     return EXIT_OK
 
 

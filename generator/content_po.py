@@ -48,7 +48,7 @@ from .yaml_edit import YamlEditError, compose, field_path, node_at
 PROJECT = "ideslussar case studies"
 LANGUAGE_TEAM = "Idéslussar translators"
 LAST_TRANSLATOR = "Idéslussar translators"
-HEADER_COMMENT = ("# The case studies' texts of the idéslussar site, Swedish original and translation.\n"
+HEADER_COMMENT = ("# The case studies' texts of the idéslussar site: Swedish and translation.\n"
                   "# Written by 'ideslussar translations export'; bring it back with "
                   "'ideslussar translations import'.\n"
                   "# The texts are CC BY 4.0, like the site's open data.")
@@ -240,11 +240,14 @@ def import_catalog(path: Path, repo_root: Path, registry: Registry, lang: str | 
         po = read_po_file(path, shown_as)
     except PoReadError as error:
         raise InvalidContentError(error.problems) from None
-    target = check_language(po, shown_as, lang)
     files = {p.stem: p for p in case_files(repo_root / "municipalities")}
     report = ImportReport()
     by_file: dict[str, dict[str, tuple[str, str]]] = {}
     problems: list[Problem] = []
+    try:
+        target = check_language(po, shown_as, lang)
+    except InvalidContentError as error:
+        problems.extend(error.problems)
     known: dict[str, dict[str, Text]] = {}
     for entry in po.entries:
         entry_problem = check_entry(entry, shown_as, files, known, repo_root, registry)

@@ -127,7 +127,7 @@ def read_po_file(path: Path, shown_as: str) -> PoFile:
         value = unescape(string_match.group(1)) if string_match else None
         if value is None:
             problem(number, N_("this line is not complete PO: a string must be in straight "
-                               "double quotes, closed on the same stripped"),
+                               "double quotes, closed on the same line"),
                     N_("the file may be cut off or damaged: export it again"))
             continue
         if keyword_match is None:

@@ -312,7 +312,7 @@ def cmd_records(args: argparse.Namespace) -> int:
     missing = record_problems(cases, root)
     if missing:
         return print_invalid(args, InvalidContentError(missing))
-    print(gettext_for(args)("Every translation has a record of how it was made."))
+    print(gettext_for(args)(N_("Every translation has a record of how it was made.")))
     return EXIT_OK
 
 

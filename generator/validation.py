@@ -97,6 +97,11 @@ class Checker:
         return entries
 
     def unknown_key(self, node: yaml.Node, path: str, key: str, allowed: list[str]) -> None:
+        if not path and key.casefold() in DERIVED_KEYS:
+            self.report(node, key, N_("the county is not written in the case file"),
+                        N_("it follows from the municipality codes in based_in and "
+                           "municipalities: delete this line"))
+            return
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         where = f"{path}.{key}" if path else key
         if close:
@@ -187,6 +192,13 @@ class Checker:
             return None
         if written in self.registry.municipalities:
             return written
+        straight = written.strip(TYPOGRAPHIC_QUOTES)
+        if straight != written and straight in self.registry.municipalities:
+            self.report(node, path, N_("the quotes around {code} are typographic quotes "
+                                       "(” or “), which YAML keeps as part of the code"),
+                        N_('type straight quotes instead: "{code}" (on a Swedish keyboard: '
+                           "Shift+2)"), code=straight)
+            return None
         suggestion = self.registry.suggest_code(written)
         if suggestion is not None:
             name = self.registry.municipalities[suggestion].name
@@ -231,11 +243,10 @@ class Checker:
         if written is None:
             return None
         if not written.isdigit():
-            digits = re.sub(r"[\s_.,\u00a0]|kr|sek", "", written.casefold())
-            if digits.isdigit():
-                self.report(node, path, N_('"{written}" is not a plain number'),
-                            N_('write the digits only: {digits}'), written=written,
-                            digits=digits)
+            hint = number_hint(written)
+            if hint is not None:
+                self.report(node, path, N_('"{written}" is not a plain number'), hint[0],
+                            written=written, digits=hint[1])
             else:
                 self.report(node, path, N_('"{written}" is not a whole number'),
                             N_("expected digits only, such as 4000000"), written=written)
@@ -506,6 +517,31 @@ def node_at(root: yaml.Node, *keys: str) -> yaml.Node:
             break
         node = next((value for k, value in node.value if k.value == key), node)
     return node
+
+
+#: Fields people type that the build works out itself.
+DERIVED_KEYS = frozenset(("county", "counties", "lan", "län"))
+TYPOGRAPHIC_QUOTES = "”“„‘’‚«»"
+GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:([\s\u00a0.,_])\d{3})?(?:\1\d{3})*$")
+DECIMAL_NUMBER = re.compile(r"^(\d+)[.,](\d{1,2})$")
+
+
+def number_hint(written: str) -> tuple[str, str] | None:
+    """What to write instead of a number typed with separators, a unit or decimals; None when
+    it is not a number at all. `4 000 000 kr` is 4000000; `4000000.50` is 4000000 kronor and
+    50 öre (kronor only); `3,8` is most likely 3,8 million."""
+    bare = re.sub(r"\s*(kr|sek|kronor)\.?$|^(kr|sek)\s*", "", written.strip().casefold())
+    if GROUPED_NUMBER.match(bare):
+        return N_("write the digits only: {digits}"), re.sub(r"\D", "", bare)
+    decimal = DECIMAL_NUMBER.match(bare)
+    if decimal is None:
+        return None
+    whole, fraction = decimal.groups()
+    if int(whole) >= 1000:
+        return N_("write whole kronor, without öre: {digits}"), whole
+    millions = int(whole) * 1_000_000 + int(fraction.ljust(6, "0"))
+    return N_("write the whole amount in kronor, digits only: {digits} if you mean "
+              "{written} million"), str(millions)
 
 
 def is_allowed_link(target: str) -> bool:
