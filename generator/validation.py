@@ -136,8 +136,8 @@ class Checker:
         """Both languages of a text: Swedish required, English text or `~` (not yet)."""
         if isinstance(node, yaml.ScalarNode) and not is_null(node):
             self.report(node, path, N_("the text has no language keys"),
-                        N_("write it as sv: <Swedish text> and en: <English text, or ~ if not "
-                           "yet translated>"))
+                        N_("write it as sv: followed by the Swedish text, and en: followed by the "
+                           "English text (or ~ if not yet translated)"))
             return None
         entries = self.mapping(node, path, LANGUAGES)
         if entries is None:
