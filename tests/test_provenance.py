@@ -304,16 +304,22 @@ def test_outdated_entry_carries_the_previous_swedish(repo: Path) -> None:
 #: (acronyms); fuzzy and untranslated entries are what an export is for (isfuzzy,
 #: untranslated); a translation may add an explanation in brackets, split sentences and wrap
 #: Markdown paragraphs differently (brackets, sentencecount, newlines); an English possessive
-#: apostrophe ("publishers'") is not a quotation mark (singlequoting).
+#: apostrophe ("publishers'") is not a quotation mark (singlequoting); Swedish quotes ”so”
+#: where English quotes “so” (doublequoting), and groups thousands with spaces, "1 879 002",
+#: where English writes "1,879,002" (puncspacing).
 POFILTER_EXCLUDED = ("simplecaps", "startcaps", "unchanged", "acronyms", "isfuzzy",
-                     "untranslated", "brackets", "sentencecount", "newlines", "singlequoting")
+                     "untranslated", "brackets", "sentencecount", "newlines", "singlequoting",
+                     "doublequoting", "puncspacing")
 
 
 def pofilter_findings(po_file: Path, out: Path) -> list[str]:
     args = [str(TTK / "pofilter"), "--progress=none"]
     for name in POFILTER_EXCLUDED:
         args.append(f"--excludefilter={name}")
+    out.unlink(missing_ok=True)
     subprocess.run([*args, str(po_file), str(out)], check=True)
+    if not out.exists():  # pofilter writes no file when nothing was found
+        return []
     return [line for line in out.read_text(encoding="utf-8").splitlines()
             if line.startswith("# (pofilter)")]
 
