@@ -185,6 +185,12 @@ class Renderer:
         return found
 
     @functools.cached_property
+    def page_notice(self) -> str:
+        """The notice on a hand-written page whose Swedish page changed since it was
+        translated (content/translation.yml)."""
+        return str(self._macros.notice("outdated", field="page"))
+
+    @functools.cached_property
     def _macros(self) -> Any:
         return self.env.get_template("macros.html").make_module(self.context(""))
 
@@ -595,6 +601,17 @@ class RenderMemo:
                 for slug, others in self.related[1].items()}
 
 
+def with_notice(markdown: str, notice: str) -> str:
+    """A page's Markdown with a notice after its first heading (or its front matter)."""
+    lines = markdown.split("\n")
+    start = 0
+    if lines and lines[0] == "---" and "---" in lines[1:]:
+        start = lines.index("---", 1) + 1
+    heading = next((i for i in range(start, len(lines)) if lines[i].startswith("# ")), None)
+    at = start if heading is None else heading + 1
+    return "\n".join([*lines[:at], "", notice, "", *lines[at:]])
+
+
 def render_language(corpus: Corpus, lang: str, site_url: str,
                     related: dict[str, list[CaseStudy]] | None = None,
                     memo: RenderMemo | None = None) -> list[SourcePage]:
@@ -611,8 +628,10 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
     def listed(members: Iterable[CaseStudy]) -> Any:
         return None if memo is None else memo.listed(members)
 
-    pages = [SourcePage(lang, page.path, page.markdown) for page in corpus.pages
-             if page.lang == lang]
+    pages = [SourcePage(lang, page.path,
+                        with_notice(page.markdown, renderer.page_notice)
+                        if (lang, page.path) in corpus.outdated_pages else page.markdown)
+             for page in corpus.pages if page.lang == lang]
     pages += [make(OVERVIEW, lambda: listed(cases), lambda: renderer.overview(cases)),
               make(COUNTIES, lambda: listed(cases), lambda: renderer.county_index(cases)),
               make(THEMES, lambda: listed(cases), lambda: renderer.theme_index(cases)),

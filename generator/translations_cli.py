@@ -22,14 +22,24 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from . import catalog, i18n
 from .content_po import export_catalog, import_catalog, write_catalog
-from .corpus import case_files, read_cases
-from .model import TRANSLATED_LANGUAGES, TranslationMethod
+from .corpus import case_files, read_cases, read_page_texts
+from .model import ORIGINAL_LANGUAGE, TRANSLATED_LANGUAGES, TranslationMethod
+from .output import replace_file
+from .page_translation import (
+    RECORDS_FILE,
+    page_record_problems,
+    page_statuses,
+    proposed_page_record,
+    read_page_records,
+    render_page_records,
+)
 from .problems import N_, InvalidContentError
 from .registry import load_registry
 from .reviewing import UnknownFieldError, read_case_file, record, validate_text
@@ -128,6 +138,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         return print_invalid(args, InvalidContentError(problems))
     statuses = [status for case in cases for lang in TRANSLATED_LANGUAGES
                 for status in case_status(case, lang).values()]
+    if not args.files:  # the hand-written pages too, unless only some case files were asked
+        page_texts, page_problems = read_page_texts(root)
+        records, record_problems = read_page_records(root)
+        if page_problems or record_problems:
+            return print_invalid(args, InvalidContentError(page_problems + record_problems))
+        statuses += page_statuses(page_texts, records)
     if args.json:
         print(json.dumps(status_json(statuses), ensure_ascii=False, indent=2))
     else:
@@ -191,6 +207,41 @@ def method_choice(value: str | None) -> TranslationMethod | None:
     return TranslationMethod(value) if value else None
 
 
+def write_page_records(args: argparse.Namespace, root: Path, *, only_unrecorded: bool,
+                       paths: Iterable[str] = (), method: TranslationMethod | None = None
+                       ) -> int:
+    """Record translated pages as matching their Swedish page as it is now: the `paths`
+    given (content/<lang>/<page>.md), or, with `only_unrecorded`, every page changed
+    without a record. Rewrites content/translation.yml, a file only these commands write."""
+    page_texts, problems = read_page_texts(root)
+    records, record_problems = read_page_records(root)
+    if problems or record_problems:
+        return print_invalid(args, InvalidContentError(problems + record_problems))
+    texts = {(lang, path): markdown for lang, path, markdown in page_texts}
+    wanted: list[tuple[str, str]] = []
+    for name in paths:
+        parts = Path(name).as_posix().split("/")
+        key = (parts[1], "/".join(parts[2:])) if len(parts) > 2 else ("", "")
+        if key not in texts or key[0] not in TRANSLATED_LANGUAGES:
+            return fail(args, N_("{file}: not a translated page in content/"), file=name)
+        wanted.append(key)
+    if only_unrecorded:
+        wanted = [(s.lang, s.field) for s in page_statuses(page_texts, records)
+                  if s.needs_record]
+    gettext = gettext_for(args)
+    for lang, path in wanted:
+        existing = records.get(lang, {}).get(path)
+        record = proposed_page_record(texts[(ORIGINAL_LANGUAGE, path)], texts[(lang, path)])
+        chosen = method or (existing.method if existing and not only_unrecorded else None)
+        if chosen is not None:
+            record = replace(record, method=chosen)
+        records.setdefault(lang, {})[path] = record
+        print(gettext("{file}: recorded as reviewed").format(file=f"content/{lang}/{path}"))
+    if wanted:
+        replace_file(root / RECORDS_FILE, render_page_records(records))
+    return EXIT_OK
+
+
 def cmd_review(args: argparse.Namespace) -> int:
     """Record that the translations of the given fields match the Swedish as it is now."""
     root = Path(args.root)
@@ -198,7 +249,11 @@ def cmd_review(args: argparse.Namespace) -> int:
     gettext = gettext_for(args)
     method = method_choice(args.method)
     failed = False
-    for name in args.files:
+    pages = [name for name in args.files if Path(name).as_posix().startswith("content/")]
+    if pages and write_page_records(args, root, only_unrecorded=False, paths=pages,
+                                    method=method) != EXIT_OK:
+        failed = True
+    for name in [name for name in args.files if name not in pages]:
         try:
             for lang in TRANSLATED_LANGUAGES:
                 change = record(Path(name), root, registry, lang, method, fields=args.field)
@@ -308,8 +363,16 @@ def cmd_records(args: argparse.Namespace) -> int:
             case_file.write(text)
             print(gettext("{file}: hand-written translations recorded as human").format(
                 file=case_file.shown_as))
+        if not args.files:
+            return write_page_records(args, root, only_unrecorded=True)
         return EXIT_OK
     missing = record_problems(cases, root)
+    if not args.files:
+        page_texts, page_problems = read_page_texts(root)
+        records, problems = read_page_records(root)
+        if page_problems or problems:
+            return print_invalid(args, InvalidContentError(page_problems + problems))
+        missing += page_record_problems(page_statuses(page_texts, records), page_texts)
     if missing:
         return print_invalid(args, InvalidContentError(missing))
     print(gettext_for(args)(N_("Every translation has a record of how it was made.")))
@@ -319,7 +382,7 @@ def cmd_records(args: argparse.Namespace) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     """Write (or with --check, compare) the content catalogs kept for translation platforms."""
     from .content_po import stale_catalogs
-    from .output import remove_file, replace_file
+    from .output import remove_file
 
     root = Path(args.root)
     cases, problems = read_cases(case_files(root / "municipalities"), root, load_registry())

@@ -340,20 +340,21 @@ class Checker:
         records: dict[str, dict[str, FieldRecord]] = {}
         entries = self.mapping(node, path, TRANSLATED_LANGUAGES) or {}
         for lang, (_key, value) in entries.items():
+            where_lang = f"{path}.{lang}" if path else lang
             if isinstance(value, yaml.MappingNode) and any(
                     str(key.value) in OLD_RECORD_KEYS for key, _ in value.value):
-                self.report(value, f"{path}.{lang}", N_("the translation record is in the old "
+                self.report(value, where_lang, N_("the translation record is in the old "
                                                          "format (one method for the whole file)"),
                             N_("run 'ideslussar translations migrate' once; it writes one line "
                                "per field"))
                 continue
             if not isinstance(value, yaml.MappingNode):
-                self.report(value, f"{path}.{lang}", N_("expected one 'field: {{...}}' line per "
-                                                         "translated field"))
+                self.report(value, where_lang, N_("expected one 'field: {{...}}' line per "
+                                                  "translated field"))
                 continue
             records[lang] = {}
             for key_node, record_node in value.value:
-                where = f"{path}.{lang}.{key_node.value}"
+                where = f"{where_lang}.{key_node.value}"
                 record = self.field_record(record_node, where)
                 if record is not None:
                     records[lang][str(key_node.value)] = record
