@@ -37,14 +37,16 @@ def message_language(choice: str | None) -> str:
 def print_problems(problems: Sequence[Problem], lang: str) -> None:
     """Every problem on its own line; in a GitHub Actions job also as an annotation, which
     the pull request shows on the changed line, in Swedish and English."""
-    gettext = i18n.translations(lang).gettext
+    gettext = i18n.cli_translations(lang).gettext
     for problem in sorted(problems, key=lambda p: p.sort_key):
         print(problem.render(gettext, lang), file=sys.stderr)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for problem in sorted(problems, key=lambda p: p.sort_key):
             print(github_annotation(problem))
-    summary = (i18n.translations(lang).ngettext("{count} problem found", "{count} problems found",
-                                                len(problems)).format(count=len(problems)))
+    summary = i18n.cli_translations(lang).ngettext(
+        # TRANSLATORS: the last line of 'ideslussar validate' when case files have mistakes.
+        "{count} problem found", "{count} problems found", len(problems)).format(
+        count=len(problems))
     print(summary, file=sys.stderr)
 
 
@@ -59,7 +61,7 @@ def annotation_property(text: str) -> str:
 
 def github_annotation(problem: Problem) -> str:
     """`::error file=…,line=…,col=…,title=…::svenska / English` for one problem."""
-    texts = [problem.text(i18n.translations(lang).gettext, lang) for lang in ("sv", "en")]
+    texts = [problem.text(i18n.cli_translations(lang).gettext, lang) for lang in ("sv", "en")]
     title = problem.field or problem.file
     return (f"::error file={annotation_property(problem.file)},line={problem.line},"
             f"col={problem.column},title={annotation_property(title)}::"
@@ -74,7 +76,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if problems:
         print_problems(problems, args.lang)
         return EXIT_INVALID
-    ngettext = i18n.translations(args.lang).ngettext
+    ngettext = i18n.cli_translations(args.lang).ngettext
     print(ngettext("{count} case file is valid", "{count} case files are valid",
                    len(cases)).format(count=len(cases)))
     return EXIT_OK
@@ -98,7 +100,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     except SiteBuildError as error:
         for message in error.messages:
             print(f"{error.lang}: {message}", file=sys.stderr)
-        print(i18n.translations(args.lang).gettext("The build failed; {site} was not changed.")
+        print(i18n.cli_translations(args.lang).gettext("The build failed; {site} was not changed.")
               .format(site=args.site_dir), file=sys.stderr)
         return EXIT_INVALID
     print(report.summary())
@@ -111,7 +113,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .template import new_case_text
     from .validation import SLUG_PATTERN, slugify
 
-    gettext = i18n.translations(args.lang).gettext
+    gettext = i18n.cli_translations(args.lang).gettext
     if not SLUG_PATTERN.match(args.slug):
         print(gettext('"{slug}" cannot be used as a file name; try "{suggestion}"').format(
             slug=args.slug, suggestion=slugify(args.slug)), file=sys.stderr)

@@ -283,7 +283,7 @@ class Renderer:
 
     @functools.cached_property
     def translations(self) -> Any:
-        return i18n.translations(self.lang)
+        return i18n.site_translations(self.lang)
 
     def filter_data(self, case: CaseStudy) -> dict[str, str]:
         """The overview's data attributes, as short as they can be: the list grows with cases.
@@ -486,9 +486,9 @@ def environment(lang: str) -> jinja2.Environment:
     # Templates are part of the program: a build reads each once, and Jinja's default would
     # check the file's modification time again for every page that imports the macros.
     env.auto_reload = False
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
-    env.pretranslate_catalog = i18n.translations(lang)  # type: ignore[attr-defined]
-    env.globals.update(direct_gettext(i18n.translations(lang)))
+    env.install_gettext_translations(i18n.site_translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.pretranslate_catalog = i18n.site_translations(lang)  # type: ignore[attr-defined]
+    env.globals.update(direct_gettext(i18n.site_translations(lang)))
     env.filters["attr"] = direct_attr(env)
     return env
 

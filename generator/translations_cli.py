@@ -50,12 +50,17 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 
 STATE_LABELS: dict[State, str] = {
+    # TRANSLATORS: a column of 'translations status': translated from the Swedish as it is now.
     State.CURRENT: N_("current"),
+    # TRANSLATORS: a column of 'translations status': the Swedish changed after translation.
     State.OUTDATED: N_("outdated"),
+    # TRANSLATORS: a column of 'translations status': not translated yet.
     State.MISSING: N_("missing"),
 }
 METHOD_LABELS: dict[TranslationMethod, str] = {
+    # TRANSLATORS: how a text was translated (by machine translation), in 'translations status'.
     TranslationMethod.MACHINE: N_("machine"),
+    # TRANSLATORS: how a text was translated (by a person), in 'translations status'.
     TranslationMethod.HUMAN: N_("human"),
 }
 
@@ -63,7 +68,7 @@ Gettext = Callable[[str], str]
 
 
 def gettext_for(args: argparse.Namespace) -> Gettext:
-    return i18n.translations(args.lang).gettext
+    return i18n.cli_translations(args.lang).gettext
 
 
 def fail(args: argparse.Namespace, message: str, **params: object) -> int:
@@ -82,31 +87,37 @@ def print_invalid(args: argparse.Namespace, error: InvalidContentError) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Write translations/messages.pot from the code and the templates."""
+    """Write translations/<domain>.pot from the code and the templates."""
     root = Path(args.root)
-    template = catalog.extract(root)
-    catalog.write_catalog(template, catalog.template_path(root))
-    print(gettext_for(args)("{count} strings written to {file}").format(
-        count=sum(1 for message in template if message.id),
-        file=catalog.relative(catalog.template_path(root), root)))
+    gettext = gettext_for(args)
+    for domain, template in catalog.extract(root).items():
+        catalog.write_catalog(template, catalog.template_path(root, domain))
+        print(gettext("{count} strings written to {file}").format(
+            count=sum(1 for message in template if message.id),
+            file=catalog.relative(catalog.template_path(root, domain), root)))
     return EXIT_OK
 
 
 def cmd_update(args: argparse.Namespace) -> int:
-    """Merge the template into every language's catalog (no fuzzy matching)."""
+    """Merge each template into every language's catalog (no fuzzy matching)."""
     root = Path(args.root)
-    if not catalog.template_path(root).is_file():
+    if not all(catalog.template_path(root, domain).is_file() for domain in i18n.DOMAINS):
         return fail(args, N_("the template is missing: run 'ideslussar translations extract'"))
     gettext = gettext_for(args)
-    for lang in catalog.CATALOG_LANGUAGES:
-        merged = catalog.update(root, lang)
-        untranslated = sum(1 for message in merged
-                           if message.id and not all(catalog.strings_of(message)))
-        print(gettext("{file}: {count} strings, {untranslated} to translate, {obsolete} "
-                      "obsolete").format(file=catalog.relative(catalog.po_path(root, lang), root),
-                                         count=sum(1 for message in merged if message.id),
-                                         untranslated=untranslated,
-                                         obsolete=len(merged.obsolete)))
+    for domain in i18n.DOMAINS:
+        for lang in catalog.KEPT_LANGUAGES:
+            merged = catalog.update(root, lang, domain)
+            untranslated = sum(1 for message in merged
+                               if message.id and not all(catalog.strings_of(message)))
+            print(gettext("{file}: {count} strings, {untranslated} to translate, {obsolete} "
+                          "obsolete").format(
+                file=catalog.relative(catalog.po_path(root, lang, domain), root),
+                count=sum(1 for message in merged if message.id),
+                untranslated=untranslated if lang != i18n.SOURCE_LANGUAGE else 0,
+                obsolete=len(merged.obsolete)))
+    for path in catalog.remove_legacy(root):
+        print(gettext("{file}: its translations are in the new catalogs; removed").format(
+            file=catalog.relative(path, root)))
     return EXIT_OK
 
 
@@ -434,7 +445,7 @@ def register(subparsers: Any) -> None:
     """
     from .cli import message_language
 
-    _ = i18n.translations(message_language(None)).gettext
+    _ = i18n.cli_translations(message_language(None)).gettext
     parser = subparsers.add_parser(
         "translations", help=_("interface catalogs and the translation of the case studies"),
         description=_("Interface strings: extract, update, check. Case-study texts: status, "
@@ -442,11 +453,11 @@ def register(subparsers: Any) -> None:
     commands = parser.add_subparsers(dest="translations_command", required=True,
                                      metavar="COMMAND", parser_class=NestedParser)
 
-    extract = commands.add_parser("extract", help=_("write translations/messages.pot from the "
-                                                    "code and the templates"))
+    extract = commands.add_parser("extract", help=_("write translations/site.pot and cli.pot "
+                                                    "from the code and the templates"))
     extract.set_defaults(run=cmd_extract)
-    update = commands.add_parser("update", help=_("merge messages.pot into every language's "
-                                                  "catalog, without fuzzy matching"))
+    update = commands.add_parser("update", help=_("merge the templates into every language's "
+                                                  "catalogs, without fuzzy matching"))
     update.set_defaults(run=cmd_update)
     check = commands.add_parser("check", help=_("fail on any empty, fuzzy or obsolete entry "
                                                 "and on a template out of step with the code"))
