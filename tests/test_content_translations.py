@@ -72,7 +72,8 @@ def status(root: Path, *files: str) -> dict[str, object]:
 def states(root: Path, *files: str) -> dict[tuple[str, str], tuple[str, str | None]]:
     fields = status(root, *files)["fields"]
     assert isinstance(fields, list)
-    return {(f["case"], f["field"]): (f["state"], f["method"]) for f in fields}
+    return {(f["case"], f["field"]): (f["state"], f["method"]) for f in fields
+            if f["case"] != "content"}  # the hand-written pages: tests/test_editor_messages.py
 
 
 def case_files(root: Path) -> list[str]:
@@ -96,7 +97,8 @@ def test_status_names_every_field_missing_or_outdated_before_any_review(cases: P
     assert found[("ooversatt-test", "examples.1")] == ("outdated", None)
     assert {state for state, _ in found.values()} == {"missing", "outdated"}
     totals = status(cases)["totals"]
-    assert totals == {"current": 0, "outdated": len(found) - 5, "missing": 5}
+    pages = 3  # the fixture's hand-written pages, recorded in content/translation.yml
+    assert totals == {"current": pages, "outdated": len(found) - 5, "missing": 5}
 
 
 def test_status_table_is_readable_and_strict_fails_on_work_left(cases: Path) -> None:
