@@ -348,3 +348,29 @@ def test_a_problem_becomes_a_github_annotation_in_both_languages() -> None:
     line = github_annotation(problem)
     assert line == ("::error file=municipalities/x.yml,line=12,col=5,title=summary.en::"
                     "texten på engelska saknas / the English text is missing")
+
+
+# -- what readers see after an import -----------------------------------------------------------
+
+
+def test_importing_one_text_keeps_every_other_machine_notice(repo: Path, tmp_path: Path) -> None:
+    """The bug this replaces: an import of two texts marked all 55 as human-checked and every
+    machine-translation notice vanished."""
+    from .conftest import build
+
+    assert ideslussar(repo, "translations", "review", "municipalities/pitea-test.yml",
+                      "--method", "machine").returncode == 0
+    po_file = export(repo)
+    catalog = polib.pofile(str(po_file))
+    summary = next(e for e in catalog if e.msgctxt == "pitea-test:summary")
+    summary.msgstr = summary.msgstr + " Checked."
+    catalog.save(str(po_file))
+    assert ideslussar(repo, "translations", "import", str(po_file)).returncode == 0
+    records = yaml.safe_load((repo / "municipalities" / "pitea-test.yml").read_text())[
+        "translation"]["en"]
+    assert records.pop("summary")["method"] == "human"
+    assert {record["method"] for record in records.values()} == {"machine"}
+    site = tmp_path / "site"
+    build(repo, site)
+    page = (site / "en" / "ideslussar" / "pitea-test.html").read_text(encoding="utf-8")
+    assert "This text was machine-translated from Swedish" in page
