@@ -14,10 +14,11 @@ import polib
 import pytest
 import yaml
 
-from generator.cli import github_annotation
-from generator.migration import migrate_text
-from generator.problems import Problem
-from generator.translation import fingerprint
+from generator.reading.problems import Problem
+from generator.reading.translation import fingerprint
+from generator.reading.validation import language_name
+from generator.tools.migration import migrate_text
+from generator.tools.terminal import github_annotation
 
 from .conftest import FIXTURES, REPO
 from .test_content_translations import ideslussar
@@ -343,8 +344,7 @@ def test_msgfmt_and_pofilter_are_clean_on_the_catalogs_and_the_export(tmp_path: 
 def test_a_problem_becomes_a_github_annotation_in_both_languages() -> None:
     problem = Problem("municipalities/x.yml", 12, 5, "summary.en",
                       "the {language} text is missing", "",
-                      {"language": __import__("generator.validation").validation
-                       .language_name("en")})
+                      {"language": language_name("en")})
     line = github_annotation(problem)
     assert line == ("::error file=municipalities/x.yml,line=12,col=5,title=summary.en::"
                     "texten på engelska saknas / the English text is missing")

@@ -1,0 +1,279 @@
+"""The thin MkDocs integration: one configuration and one build per language, run side by side.
+
+Material supports one language per build (its UI strings, `<html lang>` and search index follow
+`theme.language`), so the site is two ordinary MkDocs builds of the Markdown the generator
+wrote: Swedish at the root, English under `/en/`. They share nothing, so they run in two
+processes at once (see `build.py`). The configurations are plain files, so the same Markdown
+can be built by `mkdocs` by hand, or by another MkDocs-compatible tool.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import importlib
+import logging
+import posixpath
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import jinja2.runtime
+import yaml
+from markupsafe import Markup
+
+from ..reading.model import LANGUAGES
+from ..site import i18n
+from ..site.urls import LANGUAGE_ROOTS
+
+#: The theme: Material's templates, overridden where the site needs it. It is the engine's, so
+#: it travels with the package and mkdocs.yml does not name it.
+THEME_DIR = Path(__file__).resolve().parent / "theme"
+#: The name each language has in the switcher, in that language.
+LANGUAGE_LABELS = {"sv": "Svenska", "en": "English"}
+#: Open Graph wants a territory with the language.
+OG_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+
+
+@dataclass(frozen=True)
+class LanguageBuild:
+    """Where one language's build reads and writes."""
+
+    lang: str
+    config_file: Path
+    docs_dir: Path
+    site_dir: Path
+
+
+def read_base_config(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        config = yaml.safe_load(handle)
+    if not isinstance(config, dict):
+        raise ValueError(f"{path} is not a MkDocs configuration")
+    return config
+
+
+def language_config(base: dict[str, Any], lang: str, docs_dir: Path, site_dir: Path,
+                    site_url: str) -> dict[str, Any]:
+    """The shared configuration, completed for one language."""
+    gettext = i18n.site_translations(lang).gettext
+    config = copy.deepcopy(base)
+    root_url = site_url.rstrip("/") + "/"
+    theme = config.setdefault("theme", {})
+    theme["language"] = lang
+    theme["custom_dir"] = str(THEME_DIR)
+    config.update({
+        "site_name": gettext("Idea sluices in municipalities"),
+        "site_description": gettext("How Swedish municipalities let every employee explore, "
+                                    "test and develop an idea: examples from the idea sluices."),
+        "docs_dir": str(docs_dir),
+        "site_dir": str(site_dir),
+        "site_url": root_url + LANGUAGE_ROOTS[lang],
+    })
+    config["plugins"] = [search_plugin(plugin, lang) for plugin in config.get("plugins", [])]
+    extra = config.setdefault("extra", {})
+    extra["alternate"] = [
+        {"name": LANGUAGE_LABELS[other], "lang": other,
+         "link": relative_root(lang, other),
+         "prefix": relative_root(lang, other),
+         "root_url": root_url + LANGUAGE_ROOTS[other],
+         "locale": OG_LOCALES[other]}
+        for other in LANGUAGES
+    ]
+    extra["ideslussar"] = {
+        "strings": {"footer_label": gettext("About this site"),
+                    "feed_title": gettext("New and updated case studies")},
+        "footer_links": [
+            {"path": "tillganglighet.html", "title": gettext("Accessibility statement")},
+            {"path": "om-programmet.html", "title": gettext("About the programme")},
+            {"path": "oppna-data.html", "title": gettext("Open data")},
+        ],
+    }
+    return config
+
+
+def relative_root(lang: str, other: str) -> str:
+    """From one language's root to another's: "en/" from Swedish, "../" from English."""
+    if lang == other:
+        return ""
+    up = "../" * LANGUAGE_ROOTS[lang].count("/")
+    return up + LANGUAGE_ROOTS[other]
+
+
+def search_plugin(plugin: Any, lang: str) -> Any:
+    """The search plugin in the page's language (Swedish stemming for Swedish)."""
+    if plugin == "search":
+        return {"search": {"lang": lang}}
+    if isinstance(plugin, dict) and "search" in plugin:
+        options = dict(plugin["search"] or {})
+        options["lang"] = lang
+        return {"search": options}
+    return plugin
+
+
+class SiteBuildError(Exception):
+    """MkDocs refused to build a language; carries what it logged, for the editor."""
+
+    def __init__(self, lang: str, messages: list[str]) -> None:
+        super().__init__(f"the {lang} build failed: " + "; ".join(messages))
+        self.lang = lang
+        self.messages = messages
+
+    def __reduce__(self) -> tuple[type[SiteBuildError], tuple[str, list[str]]]:
+        """Raised in a worker process, it travels back to the parent as itself."""
+        return SiteBuildError, (self.lang, self.messages)
+
+
+#: What every language's build imports; `warm_up` imports it once, before the builds fork.
+MKDOCS_MODULES = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.theme",
+                  "material.plugins.search.plugin", "markdown.extensions.toc",
+                  "markdown.extensions.tables", "markdown.extensions.sane_lists",
+                  "markdown.extensions.md_in_html", "generator.site.markup",
+                  "generator.engine.html_blocks", "generator.engine.search_parser")
+
+
+def warm_up() -> None:
+    """Import MkDocs, Material's search plugin and the Markdown extensions in this process, so
+    that forked language builds start with them (once per build, not once per language)."""
+    for module in MKDOCS_MODULES:
+        importlib.import_module(module)
+
+
+def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
+    """Build one language; returns the warnings MkDocs logged, or raises `SiteBuildError`.
+
+    Runs in a worker process, so it reports what MkDocs logged by value, not by logging.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from .search_parser import counting_search_parser
+
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                messages.append(record.getMessage())
+
+    handler = Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(config_file=config_file, strict=strict)
+        # The generator writes the bilingual sitemaps over MkDocs' per-language ones
+        # (`sitemaps.py`), so MkDocs is not asked to render one only to have it replaced.
+        config.theme.static_templates.discard("sitemap.xml")
+        config.theme.get_env = with_once(config.theme.get_env)  # type: ignore[method-assign]
+        with one_markdown_parser(), counting_search_parser():
+            build(config)
+    except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
+        raise SiteBuildError(lang, [*messages, str(error)]) from None
+    finally:
+        logger.removeHandler(handler)
+    return messages
+
+
+def serve_live(config_file: Path, address: str) -> None:
+    """Serve one language's written sources with live reload until interrupted: MkDocs' own
+    server in dirty mode, so a rewritten source rebuilds only its page."""
+    from mkdocs.commands.serve import serve
+
+    serve(str(config_file), livereload=True, build_type="dirty", dev_addr=address)
+
+
+def with_once(get_env: Callable[[], jinja2.Environment]) -> Callable[[], jinja2.Environment]:
+    """The theme's Jinja environment, with `once` for the parts of Material's page that are
+    the same on many pages: the primary navigation and the page's configuration script.
+
+    Those parts depend on the page only through the folder its links are relative to and, in
+    the navigation, which item is marked current. Rendered once per such key instead of once
+    per page, they leave the thousand case pages' work. Templates use `once` only where it is
+    defined, so plain `mkdocs build` renders the same HTML the long way (`test_scale.py`
+    compares the two)."""
+
+    def get_env_with_once() -> jinja2.Environment:
+        env = get_env()
+        memo: dict[tuple[str, str, str | None], Markup] = {}
+
+        def render(context: jinja2.runtime.Context, part: str | Callable[[], str]) -> Markup:
+            """A template by name, with the page's context (as an include), or a block."""
+            if isinstance(part, str):
+                return Markup(env.get_template(part).render(context.get_all()))  # noqa: S704
+            return Markup(part())  # noqa: S704 - a block of the theme
+
+        @jinja2.pass_context
+        def once(context: jinja2.runtime.Context, name: str,
+                 part: str | Callable[[], str]) -> Markup:
+            page, nav = context["page"], context["nav"]
+            if page is None:  # the 404 page, rendered once anyway, with links from the root
+                return render(context, part)
+            current = page.file.src_uri if in_navigation(page, nav) else None
+            key = (name, posixpath.dirname(page.url), current)
+            html = memo.get(key)
+            if html is None:
+                html = memo[key] = render(context, part)
+            return html
+
+        env.globals["once"] = once
+        return env
+
+    return get_env_with_once
+
+
+def in_navigation(page: Any, nav: Any) -> bool:
+    """Whether the navigation marks the page as current: it is one of the navigation's pages,
+    or an item lists it among its `pages` (as Material's blog does with its posts)."""
+    if page in nav.pages:
+        return True
+    pending = list(nav.items)
+    while pending:
+        item = pending.pop()
+        if page in (getattr(item, "pages", None) or ()):
+            return True
+        pending.extend(getattr(item, "children", None) or ())
+    return False
+
+
+class ReusedMarkdown:
+    """The `markdown` module as MkDocs' page rendering sees it, with one parser reused.
+
+    MkDocs builds a new `markdown.Markdown` for every page: it loads and configures every
+    extension again, about half a millisecond a page. Python-Markdown supports converting
+    many documents with one instance, `reset()` between them, and MkDocs' own per-page
+    processors are registered under fixed names, so registering them again replaces them.
+    The output is the same byte for byte (`tests/test_scale.py` builds a site both ways).
+    """
+
+    def __init__(self, module: Any) -> None:
+        self._module = module
+        self._made: list[tuple[Any, Any, Any]] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._module, name)
+
+    def Markdown(self, *, extensions: Any, extension_configs: Any) -> Any:  # noqa: N802 - as markdown's
+        """A reset parser for this configuration (one per build: the same each page)."""
+        for known_extensions, known_configs, parser in self._made:
+            if known_extensions == extensions and known_configs == extension_configs:
+                return parser.reset()
+        parser = self._module.Markdown(extensions=extensions,
+                                       extension_configs=extension_configs)
+        self._made.append((extensions, extension_configs, parser))
+        return parser
+
+
+@contextlib.contextmanager
+def one_markdown_parser() -> Iterator[None]:
+    """For the length of one build, MkDocs' pages share one Markdown parser."""
+    from mkdocs.structure import pages
+
+    namespace = vars(pages)  # the module's globals, where `render` looks `markdown` up
+    module = namespace["markdown"]
+    namespace["markdown"] = ReusedMarkdown(module)
+    try:
+        yield
+    finally:
+        namespace["markdown"] = module

@@ -1,0 +1,122 @@
+"""Interface strings and locale-aware formatting, through gettext and Babel.
+
+Catalogs are the `.po` files under `translations/`, one per language and domain (`site`,
+`cli`); they are compiled in memory when first used, so no compiled `.mo` file is ever
+committed or goes stale. A missing catalog is an error
+here, not a silent fallback to English (Babel's `Translations.load` would hide it).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import gettext as gettext_module
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import Translations
+
+from ..reading.model import ORIGINAL_LANGUAGE, Month
+
+#: Where the catalogs live: `translations/<locale>/LC_MESSAGES/<domain>.po` in the repository,
+#: which an installed wheel carries as `generator/translations/` (see pyproject.toml).
+TRANSLATIONS_DIR = next(folder for folder in (Path(__file__).resolve().parents[1] / "translations",
+                                              Path(__file__).resolve().parents[2] / "translations")
+                        if folder.is_dir())
+#: The two gettext domains: what readers see on the site, and what editors and translators
+#: see in the terminal. Apart, so a translator (or a Weblate component) can do the site alone,
+#: and neither set grows into the other.
+SITE_DOMAIN = "site"
+CLI_DOMAIN = "cli"
+DOMAINS: tuple[str, ...] = (SITE_DOMAIN, CLI_DOMAIN)
+#: The Babel locale each site language is formatted in: British English writes
+#: "7 November 2016", as Swedish writes "7 november 2016".
+FORMAT_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+#: The language of the msgids. Its catalog is optional and holds only wording fixes: an empty
+#: msgstr means "the msgid as written", so the English can be reworded there without changing
+#: a msgid, which would empty every other language's translation.
+SOURCE_LANGUAGE = "en"
+
+
+def catalog_path(lang: str, domain: str) -> Path:
+    return TRANSLATIONS_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
+
+
+@functools.cache
+def translations(lang: str, domain: str) -> gettext_module.NullTranslations:
+    """The compiled catalog for `lang` in `domain`; English without a catalog is the msgids."""
+    path = catalog_path(lang, domain)
+    if lang == SOURCE_LANGUAGE and not path.is_file():
+        return gettext_module.NullTranslations()
+    if not path.is_file():
+        raise FileNotFoundError(f"no message catalog for {lang!r}: expected {path}")
+    with path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)  # fuzzy and empty entries are left out, as in a real compile
+    buffer.seek(0)
+    return Translations(buffer, domain=domain)
+
+
+def site_translations(lang: str) -> gettext_module.NullTranslations:
+    """What readers see: the pages, the feeds, the theme's words."""
+    return translations(lang, SITE_DOMAIN)
+
+
+def cli_translations(lang: str) -> gettext_module.NullTranslations:
+    """What editors and translators see: the commands' messages and help."""
+    return translations(lang, CLI_DOMAIN)
+
+
+@functools.lru_cache(maxsize=4096)
+def format_month(month: Month, lang: str) -> str:
+    """ "november 2016" / "November 2016"; a year alone stays a year."""
+    if month.month is None:
+        return str(month.year)
+    first = datetime.date(month.year, month.month, 1)
+    return format_date(first, "LLLL y", locale=FORMAT_LOCALES.get(lang, lang))
+
+
+@functools.lru_cache(maxsize=4096)
+def format_day(day: datetime.date, lang: str) -> str:
+    """ "7 november 2016" / "7 November 2016"."""
+    return format_date(day, "long", locale=FORMAT_LOCALES.get(lang, lang))
+
+
+@functools.lru_cache(maxsize=4096)
+def format_number(value: int, lang: str) -> str:
+    """Swedish groups thousands with a no-break space: "4 000 000"."""
+    return format_decimal(value, locale=FORMAT_LOCALES.get(lang, lang))
+
+
+def format_sek(value: int, lang: str) -> str:
+    """ "4 000 000 kr" / "SEK 4,000,000": the form each language's readers expect."""
+    number = format_number(value, lang)
+    return f"{number}\u00a0kr" if lang == "sv" else f"SEK\u00a0{number}"
+
+
+def format_names(names: Sequence[str], lang: str) -> str:
+    """ "Piteå och Skellefteå" / "Piteå and Skellefteå"."""
+    return _format_names(tuple(names), lang) if names else ""
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_names(names: tuple[str, ...], lang: str) -> str:
+    """Babel parses the locale on every call; lists of names repeat across pages."""
+    return format_list(list(names), locale=FORMAT_LOCALES.get(lang, lang))
+
+
+def language_name(code: str, in_lang: str) -> str:
+    """The name of a language in another one ("engelska", "Swedish"), for notices."""
+    return Locale.parse(code).get_display_name(in_lang) or code
+
+
+def is_original(lang: str) -> bool:
+    return lang == ORIGINAL_LANGUAGE

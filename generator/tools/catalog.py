@@ -1,0 +1,284 @@
+"""The interface strings' gettext catalogs: extract, update and check them with Babel's API.
+
+Two domains (`i18n.DOMAINS`): `site`, what readers see (templates, the theme, the page and feed
+code), and `cli`, what editors and translators see in the terminal. Each has a template,
+`translations/<domain>.pot`, and a catalog per language, `translations/<lang>/LC_MESSAGES/
+<domain>.po`. English is the msgid language: its catalog is optional and holds only wording
+fixes (an empty msgstr is the msgid as written), so the English can be reworded without
+touching a msgid, which would empty the Swedish translation.
+
+The files carry each string's source files (without line numbers, so that moving a line of
+code does not churn the catalogs in every pull request) and the `# TRANSLATORS:` comments from
+the code; they are sorted by msgid. Nothing here compiles a `.mo` file: `i18n.py` compiles in
+memory when the site is built, so no compiled catalog is committed or can go stale.
+
+`check_catalogs` is the one gate the command (`ideslussar translations check`) and the tests
+share: a fuzzy entry is left out of a compiled catalog and an empty msgstr silently falls back
+to English, so both would ship English text on a Swedish page without anyone noticing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po, write_po
+
+from ..output import remove_file, replace_file
+from ..reading.model import LANGUAGES
+from ..reading.problems import N_
+from ..site.i18n import CLI_DOMAIN, DOMAINS, SITE_DOMAIN, SOURCE_LANGUAGE
+
+PROJECT = "ideslussar"
+#: Marks a message for extraction without translating it on the spot (see `problems.N_`).
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
+#: `# TRANSLATORS: ...` above a string in the code reaches the translator as a comment.
+COMMENT_TAGS = ("TRANSLATORS:",)
+#: The width the committed catalogs are wrapped at (the project's line length).
+WIDTH = 100
+#: The languages whose catalogs must translate every string: every published language except
+#: the msgid language (whose own catalog holds only optional wording fixes).
+CATALOG_LANGUAGES: tuple[str, ...] = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
+#: Every catalog kept, per domain: the translations and the msgid language's wording fixes.
+KEPT_LANGUAGES: tuple[str, ...] = (*CATALOG_LANGUAGES, SOURCE_LANGUAGE)
+#: The files whose strings readers see (the pipeline's `site` and `engine` steps, with their
+#: templates and theme); every other file's strings are the command line's.
+SITE_SOURCES = re.compile(r"^generator/(site|engine)/")
+#: The one catalog per language before the split into domains: read as a translation memory
+#: by `update`, then removed.
+LEGACY_DOMAIN = "messages"
+HEADER_COMMENT = ("# Interface strings of the idéslussar site and its commands ({domain} domain).\n"
+                  "# Written by 'ideslussar translations extract' and 'update'; see "
+                  "CONTRIBUTING.md, 'Translating'.")
+BRACE_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}")
+
+MessageKey = str | tuple[str, str]
+
+
+def template_path(root: Path, domain: str) -> Path:
+    return root / "translations" / f"{domain}.pot"
+
+
+def po_path(root: Path, lang: str, domain: str) -> Path:
+    return root / "translations" / lang / "LC_MESSAGES" / f"{domain}.po"
+
+
+def domain_of(filename: str) -> str:
+    return SITE_DOMAIN if SITE_SOURCES.match(filename.replace("\\", "/")) else CLI_DOMAIN
+
+
+def extract(root: Path) -> dict[str, Catalog]:
+    """Every string the code and templates mark for translation (as listed in babel.cfg), as
+    one template per domain. A string used in both places is in both."""
+    with (root / "babel.cfg").open(encoding="utf-8") as config:
+        method_map, options_map = parse_mapping_cfg(config, "babel.cfg")  # type: ignore[no-untyped-call]
+    templates = {domain: Catalog(project=PROJECT, fuzzy=False,
+                                 header_comment=HEADER_COMMENT.format(domain=domain))
+                 for domain in DOMAINS}
+    for filename, lineno, message, comments, context in extract_from_dir(
+            root, method_map, options_map, keywords=KEYWORDS, comment_tags=COMMENT_TAGS,
+            strip_comment_tags=True):
+        templates[domain_of(filename)].add(message, None, [(filename, lineno)],
+                                           auto_comments=comments, context=context)
+    return templates
+
+
+def write_catalog(catalog: Catalog, path: Path) -> None:
+    """Write a .pot or .po the way the committed ones are written: sorted, source files
+    without line numbers."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=WIDTH, sort_output=True, include_lineno=False)
+    replace_file(path, buffer.getvalue())
+
+
+def read_catalog(path: Path, lang: str | None = None) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale=lang)
+
+
+def new_catalog(lang: str) -> Catalog:
+    return Catalog(locale=lang, project=PROJECT, fuzzy=False,
+                   last_translator="Idéslussar translators",
+                   language_team="English" if lang == "en" else "Swedish")
+
+
+def update(root: Path, lang: str, domain: str, template: Catalog | None = None) -> Catalog:
+    """Merge a domain's template into a language's catalog, with no fuzzy matching.
+
+    Babel's fuzzy matching guesses a translation for a new msgid from a similar old one; the
+    guess is left out of the compiled catalog anyway, so it only hides that a string is new.
+    Entries whose msgid is gone become obsolete (`#~`) so the translator can reuse their text;
+    `check` fails until they are removed. An empty entry takes the translation of the same
+    msgid from the language's catalog of before the split into domains, if one is left.
+    """
+    template = template or read_catalog(template_path(root, domain))
+    path = po_path(root, lang, domain)
+    catalog = read_catalog(path, lang) if path.is_file() else new_catalog(lang)
+    catalog.update(template, no_fuzzy_matching=True, update_creation_date=True)
+    catalog.header_comment = HEADER_COMMENT.format(domain=domain)
+    legacy = po_path(root, lang, LEGACY_DOMAIN)
+    if legacy.is_file():
+        memory = read_catalog(legacy, lang)
+        for message in catalog:
+            old = memory.get(message.id, context=message.context) if message.id else None
+            if old is not None and not any(strings_of(message)) and any(strings_of(old)):
+                message.string = old.string
+    catalog.revision_date = datetime.datetime.now(datetime.UTC)
+    write_catalog(catalog, path)
+    return catalog
+
+
+def remove_legacy(root: Path) -> list[Path]:
+    """Remove the catalogs of before the split into domains, once `update` has read them."""
+    found = [po_path(root, lang, LEGACY_DOMAIN) for lang in KEPT_LANGUAGES] \
+        + [template_path(root, LEGACY_DOMAIN)]
+    found = [path for path in found if path.is_file()]
+    for path in found:
+        remove_file(path)
+    return found
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    """One thing wrong with a catalog: the file, the entry it concerns, and what is wrong."""
+
+    file: str
+    entry: str  # the msgid ("context|msgid" with a context), "" for the file as a whole
+    message: str  # a gettext msgid, translated when printed
+    params: dict[str, str] = field(default_factory=dict)
+
+    def render(self, gettext: Callable[[str], str]) -> str:
+        """`file: "msgid": problem`, in the language of `gettext`."""
+        text = gettext(self.message).format(**self.params)
+        return f"{self.file}: {json.dumps(self.entry, ensure_ascii=False)}: {text}" \
+            if self.entry else f"{self.file}: {text}"
+
+
+def message_key(message: Message) -> MessageKey:
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    return (msgid, message.context) if message.context else msgid
+
+
+def shown(message: Message) -> str:
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def strings_of(message: Message) -> tuple[str, ...]:
+    """The msgstr, or each plural form of it, as a tuple of texts."""
+    value = message.string
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(item or "") for item in value or ("",))
+
+
+def placeholders(text: str) -> set[str]:
+    return set(BRACE_PLACEHOLDER.findall(text))
+
+
+def entry_problems(catalog: Catalog, file: str, *, empty_allowed: bool = False
+                   ) -> list[CatalogProblem]:
+    """Empty, fuzzy and obsolete entries, and brace placeholders the msgid does not have
+    (values that differ by language are passed under the msgid's own name: `Localized`)."""
+    found: list[CatalogProblem] = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = strings_of(message)
+        if not empty_allowed and any(not string for string in strings):
+            found.append(CatalogProblem(file, shown(message), N_("the translation is empty")))
+        if message.fuzzy:
+            found.append(CatalogProblem(file, shown(message), N_(
+                "the entry is fuzzy: check the translation and remove the fuzzy flag")))
+        ids = [message.id] if isinstance(message.id, str) else list(message.id)
+        allowed = {name for msgid in ids for name in placeholders(str(msgid))}
+        for string in strings:
+            if not string:
+                continue
+            extra = placeholders(string) - allowed
+            if extra:
+                found.append(CatalogProblem(
+                    file, shown(message), N_("the translation uses placeholders the msgid "
+                                             "does not have: {names}"),
+                    {"names": ", ".join(sorted(extra))}))
+    for message in catalog.obsolete.values():
+        found.append(CatalogProblem(file, shown(message), N_(
+            "the entry is obsolete: reuse its text if it helps, then delete it")))
+    return found
+
+
+def check_catalogs(root: Path) -> list[CatalogProblem]:
+    """Everything that would make an interface string show in the wrong language.
+
+    Compares a fresh extraction with the committed templates (a string in the code that nobody
+    extracted) and each template with each catalog (a string nobody translated), and checks
+    each entry. Returns every problem found; empty means all is well.
+    """
+    found: list[CatalogProblem] = []
+    fresh = extract(root)
+    for lang in KEPT_LANGUAGES:
+        legacy = po_path(root, lang, LEGACY_DOMAIN)
+        if legacy.is_file():
+            found.append(CatalogProblem(relative(legacy, root), "", N_(
+                "a catalog from before the split into domains: run 'ideslussar translations "
+                "extract' and 'update', which take its translations and remove it")))
+    for domain in DOMAINS:
+        found.extend(domain_problems(root, domain, fresh[domain]))
+    return found
+
+
+def domain_problems(root: Path, domain: str, fresh: Catalog) -> list[CatalogProblem]:
+    """The problems of one domain's template and catalogs."""
+    found: list[CatalogProblem] = []
+    pot = template_path(root, domain)
+    fresh_keys = {message_key(m) for m in fresh if m.id}
+    if not pot.is_file():
+        return [CatalogProblem(relative(pot, root), "", N_(
+            "the template is missing: run 'ideslussar translations extract'"))]
+    template = read_catalog(pot)
+    template_keys = {message_key(m) for m in template if m.id}
+    for key in sorted(fresh_keys - template_keys, key=str):
+        found.append(CatalogProblem(relative(pot, root), key_text(key), N_(
+            "in the code but not in the template: run 'ideslussar translations extract' and "
+            "'update'")))
+    for key in sorted(template_keys - fresh_keys, key=str):
+        found.append(CatalogProblem(relative(pot, root), key_text(key), N_(
+            "in the template but no longer in the code: run 'ideslussar translations "
+            "extract' and 'update'")))
+    for lang in KEPT_LANGUAGES:
+        path = po_path(root, lang, domain)
+        if not path.is_file():
+            found.append(CatalogProblem(relative(path, root), "", N_(
+                "the catalog is missing: run 'ideslussar translations update'")))
+            continue
+        catalog = read_catalog(path, lang)
+        keys = {message_key(m) for m in catalog if m.id}
+        for key in sorted(template_keys - keys, key=str):
+            found.append(CatalogProblem(relative(path, root), key_text(key), N_(
+                "in the template but not in the catalog: run 'ideslussar translations "
+                "update'")))
+        for key in sorted(keys - template_keys, key=str):
+            found.append(CatalogProblem(relative(path, root), key_text(key), N_(
+                "in the catalog but not in the template: run 'ideslussar translations "
+                "update'")))
+        found.extend(entry_problems(catalog, relative(path, root),
+                                    empty_allowed=lang == SOURCE_LANGUAGE))
+    return found
+
+
+def key_text(key: MessageKey) -> str:
+    return key if isinstance(key, str) else f"{key[1]}|{key[0]}"
+
+
+def relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)

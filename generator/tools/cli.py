@@ -1,0 +1,187 @@
+"""The `ideslussar` command: validate, build, serve, new, translations, schema.
+
+Every subcommand is a thin shell around the pipeline modules; this module formats problems for
+people and turns them into exit codes, and nothing else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..reading.corpus import case_files, read_cases, read_corpus
+from ..reading.problems import InvalidContentError
+from ..reading.registry import load_registry
+from ..site import i18n
+from . import translations_cli
+from .terminal import message_language, print_problems
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check case files (all of them by default) and report every problem."""
+    root = Path(args.root)
+    files = [Path(f) for f in args.files] or case_files(root / "municipalities")
+    cases, problems = read_cases(files, root, load_registry())
+    if problems:
+        print_problems(problems, args.lang)
+        return EXIT_INVALID
+    ngettext = i18n.cli_translations(args.lang).ngettext
+    print(ngettext("{count} case file is valid", "{count} case files are valid",
+                   len(cases)).format(count=len(cases)))
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Read and validate everything, then build the bilingual site; `site/` changes only on
+    success."""
+    from ..build import build_site
+    from ..engine.mkdocs_build import SiteBuildError
+
+    root = Path(args.root)
+    try:
+        corpus = read_corpus(root)
+    except InvalidContentError as invalid:
+        print_problems(invalid.problems, args.lang)
+        return EXIT_INVALID
+    try:
+        report = build_site(corpus, root, Path(args.site_dir), site_url=args.site_url,
+                            strict=args.strict)
+    except SiteBuildError as error:
+        for message in error.messages:
+            print(f"{error.lang}: {message}", file=sys.stderr)
+        print(i18n.cli_translations(args.lang).gettext("The build failed; {site} was not changed.")
+              .format(site=args.site_dir), file=sys.stderr)
+        return EXIT_INVALID
+    print(report.summary())
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write the commented template for a new case study, never over an existing file."""
+    from ..output import create_file
+    from ..reading.validation import SLUG_PATTERN, slugify
+    from .template import new_case_text
+
+    gettext = i18n.cli_translations(args.lang).gettext
+    if not SLUG_PATTERN.match(args.slug):
+        print(gettext('"{slug}" cannot be used as a file name; try "{suggestion}"').format(
+            slug=args.slug, suggestion=slugify(args.slug)), file=sys.stderr)
+        return EXIT_USAGE
+    path = Path(args.root) / "municipalities" / f"{args.slug}.yml"
+    try:
+        create_file(path, new_case_text(args.slug))
+    except FileExistsError:
+        print(gettext("{path} already exists; edit it instead").format(path=path),
+              file=sys.stderr)
+        return EXIT_USAGE
+    print(gettext("Wrote {path}: fill it in, then run: ideslussar validate {path}").format(
+        path=path))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schema editors' tools read, or check that it is current."""
+    from ..output import replace_file
+    from ..reading.schema import SCHEMA_PATH, schema_text, with_field_tables
+
+    root = Path(args.root)
+    contributing = root / "CONTRIBUTING.md"
+    guide = contributing.read_text(encoding="utf-8")
+    wanted = {root / SCHEMA_PATH: schema_text(load_registry()),
+              contributing: with_field_tables(guide)}
+    stale = [path for path, text in wanted.items()
+             if not path.is_file() or path.read_text(encoding="utf-8") != text]
+    if args.check:
+        for path in stale:
+            print(f"{path} is out of date: run ideslussar schema", file=sys.stderr)
+        return EXIT_INVALID if stale else EXIT_OK
+    for path in stale:
+        replace_file(path, wanted[path])
+        print(f"updated {path}")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Preview one language with live reload."""
+    from .preview import serve
+
+    serve(Path(args.root), args.site_lang, args.address,
+          lambda problems: print_problems(problems, args.lang))
+    return EXIT_OK
+
+
+class CommandParser(argparse.ArgumentParser):
+    """A subcommand's parser: every subcommand takes --root and --lang after its name."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.add_argument("--root", default=".", help="the repository (default: .)")
+        self.add_argument("--lang", choices=("en", "sv"), default=None,
+                          help="language of messages (default: from LANG, else English)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ideslussar", description="Build and check the "
+                                     "bilingual idéslussar site from its YAML case studies.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                     parser_class=CommandParser)
+
+    validate = commands.add_parser("validate", help="check case files and report every problem",
+                                   description="Check case files (default: every file in "
+                                   "municipalities/) and report every problem, with file, "
+                                   "line and field. Exit 1 if any is found.")
+    validate.add_argument("files", nargs="*", help="case files to check")
+    validate.set_defaults(run=cmd_validate)
+
+    build = commands.add_parser("build", help="build the whole site into site/",
+                                description="Validate everything, then build the Swedish and "
+                                "English site. On any error, site/ is left as it was.")
+    build.add_argument("--site-dir", default="site", help="output folder (default: site)")
+    build.add_argument("--site-url", default=None,
+                       help="public address of the site (default: site_url in mkdocs.yml)")
+    build.add_argument("--no-strict", dest="strict", action="store_false",
+                       help="do not fail on MkDocs warnings")
+    build.set_defaults(run=cmd_build)
+
+    new = commands.add_parser("new", help="start a new case study from the template",
+                              description="Write municipalities/SLUG.yml: every field with its "
+                              "help in Swedish and English, ready to fill in.")
+    new.add_argument("slug", help="file name without .yml: lower-case a-z, digits, hyphens")
+    new.set_defaults(run=cmd_new)
+
+    schema = commands.add_parser("schema", help="write the JSON Schema of case files",
+                                 description="Write schema/case-study.schema.json from the "
+                                 "content model (editors' tools read it).")
+    schema.add_argument("--check", action="store_true",
+                        help="only check that the committed schema is current")
+    schema.set_defaults(run=cmd_schema)
+
+    serve = commands.add_parser("serve", help="preview the site with live reload",
+                                description="Serve one language of the site with live reload: "
+                                "saving a case file or a page updates the browser.")
+    serve.add_argument("--site-lang", choices=("sv", "en"), default="sv",
+                       help="which language to preview (default: sv)")
+    serve.add_argument("--address", default="127.0.0.1:8000",
+                       help="host:port to serve on (default: 127.0.0.1:8000)")
+    serve.set_defaults(run=cmd_serve)
+    translations_cli.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.lang = message_language(args.lang)
+    result: int = args.run(args)
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""What editors see in their terminal: the language of the messages and the list of problems.
+
+Shared by `cli` and `translations_cli`, so the two commands show problems one way and neither
+imports the other.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from ..reading.problems import Problem
+from ..site import i18n
+
+
+def message_language(choice: str | None) -> str:
+    """Swedish when asked for, or when the editor's locale is Swedish; English otherwise."""
+    if choice:
+        return choice
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "sv" if value.lower().startswith("sv") else "en"
+    return "en"
+
+
+def print_problems(problems: Sequence[Problem], lang: str) -> None:
+    """Every problem on its own line; in a GitHub Actions job also as an annotation, which
+    the pull request shows on the changed line, in Swedish and English."""
+    gettext = i18n.cli_translations(lang).gettext
+    for problem in sorted(problems, key=lambda p: p.sort_key):
+        print(problem.render(gettext, lang), file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in sorted(problems, key=lambda p: p.sort_key):
+            print(github_annotation(problem))
+    summary = i18n.cli_translations(lang).ngettext(
+        # TRANSLATORS: the last line of 'ideslussar validate' when case files have mistakes.
+        "{count} problem found", "{count} problems found", len(problems)).format(
+        count=len(problems))
+    print(summary, file=sys.stderr)
+
+
+def annotation_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's runner expects."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def annotation_property(text: str) -> str:
+    return annotation_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem) -> str:
+    """`::error file=…,line=…,col=…,title=…::svenska / English` for one problem."""
+    texts = [problem.text(i18n.cli_translations(lang).gettext, lang) for lang in ("sv", "en")]
+    title = problem.field or problem.file
+    return (f"::error file={annotation_property(problem.file)},line={problem.line},"
+            f"col={problem.column},title={annotation_property(title)}::"
+            + annotation_data(" / ".join(texts)))
