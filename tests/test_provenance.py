@@ -177,7 +177,7 @@ def test_round_trip_through_po2csv_and_csv2po_changes_nothing(repo: Path) -> Non
     subprocess.run([TTK / "csv2po", "--progress=none", csv_file, back], check=True)
     result = ideslussar(repo, "translations", "import", str(back))
     assert result.returncode == 1
-    assert "has no msgctxt" in result.stderr and "csv2po -t" in result.stderr
+    assert "entries has a msgctxt" in result.stderr and "csv2po -t" in result.stderr
     assert snapshot(repo) == before
 
 
@@ -269,6 +269,12 @@ def test_hand_written_english_gets_the_exact_line_to_add(repo: Path) -> None:
     assert line in result.stderr
     swedish = ideslussar(repo, "translations", "records", "--lang", "sv")
     assert "skrev" in swedish.stderr and line in swedish.stderr
+    diff = ideslussar(repo, "translations", "records", "--diff")
+    assert diff.returncode == 0
+    assert diff.stdout.splitlines()[:2] == ["--- a/municipalities/gammal-test.yml",
+                                            "+++ b/municipalities/gammal-test.yml"]
+    assert [row for row in diff.stdout.splitlines() if row[:1] in "+-" and row[1:2] != row[:1]] == [
+        f"+    {line}"]
     path.write_text(text + f"    {line}\n", encoding="utf-8")
     assert ideslussar(repo, "translations", "records").returncode == 0
     assert ideslussar(repo, "validate").returncode == 0

@@ -93,7 +93,9 @@ class _TextLoader(_BaseLoader):
 
 
 def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
-    """Compose one YAML document into nodes, or report where and why it cannot be read."""
+    """Compose one YAML document into nodes, or report where and why it cannot be read. A
+    document can come with problems (a text cut short by a comment): any problem means the
+    file is not valid."""
     problems = tab_problems(text, shown_as)
     if problems:
         return None, problems
@@ -116,9 +118,12 @@ def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
     if root is None:
         return None, [Problem(shown_as, 1, 1, "", N_("the file is empty"),
                               N_("start from the template: ideslussar new SLUG"))]
-    problems = structure_problems(root, shown_as) + comment_in_text_problems(root, text,
-                                                                             shown_as)
-    return (None, problems) if problems else (Document(shown_as, root), [])
+    problems = structure_problems(root, shown_as)
+    if problems:
+        return None, problems
+    # A text cut at " #" is reported, but the file is still checked, so that the editor sees
+    # every other mistake in the same run.
+    return Document(shown_as, root), comment_in_text_problems(root, text, shown_as)
 
 
 #: The keys whose values are always texts (a language of a text field).
@@ -227,7 +232,7 @@ def at(node: Node, shown_as: str, field: str, message: str, expected: str = "",
 
 
 def load(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
-    """Read and parse one file; any problem means no document."""
+    """Read and parse one file (see `parse`: any problem means the file is not valid)."""
     text, problems = read_text(path, shown_as)
     if text is None:
         return None, problems

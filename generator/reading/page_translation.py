@@ -42,7 +42,7 @@ def read_page_records(repo_root: Path) -> tuple[PageRecords, list[Problem]]:
         return {}, problems
     checker = Checker(RECORDS_FILE, load_registry(), repo_root)
     records = checker.translation(document.root, "")
-    return records, checker.problems
+    return records, [*problems, *checker.problems]
 
 
 def page_statuses(pages: Iterable[tuple[str, str, str]], records: PageRecords

@@ -249,6 +249,13 @@ def import_catalog(path: Path, repo_root: Path, registry: Registry, lang: str | 
     except InvalidContentError as error:
         problems.extend(error.problems)
     known: dict[str, dict[str, Text]] = {}
+    if po.entries and not any(entry.context for entry in po.entries):
+        problems.append(Problem(shown_as, po.entries[0].line, 1, "", N_(
+            "none of the {count} entries has a msgctxt, so none can be matched to a case and "
+            "field"), N_("keep the msgctxt lines of the exported file; after po2csv, convert "
+                         "back with the export as template: csv2po -t EXPORTED.po FILE.csv "
+                         "FILE.po"), {"count": len(po.entries)}))
+        raise InvalidContentError(problems)
     for entry in po.entries:
         entry_problem = check_entry(entry, shown_as, files, known, repo_root, registry)
         if entry_problem is not None:

@@ -79,8 +79,8 @@ def validate_text(text: str, case_file: CaseFile, repo_root: Path, registry: Reg
         raise InvalidContentError(problems)
     checker = Checker(case_file.shown_as, registry, repo_root)
     case = checker.case(document, case_file.path.stem)
-    if case is None:  # the checker returns no case exactly when it found a problem
-        raise InvalidContentError(checker.problems)
+    if case is None or problems:  # no case exactly when the checker found a problem
+        raise InvalidContentError([*problems, *checker.problems])
     return case
 
 

@@ -19,6 +19,7 @@ This module only parses arguments and prints; the work is in `catalog`, `reviewi
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 from collections import Counter
@@ -29,7 +30,7 @@ from typing import Any
 
 from ..output import replace_file
 from ..reading.corpus import case_files, read_cases, read_page_texts
-from ..reading.model import ORIGINAL_LANGUAGE, TRANSLATED_LANGUAGES, TranslationMethod
+from ..reading.model import ORIGINAL_LANGUAGE, TRANSLATED_LANGUAGES, CaseStudy, TranslationMethod
 from ..reading.page_translation import (
     RECORDS_FILE,
     page_record_problems,
@@ -39,12 +40,12 @@ from ..reading.page_translation import (
     render_page_records,
 )
 from ..reading.problems import N_, InvalidContentError
-from ..reading.registry import load_registry
+from ..reading.registry import Registry, load_registry
 from ..reading.translation import FieldStatus, State, case_status
 from ..site import i18n
 from . import catalog
 from .content_po import export_catalog, import_catalog, write_catalog
-from .reviewing import UnknownFieldError, read_case_file, record, validate_text
+from .reviewing import CaseFile, UnknownFieldError, read_case_file, record, validate_text
 from .terminal import message_language, print_problems
 from .yaml_edit import YamlEditError
 
@@ -349,10 +350,35 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_records(args: argparse.Namespace) -> int:
-    """Translations nobody recorded: print the line that records each (or write them)."""
-    from .record_check import proposed_records, record_problems
+def planned_records(cases: list[CaseStudy], root: Path, registry: Registry
+                    ) -> list[tuple[CaseFile, str]]:
+    """Each case file with unrecorded translations, and its text with their records added."""
+    from .record_check import proposed_records
     from .yaml_edit import set_field_records
+
+    planned = []
+    for case in cases:
+        case_file = read_case_file(root / case.path, root)
+        text = case_file.text
+        for lang in TRANSLATED_LANGUAGES:
+            text = set_field_records(text, lang, proposed_records(case, lang))
+        if text != case_file.text:
+            validate_text(text, case_file, root, registry)
+            planned.append((case_file, text))
+    return planned
+
+
+def records_diff(planned: list[tuple[CaseFile, str]]) -> str:
+    """The change that records them, as a unified diff: exactly what to commit."""
+    return "".join("".join(difflib.unified_diff(
+        case_file.text.splitlines(keepends=True), text.splitlines(keepends=True),
+        f"a/{case_file.shown_as}", f"b/{case_file.shown_as}")) for case_file, text in planned)
+
+
+def cmd_records(args: argparse.Namespace) -> int:
+    """Translations nobody recorded: print the line that records each, the diff that records
+    them all (--diff), or write them (--write)."""
+    from .record_check import record_problems
 
     root = Path(args.root)
     registry = load_registry()
@@ -361,21 +387,15 @@ def cmd_records(args: argparse.Namespace) -> int:
         return print_invalid(args, InvalidContentError(problems))
     if args.write:
         gettext = gettext_for(args)
-        planned = []
-        for case in cases:
-            case_file = read_case_file(root / case.path, root)
-            text = case_file.text
-            for lang in TRANSLATED_LANGUAGES:
-                text = set_field_records(text, lang, proposed_records(case, lang))
-            if text != case_file.text:
-                validate_text(text, case_file, root, registry)
-                planned.append((case_file, text))
-        for case_file, text in planned:
+        for case_file, text in planned_records(cases, root, registry):
             case_file.write(text)
             print(gettext("{file}: hand-written translations recorded as human").format(
                 file=case_file.shown_as))
         if not args.files:
             return write_page_records(args, root, only_unrecorded=True)
+        return EXIT_OK
+    if args.diff:
+        print(records_diff(planned_records(cases, root, registry)), end="")
         return EXIT_OK
     missing = record_problems(cases, root)
     if not args.files:
@@ -522,6 +542,8 @@ def register(subparsers: Any) -> None:
     records.add_argument("files", nargs="*", help=_("case files (default: all)"))
     records.add_argument("--write", action="store_true",
                          help=_("add the proposed records to the files"))
+    records.add_argument("--diff", action="store_true",
+                         help=_("print the change that adds them, as a diff to commit"))
     records.set_defaults(run=cmd_records)
 
     sync = commands.add_parser(
