@@ -380,3 +380,33 @@ def test_importing_one_text_keeps_every_other_machine_notice(repo: Path, tmp_pat
     build(repo, site)
     page = (site / "en" / "ideslussar" / "pitea-test.html").read_text(encoding="utf-8")
     assert "This text was machine-translated from Swedish" in page
+
+
+def test_unrecorded_machine_english_can_be_recorded_as_machine(repo: Path) -> None:
+    """For files whose English a machine made and nobody recorded (e.g. written in the old
+    format without fingerprints): recorded as machine, not reviewed, so readers are told."""
+    path = repo / "municipalities" / "gammal-test.yml"
+    text = path.read_text(encoding="utf-8").replace("en: ~   # väntar på översättare",
+                                                     "en: A machine's summary.")
+    path.write_text(text, encoding="utf-8")
+    result = ideslussar(repo, "translations", "records", "--write", "--method", "machine",
+                        "municipalities/gammal-test.yml")
+    assert result.returncode == 0, result.stderr
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))["translation"]["en"]["summary"]
+    assert record["method"] == "machine" and record["reviewed"] is False
+
+
+def test_a_comment_next_to_an_empty_markdown_translation_stays_a_comment(repo: Path) -> None:
+    path = repo / "municipalities" / "gammal-test.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "sources:", "what:\n  sv: |\n    Vad den är.\n  en: ~  # väntar på översättare\n"
+        "sources:"), encoding="utf-8")
+    catalog = polib.pofile(str(export(repo)))
+    what = next(e for e in catalog if e.msgctxt == "gammal-test:what")
+    what.msgstr = "What it is.\n\nIn two paragraphs."
+    catalog.save(str(repo / "en.po"))
+    assert ideslussar(repo, "translations", "import", str(repo / "en.po")).returncode == 0
+    text = path.read_text(encoding="utf-8")
+    assert "  en: |  # väntar på översättare\n    What it is.\n\n    In two paragraphs.\n" in text
+    assert yaml.safe_load(text)["what"]["en"] == "What it is.\n\nIn two paragraphs.\n"
+    assert ideslussar(repo, "validate").returncode == 0

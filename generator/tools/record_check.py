@@ -21,14 +21,18 @@ from ..reading.validation import language_name
 from .content_po import source_lines
 
 
-def proposed_records(case: CaseStudy, lang: str) -> dict[str, FieldRecord]:
-    """The record each unrecorded (or hand-changed) translation of a case gets by the rule."""
+def proposed_records(case: CaseStudy, lang: str,
+                     method: TranslationMethod = TranslationMethod.HUMAN
+                     ) -> dict[str, FieldRecord]:
+    """The record each unrecorded (or hand-changed) translation of a case gets: by the rule,
+    written by a person; with `method` machine (for files whose English a machine made and
+    nobody recorded), a machine translation nobody has reviewed."""
     texts = case.texts()
     proposals = {}
     for name, status in case_status(case, lang).items():
         translated = texts[name].get(lang)
         if status.needs_record and translated is not None:
-            proposals[name] = FieldRecord(TranslationMethod.HUMAN, True,
+            proposals[name] = FieldRecord(method, method is TranslationMethod.HUMAN,
                                           fingerprint(texts[name].sv), fingerprint(translated))
     return proposals
 

@@ -245,8 +245,9 @@ def write_page_records(args: argparse.Namespace, root: Path, *, only_unrecorded:
         existing = records.get(lang, {}).get(path)
         record = proposed_page_record(texts[(ORIGINAL_LANGUAGE, path)], texts[(lang, path)])
         chosen = method or (existing.method if existing and not only_unrecorded else None)
-        if chosen is not None:
-            record = replace(record, method=chosen)
+        if chosen is not None:  # a machine's page recorded, not reviewed, is not reviewed
+            record = replace(record, method=chosen, reviewed=not (
+                only_unrecorded and chosen is TranslationMethod.MACHINE))
         records.setdefault(lang, {})[path] = record
         print(gettext("{file}: recorded as reviewed").format(file=f"content/{lang}/{path}"))
     if wanted:
@@ -350,8 +351,8 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def planned_records(cases: list[CaseStudy], root: Path, registry: Registry
-                    ) -> list[tuple[CaseFile, str]]:
+def planned_records(cases: list[CaseStudy], root: Path, registry: Registry,
+                    method: TranslationMethod) -> list[tuple[CaseFile, str]]:
     """Each case file with unrecorded translations, and its text with their records added."""
     from .record_check import proposed_records
     from .yaml_edit import set_field_records
@@ -361,7 +362,7 @@ def planned_records(cases: list[CaseStudy], root: Path, registry: Registry
         case_file = read_case_file(root / case.path, root)
         text = case_file.text
         for lang in TRANSLATED_LANGUAGES:
-            text = set_field_records(text, lang, proposed_records(case, lang))
+            text = set_field_records(text, lang, proposed_records(case, lang, method))
         if text != case_file.text:
             validate_text(text, case_file, root, registry)
             planned.append((case_file, text))
@@ -382,20 +383,21 @@ def cmd_records(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     registry = load_registry()
+    method = TranslationMethod(args.method)
     cases, problems = read_cases(selected_files(args), root, registry)
     if problems:
         return print_invalid(args, InvalidContentError(problems))
     if args.write:
         gettext = gettext_for(args)
-        for case_file, text in planned_records(cases, root, registry):
+        for case_file, text in planned_records(cases, root, registry, method):
             case_file.write(text)
-            print(gettext("{file}: hand-written translations recorded as human").format(
-                file=case_file.shown_as))
+            print(gettext("{file}: unrecorded translations recorded as {method}").format(
+                file=case_file.shown_as, method=gettext(METHOD_LABELS[method])))
         if not args.files:
-            return write_page_records(args, root, only_unrecorded=True)
+            return write_page_records(args, root, only_unrecorded=True, method=method)
         return EXIT_OK
     if args.diff:
-        print(records_diff(planned_records(cases, root, registry)), end="")
+        print(records_diff(planned_records(cases, root, registry, method)), end="")
         return EXIT_OK
     missing = record_problems(cases, root)
     if not args.files:
@@ -544,6 +546,10 @@ def register(subparsers: Any) -> None:
                          help=_("add the proposed records to the files"))
     records.add_argument("--diff", action="store_true",
                          help=_("print the change that adds them, as a diff to commit"))
+    records.add_argument("--method", choices=[m.value for m in TranslationMethod],
+                         default=TranslationMethod.HUMAN.value,
+                         help=_("how the unrecorded translations were made (default: human, "
+                                "written by hand; machine ones are recorded as not reviewed)"))
     records.set_defaults(run=cmd_records)
 
     sync = commands.add_parser(
