@@ -51,6 +51,8 @@ from .yaml_edit import YamlEditError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+#: How many left-out entries an import names before it says how many more there are.
+SHOWN_ENTRIES = 10
 
 STATE_LABELS: dict[State, str] = {
     # TRANSLATORS: a column of 'translations status': translated from the Swedish as it is now.
@@ -322,7 +324,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     for label, contexts in ((N_("left out, still marked fuzzy: {entries}"), report.fuzzy),
                             (N_("left out, not translated: {entries}"), report.empty)):
         if contexts:
-            print(gettext(label).format(entries=", ".join(contexts)), file=sys.stderr)
+            shown = contexts if len(contexts) <= SHOWN_ENTRIES else [
+                *contexts[:SHOWN_ENTRIES],
+                gettext("and {count} more").format(count=len(contexts) - SHOWN_ENTRIES)]
+            print(gettext(label).format(entries=", ".join(shown)), file=sys.stderr)
     return EXIT_OK
 
 
