@@ -34,7 +34,6 @@ class PoEntry:
     msgstr: str | None = None
     plural: bool = False
     flags: set[str] = field(default_factory=set)
-    references: list[str] = field(default_factory=list)
     current: str = ""  # the keyword the next continuation string belongs to
 
 
@@ -118,8 +117,6 @@ def read_po_file(path: Path, shown_as: str) -> PoFile:
             entry = entry or PoEntry(number)
             if stripped.startswith("#,"):
                 entry.flags |= {flag.strip() for flag in stripped[2:].split(",") if flag.strip()}
-            elif stripped.startswith("#:"):
-                entry.references.extend(stripped[2:].split())
             continue
         keyword_match = KEYWORD.match(stripped)
         string_source = keyword_match.group(2) if keyword_match else stripped
