@@ -211,3 +211,19 @@ def test_an_english_page_edited_by_hand_gets_its_line_proposed(tmp_path: Path) -
     assert result.returncode == 1
     assert f"content/en/{page.name}:1:1: this English text has no record" in result.stderr
     assert "in content/translation.yml: " + page.name + ": {method: human" in result.stderr
+
+
+def test_a_machine_translated_page_tells_readers(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "mini", root)
+    page = sorted((root / "content" / "en").glob("*.md"))[0]
+    page.write_text(page.read_text(encoding="utf-8") + "\nA machine's sentence.\n",
+                    encoding="utf-8")
+    result = ideslussar(root, "translations", "records", "--write", "--method", "machine")
+    assert result.returncode == 0, result.stderr
+    assert page_states(root)[page.name] == "current"
+    site = tmp_path / "site"
+    build(root, site)
+    english = (site / "en" / page.name.replace(".md", ".html")).read_text(encoding="utf-8")
+    assert "This text was machine-translated from Swedish" in english
+    assert 'hreflang="sv" lang="sv">Read the Swedish original</a>' in english

@@ -45,6 +45,8 @@ class Corpus:
     images: dict[str, bytes]  # by slug: the picture's file, read with everything else
     #: (lang, path) of translated pages whose Swedish page changed since (content/translation.yml)
     outdated_pages: frozenset[tuple[str, str]] = frozenset()
+    #: (lang, path) of translated pages a machine made from the Swedish page as it is now
+    machine_pages: frozenset[tuple[str, str]] = frozenset()
 
 
 def case_files(directory: Path) -> list[Path]:
@@ -90,6 +92,7 @@ def read_cases(files: Iterable[Path], repo_root: Path, registry: Registry,
             if cache is not None:
                 cache.files[path] = (before, found, found_problems)
     problems.extend(duplicate_problems(cases, repo_root))
+    problems.extend(counterpart_problems(cases, repo_root))
     return sorted(cases, key=lambda case: normalise(case.name.sv)), problems
 
 
@@ -164,6 +167,39 @@ def duplicate_problems(cases: list[CaseStudy], repo_root: Path) -> list[Problem]
     return problems
 
 
+def counterpart_problems(cases: list[CaseStudy], repo_root: Path) -> list[Problem]:
+    """A pre-study and its development project name each other, so each page links to the
+    other: a counterpart must exist, be of the other call, and name this case back. (When only
+    some files are validated, a counterpart that was not read is looked for beside the file.)"""
+    problems = []
+    by_slug = {case.slug: case for case in cases}
+    for case in cases:
+        if case.counterpart is None:
+            continue
+        other = by_slug.get(case.counterpart)
+        folder = (repo_root / case.path).parent
+        if other is None and any((folder / f"{case.counterpart}{suffix}").is_file()
+                                 for suffix in CASE_SUFFIXES):
+            continue
+        if other is None:
+            problems.append(Problem(case.path, 1, 1, "counterpart",
+                                    N_('there is no case file "{slug}"'),
+                                    N_("write the file name of the other project, without "
+                                       ".yml"), {"slug": case.counterpart}))
+        elif other.call is case.call:
+            problems.append(Problem(case.path, 1, 1, "counterpart",
+                                    N_('"{slug}" is from the same call as this project'),
+                                    N_("a pre-study's counterpart is a development project, "
+                                       "and the other way round"), {"slug": case.counterpart}))
+        elif other.counterpart != case.slug:
+            problems.append(Problem(case.path, 1, 1, "counterpart",
+                                    N_('"{slug}" does not name this project back'),
+                                    N_("add counterpart: {this} to {other}"),
+                                    {"slug": case.counterpart, "this": case.slug,
+                                     "other": other.path}))
+    return problems
+
+
 def modified(path: Path) -> int:
     try:
         return path.stat().st_mtime_ns
@@ -229,11 +265,13 @@ def read_corpus(repo_root: Path, cases_dir: Path | None = None,
     problems.extend(record_problems + stray_page_records(records, page_texts))
     if problems:
         raise InvalidContentError(problems)
-    outdated = frozenset((status.lang, status.field)
-                         for status in page_statuses(page_texts, records)
+    statuses = page_statuses(page_texts, records)
+    outdated = frozenset((status.lang, status.field) for status in statuses
                          if status.state is State.OUTDATED)
+    machine = frozenset((status.lang, status.field) for status in statuses
+                        if status.is_machine)
     by_name = file_dates(files)
     dates = {case.slug: by_name[Path(case.path).name] for case in cases}
     images = {case.slug: (repo_root / case.image.path).read_bytes() for case in cases
               if case.image is not None}
-    return Corpus(tuple(cases), tuple(pages), registry, dates, images, outdated)
+    return Corpus(tuple(cases), tuple(pages), registry, dates, images, outdated, machine)

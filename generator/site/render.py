@@ -9,8 +9,9 @@ import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..reading.corpus import Corpus
+from ..reading.corpus import ContentPage, Corpus
 from ..reading.model import LANGUAGES, CaseStudy
+from ..reading.publisher import Publisher, fill
 from .jinja_env import environment
 from .memo import RenderMemo
 from .pages import Renderer
@@ -41,7 +42,8 @@ def with_notice(markdown: str, notice: str) -> str:
 
 def render_language(corpus: Corpus, lang: str, site_url: str,
                     related: dict[str, list[CaseStudy]] | None = None,
-                    memo: RenderMemo | None = None) -> list[SourcePage]:
+                    memo: RenderMemo | None = None,
+                    publisher: Publisher | None = None) -> list[SourcePage]:
     """Every page of one language; `related` (from `related.related_cases`) is the same for
     every language, so a build computes it once and passes it in. With a `memo` (the
     preview's), pages whose inputs did not change are not rendered again."""
@@ -55,9 +57,18 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
     def listed(members: Iterable[CaseStudy]) -> Any:
         return None if memo is None else memo.listed(members)
 
-    pages = [SourcePage(lang, page.path,
-                        with_notice(page.markdown, renderer.page_notice)
-                        if (lang, page.path) in corpus.outdated_pages else page.markdown)
+    not_stated = renderer.gettext("not stated for this copy of the site")
+    unstated = {"publisher": not_stated, "contact": not_stated}
+
+    def page_markdown(page: ContentPage) -> str:
+        markdown = fill(page.markdown, lang, publisher or Publisher({}, None), unstated)
+        if (lang, page.path) in corpus.outdated_pages:
+            return with_notice(markdown, renderer.page_notice)
+        if (lang, page.path) in corpus.machine_pages:
+            return with_notice(markdown, renderer.page_machine_notice(page.path))
+        return markdown
+
+    pages = [SourcePage(lang, page.path, page_markdown(page))
              for page in corpus.pages if page.lang == lang]
     pages += [make(OVERVIEW, lambda: listed(cases), lambda: renderer.overview(cases)),
               make(COUNTIES, lambda: listed(cases), lambda: renderer.county_index(cases)),
@@ -81,8 +92,10 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
     if related is None:
         related = (related_cases(cases, corpus.registry) if memo is None
                    else memo.related_cases(cases, corpus.registry))
+    by_slug = {case.slug: case for case in cases}
     for case in cases:
-        inputs = (case, related[case.slug], corpus.dates[case.slug], site_url)
+        inputs = (case, related[case.slug], corpus.dates[case.slug], site_url,
+                  by_slug.get(case.counterpart or ""))
         pages.append(make(case_path(case), lambda inputs=inputs: inputs,  # type: ignore[misc]
                           functools.partial(renderer.case_page, *inputs)))
     if memo is not None:
