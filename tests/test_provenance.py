@@ -313,10 +313,13 @@ def test_outdated_entry_carries_the_previous_swedish(repo: Path) -> None:
 #: Markdown paragraphs differently (brackets, sentencecount, newlines); an English possessive
 #: apostrophe ("publishers'") is not a quotation mark (singlequoting); Swedish quotes ”so”
 #: where English quotes “so” (doublequoting), and groups thousands with spaces, "1 879 002",
-#: where English writes "1,879,002" (puncspacing).
+#: where English writes "1,879,002" (puncspacing); a translation may explain a Swedish name
+#: with its number, "Idésluss 2.0 (Idea sluice 2.0)" (numbers); an example address is
+#: translated, "namn@example.org" (emails); an abbreviation ends one sentence and starts the
+#: next, "i GR. GR beskriver" (doublewords).
 POFILTER_EXCLUDED = ("simplecaps", "startcaps", "unchanged", "acronyms", "isfuzzy",
                      "untranslated", "brackets", "sentencecount", "newlines", "singlequoting",
-                     "doublequoting", "puncspacing")
+                     "doublequoting", "puncspacing", "numbers", "emails", "doublewords")
 
 
 def pofilter_findings(po_file: Path, out: Path) -> list[str]:

@@ -320,8 +320,8 @@ class Checker:
                     links.append(Link(values["url"], values["title"], values["lang"]))
             elif described:
                 self.report(item, where, N_("the page's title and language are missing"),
-                            N_("write it as url: <address>, title: <the page's title>, "
-                               "lang: sv or en"))
+                            N_("write it as url: followed by the address, title: followed "
+                               "by the page's title, and lang: sv or en"))
             else:
                 url = self.url(item, where)
                 if url is not None:
