@@ -56,7 +56,7 @@ def test_typographic_quotes_around_a_code_are_named(tmp_path: Path) -> None:
 
 def test_a_typed_county_says_it_follows_from_the_codes(tmp_path: Path) -> None:
     assert only(tmp_path, GOOD + "county: Stockholms län\n") == (
-        "municipalities/case.yml:15:1: county: the county is not written in the case file; it "
+        "municipalities/case.yml:16:1: county: the county is not written in the case file; it "
         "follows from the municipality codes in based_in and municipalities: delete this line")
 
 

@@ -40,6 +40,7 @@ summary:
   en: ~   # väntar på översättare
 sources:
   - https://example.org/gammal
+call: development-2016
 translation:
   en:
     method: human
