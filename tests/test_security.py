@@ -69,7 +69,7 @@ def problems_of(root: Path) -> list[str]:
     """What `ideslussar build` would tell the editor, rendered in English."""
     with pytest.raises(InvalidContentError) as caught:
         read_corpus(root)
-    gettext = i18n.translations("en").gettext
+    gettext = i18n.cli_translations("en").gettext
     return [problem.render(gettext) for problem in caught.value.problems]
 
 
@@ -81,7 +81,7 @@ def hostile_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO / "translations", root / "translations")
     shutil.copy(REPO / "babel.cfg", root / "babel.cfg")
-    po = root / "translations/sv/LC_MESSAGES/messages.po"
+    po = root / "translations/sv/LC_MESSAGES/site.po"
     mutate(po, 'msgstr "Idéslussar i kommuner"',
            'msgstr "Idéslussar<img src=x onerror=alert(1)>"')
     mutate(po, 'msgstr "Alla idéslussar"', 'msgstr "<script>alert(2)</script>Alla"')
@@ -441,11 +441,11 @@ def test_a_linked_catalog_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtu
                     ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO / "translations", root / "translations")
     shutil.copy(REPO / "babel.cfg", root / "babel.cfg")
-    po = root / "translations/sv/LC_MESSAGES/messages.po"
+    po = root / "translations/sv/LC_MESSAGES/site.po"
     po.unlink()
     po.symlink_to("/etc/passwd")
     assert main(["translations", "check", "--root", str(root)]) == 1
-    assert ("translations/sv/LC_MESSAGES/messages.po: the catalog is a symbolic link: put the "
+    assert ("translations/sv/LC_MESSAGES/site.po: the catalog is a symbolic link: put the "
             "catalog itself there") in capsys.readouterr().err
 
 

@@ -58,7 +58,7 @@ def read_base_config(path: Path) -> dict[str, Any]:
 def language_config(base: dict[str, Any], lang: str, docs_dir: Path, site_dir: Path,
                     site_url: str) -> dict[str, Any]:
     """The shared configuration, completed for one language."""
-    catalog = i18n.translations(lang)
+    catalog = i18n.site_translations(lang)
 
     def gettext(message: str) -> str:
         """A msgstr for MkDocs' configuration, HTML-escaped: Material prints `site_name`,

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .problems import N_
+from .problems import N_, Localized
 
 #: Bidirectional embeddings, overrides and isolates, and the invisible direction marks.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -45,7 +45,7 @@ LOOK_ALIKES = str.maketrans({
     "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
 })
 WORD = re.compile(r"\w+")
-#: The look-alike scripts' names for the Swedish messages (a msgstr may use {script_sv}).
+#: The look-alike scripts' names in the Swedish messages.
 SCRIPT_NAMES_SV = {"Cyrillic": "kyrilliska", "Greek": "grekiska"}
 #: The first bytes of Greek and Cyrillic letters (U+0370-U+052F) in UTF-8: a bytes search
 #: for them is some fifty times faster than a regex over the text, and they are rare.
@@ -116,8 +116,8 @@ def character_findings(text: str, *, allow_layout: bool = True) -> Iterator[Find
             yield Finding(match.start(), match.group(),
                           N_('the word "{word}" mixes Latin letters with {script} letters that '
                              "look the same"), N_("type the word again on your keyboard"),
-                          {"word": match.group(), "script": script,
-                           "script_sv": SCRIPT_NAMES_SV[script]})
+                          {"word": match.group(),
+                           "script": Localized({"en": script, "sv": SCRIPT_NAMES_SV[script]})})
 
 
 def character_finding(character: str, allow_layout: bool

@@ -34,8 +34,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if problems:
         print_problems(problems, args.lang)
         return EXIT_INVALID
-    gettext = i18n.translations(args.lang).gettext
-    print(gettext("{count} case files are valid").format(count=len(cases)))
+    ngettext = i18n.cli_translations(args.lang).ngettext
+    print(ngettext("{count} case file is valid", "{count} case files are valid",
+                   len(cases)).format(count=len(cases)))
     return EXIT_OK
 
 
@@ -52,7 +53,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     except InvalidContentError as invalid:
         print_problems(invalid.problems, args.lang)
         return EXIT_INVALID
-    gettext = i18n.translations(args.lang).gettext
+    gettext = i18n.cli_translations(args.lang).gettext
     failed = gettext("The build failed; {site} was not changed.").format(site=args.site_dir)
     try:
         report = build_site(corpus, root, Path(args.site_dir), site_url=args.site_url,
@@ -62,7 +63,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     except SiteBuildError as error:
         for message in error.messages:
             print(terminal_text(f"{error.lang}: {message}"), file=sys.stderr)
-        print(failed, file=sys.stderr)
+        print(i18n.cli_translations(args.lang).gettext("The build failed; {site} was not changed.")
+              .format(site=args.site_dir), file=sys.stderr)
         return EXIT_INVALID
     except BuildLockedError:
         print(gettext("Another build of {site} has been running for too long; stop it, "
@@ -88,7 +90,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from ..reading.validation import SLUG_PATTERN, slug_problems, slugify
     from .template import new_case_text
 
-    gettext = i18n.translations(args.lang).gettext
+    gettext = i18n.cli_translations(args.lang).gettext
     if not SLUG_PATTERN.match(args.slug):
         print(terminal_text(gettext('"{slug}" cannot be used as a file name; try '
                                     '"{suggestion}"').format(slug=args.slug,
@@ -97,7 +99,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     refused = slug_problems(f"municipalities/{args.slug}.yml", args.slug)
     if refused:
-        print(refused[0].render(gettext), file=sys.stderr)
+        print(refused[0].render(gettext, args.lang), file=sys.stderr)
         return EXIT_USAGE
     path = Path(args.root) / "municipalities" / f"{args.slug}.yml"
     try:
@@ -137,7 +139,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Preview one language with live reload."""
     from .preview import PortInUseError, serve
 
-    gettext = i18n.translations(args.lang).gettext
+    gettext = i18n.cli_translations(args.lang).gettext
     host, _, port = args.address.rpartition(":")
     if not port.isdigit() or not host:
         print(terminal_text(gettext('"{address}" is not an address to serve on; write '

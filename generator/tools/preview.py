@@ -74,8 +74,9 @@ class Preview:
             corpus = read_corpus(self.repo_root, cache=self.reads)
         except InvalidContentError as invalid:
             report(invalid.problems)
-            gettext = i18n.translations(self.lang).gettext
-            self.show_problems([problem.render(gettext) for problem in invalid.problems])
+            gettext = i18n.cli_translations(self.lang).gettext
+            self.show_problems([problem.render(gettext, self.lang)
+                                for problem in invalid.problems])
             return False
         prepare(corpus, self.repo_root / "mkdocs.yml", self.work_dir, self.site_url,
                 langs=self.langs, memo=self.memo, known=self.known)
@@ -93,7 +94,7 @@ class Preview:
 
 def problems_notice(messages: list[str], lang: str) -> str:
     """The problems as an HTML block for the top of a page."""
-    gettext = i18n.translations(lang).gettext
+    gettext = i18n.cli_translations(lang).gettext
     items = "".join(f"<li><code>{escape(message)}</code></li>" for message in messages)
     heading = escape(gettext(N_("The last save has problems. This page shows the last "
                                 "version without them; fix these and save again:")))
@@ -150,7 +151,7 @@ def watch(preview: Preview, report: Callable[[list[Problem]], None],
                 print(f"Regenerated sources in {time.perf_counter() - started:.2f} s")
         except Exception as error:  # the preview must outlive any save
             preview.reads.files.clear()  # the next save reads every file afresh
-            message = i18n.translations(preview.lang).gettext(N_(
+            message = i18n.cli_translations(preview.lang).gettext(N_(
                 "The preview could not be updated: {error}; it tries again on the next "
                 "save")).format(error=f"{type(error).__name__}: {error}")
             print(terminal_text(message), file=sys.stderr)
