@@ -56,4 +56,4 @@ def github_annotation(problem: Problem) -> str:
     title = problem.field or problem.file
     return (f"::error file={annotation_property(problem.file)},line={problem.line},"
             f"col={problem.column},title={annotation_property(title)}::"
-            + annotation_data(" / ".join(texts)))
+            + annotation_data(terminal_text(" / ".join(texts))))
