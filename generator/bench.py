@@ -146,7 +146,7 @@ def child_build(root: Path) -> dict[str, Any]:
     from .corpus import read_corpus
 
     started = time.perf_counter()
-    corpus = read_corpus(root)
+    corpus = read_corpus(root, work_dir=root / ".build")
     read = time.perf_counter() - started
     report = build_site(corpus, root, root / "site", config_file=root / "mkdocs.yml",
                         work_dir=root / ".build")

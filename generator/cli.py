@@ -64,7 +64,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     try:
-        corpus = read_corpus(root)
+        corpus = read_corpus(root, work_dir=root / ".build")
     except InvalidContentError as invalid:
         print_problems(invalid.problems, args.lang)
         return EXIT_INVALID
