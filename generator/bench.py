@@ -142,11 +142,10 @@ def peak_mb() -> tuple[float, float]:
 
 def child_build(root: Path) -> dict[str, Any]:
     """What `ideslussar build` does, with the generator step timed on its own."""
-    from .build import build_site
-    from .corpus import read_corpus
+    from .build import build_site, read_corpus_cached
 
     started = time.perf_counter()
-    corpus = read_corpus(root, work_dir=root / ".build")
+    corpus = read_corpus_cached(root)
     read = time.perf_counter() - started
     report = build_site(corpus, root, root / "site", config_file=root / "mkdocs.yml",
                         work_dir=root / ".build")

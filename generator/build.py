@@ -13,13 +13,15 @@ the open data on the core it freed.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import output
-from .corpus import Corpus
+from .case_cache import CACHE_FILE, CaseCache
+from .corpus import Corpus, read_corpus
 from .feeds import feeds
 from .mkdocs_build import LanguageBuild, build_one, language_config, read_base_config, warm_up
 from .model import LANGUAGES, CaseStudy
@@ -128,6 +130,20 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     return LanguageResult(lang, sources.build.site_dir, sources.paths, warnings,
                           {**sources.seconds, "mkdocs": time.perf_counter() - written_at},
                           written_at)
+
+
+def read_corpus_cached(repo_root: Path, work_dir: Path | None = None) -> Corpus:
+    """`corpus.read_corpus`, taking the files an earlier build validated from the work
+    folder's cache and leaving the cache for the next build (also when a file is invalid:
+    the valid ones need not be read again after the fix)."""
+    work = work_dir or repo_root / ".build"
+    stored = CaseCache.load(work)
+    try:
+        return read_corpus(repo_root, stored=stored)
+    finally:
+        if stored.changed:
+            with contextlib.suppress(OSError):  # a read-only work folder costs only speed
+                output.replace_file(work / CACHE_FILE, stored.dumps())
 
 
 def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str | None = None,

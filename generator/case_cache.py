@@ -18,7 +18,6 @@ it only for the branch that wrote it). A cache that cannot be read is ignored, n
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import os
@@ -27,7 +26,6 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from . import output
 from .model import CaseStudy
 
 CACHE_FILE = "case-cache.pickle"
@@ -120,8 +118,7 @@ class CaseCache:
         self.changed = self.changed or len(kept) != len(self.entries)
         self.entries = kept
 
-    def save(self, work_dir: Path) -> None:
-        """Store the cache for the next build (atomically: a reader sees old or new)."""
-        with contextlib.suppress(OSError):  # a read-only work folder costs speed, not the build
-            output.replace_file(work_dir / CACHE_FILE,
-                                pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
+    def dumps(self) -> bytes:
+        """The cache as the next build loads it from `CACHE_FILE` (`build.read_corpus_cached`
+        writes it: only the output module writes)."""
+        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import bench, i18n, translations_cli
-from .corpus import case_files, read_cases, read_corpus
+from .corpus import case_files, read_cases
 from .problems import InvalidContentError, Problem
 from .registry import load_registry
 
@@ -59,12 +59,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Read and validate everything, then build the bilingual site; `site/` changes only on
     success."""
-    from .build import build_site
+    from .build import build_site, read_corpus_cached
     from .mkdocs_build import SiteBuildError
 
     root = Path(args.root)
     try:
-        corpus = read_corpus(root, work_dir=root / ".build")
+        corpus = read_corpus_cached(root)
     except InvalidContentError as invalid:
         print_problems(invalid.problems, args.lang)
         return EXIT_INVALID

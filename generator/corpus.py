@@ -231,18 +231,15 @@ def display_path(path: Path, repo_root: Path) -> str:
 
 
 def read_corpus(repo_root: Path, cases_dir: Path | None = None,
-                cache: ReadCache | None = None, work_dir: Path | None = None) -> Corpus:
+                cache: ReadCache | None = None, stored: CaseCache | None = None) -> Corpus:
     """Read and validate everything; raise `InvalidContentError` listing every problem found.
 
     With a `cache` (the preview's), files unchanged since the last call are not read again;
-    with a `work_dir` (the build's), files validated by an earlier build are not either.
+    with `stored` (the build's), files validated by an earlier build are not either.
     """
     registry = load_registry()
     files = case_files(cases_dir or repo_root / "municipalities")
-    stored = None if work_dir is None else CaseCache.load(work_dir)
     cases, problems = read_cases(files, repo_root, registry, cache, stored)
-    if work_dir is not None and stored is not None and stored.changed:
-        stored.save(work_dir)
     pages, page_problems = read_pages(repo_root / "content", repo_root)
     problems.extend(page_problems)
     if problems:
