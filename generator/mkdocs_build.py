@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import copy
 import importlib
+import json
 import logging
+import os
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -24,7 +26,7 @@ import jinja2.runtime
 import yaml
 from markupsafe import Markup
 
-from . import i18n
+from . import i18n, output
 from .model import LANGUAGES
 from .pages import LANGUAGE_ROOTS
 
@@ -139,9 +141,21 @@ def warm_up() -> None:
         importlib.import_module(module)
 
 
-def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
-    """Build one language; returns the warnings MkDocs logged, or raises `SiteBuildError`.
+@dataclass(frozen=True)
+class Built:
+    """What one language's MkDocs build did: its warnings, and the pages it rendered."""
 
+    warnings: list[str]
+    rendered: int
+
+
+def build_one(lang: str, config_file: str, strict: bool,
+              changed: set[str] | None = None) -> Built:
+    """Build one language, or raise `SiteBuildError` with what MkDocs logged.
+
+    With `changed` (an incremental build: see `incremental.py`), only those sources and the
+    navigation's pages are built again, over the previous build's HTML. Either way the
+    search entries of every page are kept beside the configuration for the next build.
     Runs in a worker process, so it reports what MkDocs logged by value, not by logging.
     """
     from mkdocs.commands.build import build
@@ -159,19 +173,143 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
     handler = Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    entries_file = Path(config_file).parent / SEARCH_ENTRIES
     try:
         config = load_config(config_file=config_file, strict=strict)
         # The generator writes the bilingual sitemaps over MkDocs' per-language ones
         # (`sitemaps.py`), so MkDocs is not asked to render one only to have it replaced.
         config.theme.static_templates.discard("sitemap.xml")
         config.theme.get_env = with_once(config.theme.get_env)  # type: ignore[method-assign]
-        with one_markdown_parser(), counting_search_parser():
-            build(config)
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(one_markdown_parser())
+            stack.enter_context(counting_search_parser())
+            entries = stack.enter_context(kept_search_entries(
+                None if changed is None else read_search_entries(entries_file)))
+            if changed is not None:
+                stack.enter_context(only_changed(changed | navigation_sources(config.nav)))
+            build(config, dirty=changed is not None)
     except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
         raise SiteBuildError(lang, [*messages, str(error)]) from None
     finally:
         logger.removeHandler(handler)
-    return messages
+    output.replace_file(entries_file, json.dumps(entries.stored(), ensure_ascii=False))
+    return Built(messages, entries.rendered)
+
+
+#: Beside each language's configuration: every page's search entries, for the next build.
+SEARCH_ENTRIES = "search-entries.json"
+
+
+def navigation_sources(nav: Any) -> set[str]:
+    """The Markdown files the configuration's `nav` names: their titles are on every page,
+    so an incremental build reads them again."""
+    found: set[str] = set()
+    pending = list(nav or [])
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            pending.extend(value if isinstance(value, list) else [value]
+                           for value in item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return found
+
+
+@contextlib.contextmanager
+def only_changed(sources: set[str]) -> Iterator[None]:
+    """For the length of a dirty MkDocs build: a file counts as modified when the generator
+    wrote it anew (or its HTML is missing), not by comparing times, which a restored cache
+    or a fresh checkout does not keep; its writes replace files (`output.replaced`), never
+    write into those linked into the published site; and MkDocs' warning that dirty builds
+    may be inaccurate, which is about builds that do not know what changed, is not given."""
+    from mkdocs import utils
+    from mkdocs.structure.files import File
+
+    def is_modified(file: File) -> bool:
+        return (file.src_uri in sources or getattr(file, "_content", None) is not None
+                or not os.path.isfile(file.abs_dest_path))
+
+    def not_dirty_warning(record: logging.LogRecord) -> bool:
+        return "A 'dirty' build is being performed" not in record.getMessage()
+
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    originals = File.is_modified, utils.write_file, utils.copy_file
+    File.is_modified = is_modified  # type: ignore[method-assign,assignment]
+    utils.write_file = output.replaced(originals[1])
+    utils.copy_file = output.replaced(originals[2])
+    build_logger.addFilter(not_dirty_warning)
+    try:
+        yield
+    finally:
+        File.is_modified, utils.write_file, utils.copy_file = originals  # type: ignore[method-assign]
+        build_logger.removeFilter(not_dirty_warning)
+
+
+def read_search_entries(path: Path) -> dict[str, Any]:
+    """The search entries the previous build stored, or none."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"order": [], "pages": {}}
+    return stored if isinstance(stored, dict) else {"order": [], "pages": {}}
+
+
+class SearchEntries:
+    """Material's search entries, by page: the rendered pages' new ones, and for the pages an
+    incremental build did not render, those the previous build stored."""
+
+    def __init__(self, previous: dict[str, Any] | None) -> None:
+        self.previous = previous
+        self.order: list[str] = []
+        self.pages: dict[str, list[dict[str, Any]]] = {}
+        self.rendered = 0
+
+    def added(self, source: str, entries: list[dict[str, Any]]) -> None:
+        self.order.append(source)
+        self.pages[source] = entries
+        self.rendered += 1
+
+    def all(self) -> list[dict[str, Any]]:
+        """Every page's entries in the order a clean build adds them (the page order, which
+        an incremental build shares with the previous one)."""
+        if self.previous is None:
+            return [entry for source in self.order for entry in self.pages[source]]
+        kept = self.previous.get("pages", {})
+        self.order = list(self.previous.get("order", []))
+        self.pages = {source: self.pages.get(source, kept.get(source, []))
+                      for source in self.order}
+        return [entry for source in self.order for entry in self.pages[source]]
+
+    def stored(self) -> dict[str, Any]:
+        return {"order": self.order, "pages": self.pages}
+
+
+@contextlib.contextmanager
+def kept_search_entries(previous: dict[str, Any] | None) -> Iterator[SearchEntries]:
+    """Material's search index, recording each page's entries as it adds them and, when the
+    index is written, made of every page's (`SearchEntries.all`)."""
+    from material.plugins.search.plugin import SearchIndex
+
+    entries = SearchEntries(previous)
+    add, generate = SearchIndex.add_entry_from_context, SearchIndex.generate_search_index
+
+    def add_entry_from_context(index: Any, page: Any) -> None:
+        before = len(index.entries)
+        add(index, page)
+        entries.added(page.file.src_uri, index.entries[before:])
+
+    def generate_search_index(index: Any, prev: Any) -> Any:
+        index.entries = entries.all()
+        return generate(index, prev)
+
+    SearchIndex.add_entry_from_context = add_entry_from_context
+    SearchIndex.generate_search_index = generate_search_index
+    try:
+        yield entries
+    finally:
+        SearchIndex.add_entry_from_context, SearchIndex.generate_search_index = add, generate
 
 
 def with_once(get_env: Callable[[], jinja2.Environment]) -> Callable[[], jinja2.Environment]:
