@@ -186,7 +186,7 @@ def build_one(lang: str, config_file: str, strict: bool,
             entries = stack.enter_context(kept_search_entries(
                 None if changed is None else read_search_entries(entries_file)))
             if changed is not None:
-                stack.enter_context(only_changed(changed | navigation_sources(config.nav)))
+                stack.enter_context(only_changed(changed, navigation_sources(config.nav)))
             build(config, dirty=changed is not None)
     except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
         raise SiteBuildError(lang, [*messages, str(error)]) from None
@@ -218,32 +218,45 @@ def navigation_sources(nav: Any) -> set[str]:
 
 
 @contextlib.contextmanager
-def only_changed(sources: set[str]) -> Iterator[None]:
+def only_changed(sources: set[str], navigation: set[str]) -> Iterator[None]:
     """For the length of a dirty MkDocs build: a file counts as modified when the generator
     wrote it anew (or its HTML is missing), not by comparing times, which a restored cache
-    or a fresh checkout does not keep; its writes replace files (`output.replaced`), never
+    or a fresh checkout does not keep; the navigation's other pages are read for their
+    titles, which every rendered page shows; writes replace files (`output.replaced`), never
     write into those linked into the published site; and MkDocs' warning that dirty builds
     may be inaccurate, which is about builds that do not know what changed, is not given."""
     from mkdocs import utils
+    from mkdocs.commands import build
     from mkdocs.structure.files import File
 
     def is_modified(file: File) -> bool:
         return (file.src_uri in sources or getattr(file, "_content", None) is not None
                 or not os.path.isfile(file.abs_dest_path))
 
+    def populate(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
+        if page.file.src_uri in navigation and not is_modified(page.file):
+            page.read_source(config)
+            if "title" in page.meta:  # the title the navigation shows, as rendering gives it
+                return
+            dirty = False  # a title from the first heading: only rendering gives it
+        populate_page(page, config, files, dirty)
+
     def not_dirty_warning(record: logging.LogRecord) -> bool:
         return "A 'dirty' build is being performed" not in record.getMessage()
 
     build_logger = logging.getLogger("mkdocs.commands.build")
     originals = File.is_modified, utils.write_file, utils.copy_file
+    populate_page = build._populate_page
     File.is_modified = is_modified  # type: ignore[method-assign,assignment]
     utils.write_file = output.replaced(originals[1])
     utils.copy_file = output.replaced(originals[2])
+    build._populate_page = populate
     build_logger.addFilter(not_dirty_warning)
     try:
         yield
     finally:
         File.is_modified, utils.write_file, utils.copy_file = originals  # type: ignore[method-assign]
+        build._populate_page = populate_page
         build_logger.removeFilter(not_dirty_warning)
 
 
