@@ -33,9 +33,13 @@ tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Build time at 100, 300 and 1,000 synthetic case studies, beside plain MkDocs (see README).
-bench: $(BIN)/ideslussar
+## Build time at 100, 300 and 1,000 synthetic case studies, beside plain MkDocs and Hugo.
+bench: $(BIN)/ideslussar $(VENV)/.bench-installed
 	$(BIN)/ideslussar bench --cases 100,300,1000 --compare --json bench-results/bench.json
+
+$(VENV)/.bench-installed: pyproject.toml
+	$(BIN)/pip install --quiet -e '.[bench]'
+	touch $@
 
 clean:
 	rm -rf site .build .site.new .site.old
