@@ -14,24 +14,33 @@ the open data on the core it freed.
 from __future__ import annotations
 
 import contextlib
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import incremental, output
-from .case_cache import CACHE_FILE, CaseCache
-from .corpus import Corpus, read_corpus
-from .feeds import feeds
+from .engine.mkdocs_build import (
+    LanguageBuild,
+    build_one,
+    language_config,
+    read_base_config,
+    warm_up,
+)
 from .incremental import Previous
-from .mkdocs_build import LanguageBuild, build_one, language_config, read_base_config, warm_up
-from .model import LANGUAGES, CaseStudy
-from .opendata import data_files
-from .pages import LANGUAGE_ROOTS, RenderMemo, image_path, render_language
-from .parallel import Task, wait_any
-from .related import related_cases
-from .schema import schema_text
-from .sitemaps import sitemaps
+from .reading.case_cache import CACHE_FILE, CaseCache
+from .reading.corpus import Corpus, read_corpus
+from .reading.model import LANGUAGES, CaseStudy
+from .reading.parallel import Task, wait_any
+from .reading.schema import schema_text
+from .site.feeds import feeds
+from .site.memo import RenderMemo
+from .site.opendata import data_files
+from .site.related import related_cases
+from .site.render import render_language
+from .site.sitemaps import sitemaps
+from .site.urls import LANGUAGE_ROOTS, image_path
 
 
 @dataclass
@@ -101,7 +110,7 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
     files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
                   if case.image is not None})
     written_files = output.write_tree(docs_dir, files, known)
-    config = language_config(base, config_file.parent, lang, docs_dir, site_dir, url)
+    config = language_config(base, lang, docs_dir, site_dir, url)
     config_path = work_dir / lang / "mkdocs.yml"
     output.write_config(config_path, config)
     written = time.perf_counter()
@@ -143,7 +152,11 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     hand_written = {page.path for page in corpus.pages}
     changed = (set(sources.written) if previous is not None and previous.reusable(
         lang, sources.paths, sources.written, hand_written) else None)
-    built = build_one(lang, str(sources.build.config_file), strict, changed)
+    entries_file = work_dir / lang / incremental.SEARCH_ENTRIES
+    built = build_one(lang, str(sources.build.config_file), strict, changed,
+                      None if changed is None else incremental.read_json(entries_file),
+                      output.replaced)
+    output.replace_file(entries_file, json.dumps(built.search_entries, ensure_ascii=False))
     return LanguageResult(lang, sources.build.site_dir, sources.paths, built.warnings,
                           built.rendered,
                           {**sources.seconds, "mkdocs": time.perf_counter() - written_at},

@@ -21,16 +21,20 @@ import json
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
-from . import i18n, output
-from .case_cache import PACKAGE_DIR, code_version
+from . import output
+from .reading.case_cache import PACKAGE_DIR, code_version
+from .site import i18n
 
 STATE_FILE = "state.json"
+#: Beside each language's configuration: every page's search entries, for the next build.
+SEARCH_ENTRIES = "search-entries.json"
 #: The libraries whose release can change a page's HTML.
 LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "Babel", "PyYAML",
              "MarkupSafe", "pymdown-extensions")
-#: The package's files besides its code that go into every page.
-PAGE_PATTERNS = ("templates/**/*", "theme/**/*")
+#: The package's files besides its code that go into every page (templates, the theme).
+PAGE_PATTERNS = ("**/*.html", "**/*.css", "**/*.js", "**/*.svg", "**/*.json", "**/*.yml")
 
 
 @functools.cache
@@ -76,13 +80,19 @@ class Previous:
                 and not hand_written.intersection(written))
 
 
+def read_json(path: Path) -> dict[str, Any]:
+    """A JSON object the previous build left in the work folder, or an empty one."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
 def previous_build(work_dir: Path, current: str) -> Previous | None:
     """The previous build in the work folder, if it was made from the same inputs."""
-    try:
-        state = json.loads((work_dir / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(state, dict) or state.get("fingerprint") != current:
+    state = read_json(work_dir / STATE_FILE)
+    if state.get("fingerprint") != current:
         return None
     pages = state.get("pages")
     if not isinstance(pages, dict) or not all(

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.bench import make_repository
+from benchmarks.bench import make_repository
+from benchmarks.synthetic import write_corpus
 from generator.build import BuildReport, build_site, read_corpus_cached
-from generator.case_cache import CACHE_FILE, CaseCache
-from generator.corpus import case_files, read_corpus
-from generator.problems import InvalidContentError
-from generator.synthetic import write_corpus
+from generator.reading.case_cache import CACHE_FILE, CaseCache
+from generator.reading.corpus import case_files, read_corpus
+from generator.reading.problems import InvalidContentError
 
 from .conftest import REPO
 

@@ -12,9 +12,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import importlib
-import json
 import logging
-import os
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -26,10 +24,13 @@ import jinja2.runtime
 import yaml
 from markupsafe import Markup
 
-from . import i18n, output
-from .model import LANGUAGES
-from .pages import LANGUAGE_ROOTS
+from ..reading.model import LANGUAGES
+from ..site import i18n
+from ..site.urls import LANGUAGE_ROOTS
 
+#: The theme: Material's templates, overridden where the site needs it. It is the engine's, so
+#: it travels with the package and mkdocs.yml does not name it.
+THEME_DIR = Path(__file__).resolve().parent / "theme"
 #: The name each language has in the switcher, in that language.
 LANGUAGE_LABELS = {"sv": "Svenska", "en": "English"}
 #: Open Graph wants a territory with the language.
@@ -54,16 +55,15 @@ def read_base_config(path: Path) -> dict[str, Any]:
     return config
 
 
-def language_config(base: dict[str, Any], base_dir: Path, lang: str, docs_dir: Path,
-                    site_dir: Path, site_url: str) -> dict[str, Any]:
+def language_config(base: dict[str, Any], lang: str, docs_dir: Path, site_dir: Path,
+                    site_url: str) -> dict[str, Any]:
     """The shared configuration, completed for one language."""
     gettext = i18n.translations(lang).gettext
     config = copy.deepcopy(base)
     root_url = site_url.rstrip("/") + "/"
     theme = config.setdefault("theme", {})
     theme["language"] = lang
-    if "custom_dir" in theme:
-        theme["custom_dir"] = str((base_dir / theme["custom_dir"]).resolve())
+    theme["custom_dir"] = str(THEME_DIR)
     config.update({
         "site_name": gettext("Idea sluices in municipalities"),
         "site_description": gettext("How Swedish municipalities let every employee explore, "
@@ -130,8 +130,8 @@ class SiteBuildError(Exception):
 MKDOCS_MODULES = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.theme",
                   "material.plugins.search.plugin", "markdown.extensions.toc",
                   "markdown.extensions.tables", "markdown.extensions.sane_lists",
-                  "markdown.extensions.md_in_html", "generator.markup",
-                  "generator.html_blocks", "generator.search_parser")
+                  "markdown.extensions.md_in_html", "generator.site.markup",
+                  "generator.engine.html_blocks", "generator.engine.search_parser")
 
 
 def warm_up() -> None:
@@ -147,20 +147,25 @@ class Built:
 
     warnings: list[str]
     rendered: int
+    search_entries: dict[str, Any]  # every page's, for the next build (`incremental_build`)
 
 
-def build_one(lang: str, config_file: str, strict: bool,
-              changed: set[str] | None = None) -> Built:
+def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | None = None,
+              previous: dict[str, Any] | None = None,
+              replacing: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None
+              ) -> Built:
     """Build one language, or raise `SiteBuildError` with what MkDocs logged.
 
-    With `changed` (an incremental build: see `incremental.py`), only those sources and the
-    navigation's pages are built again, over the previous build's HTML. Either way the
-    search entries of every page are kept beside the configuration for the next build.
-    Runs in a worker process, so it reports what MkDocs logged by value, not by logging.
+    With `changed` (an incremental build: see `incremental_build.py`), only those sources and
+    the navigation's pages are rendered again, over the previous build's HTML, whose search
+    entries are `previous`; `replacing` makes MkDocs' writes replace files. Either way every
+    page's search entries come back, for the next build. Runs in a worker process, so it
+    reports what MkDocs logged by value, not by logging.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from .incremental_build import kept_search_entries, navigation_sources, only_changed
     from .search_parser import counting_search_parser
 
     messages: list[str] = []
@@ -173,7 +178,6 @@ def build_one(lang: str, config_file: str, strict: bool,
     handler = Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
-    entries_file = Path(config_file).parent / SEARCH_ENTRIES
     try:
         config = load_config(config_file=config_file, strict=strict)
         # The generator writes the bilingual sitemaps over MkDocs' per-language ones
@@ -184,145 +188,24 @@ def build_one(lang: str, config_file: str, strict: bool,
             stack.enter_context(one_markdown_parser())
             stack.enter_context(counting_search_parser())
             entries = stack.enter_context(kept_search_entries(
-                None if changed is None else read_search_entries(entries_file)))
-            if changed is not None:
-                stack.enter_context(only_changed(changed, navigation_sources(config.nav)))
+                None if changed is None else previous or {}))
+            if changed is not None and replacing is not None:
+                stack.enter_context(only_changed(changed, navigation_sources(config.nav),
+                                                 replacing))
             build(config, dirty=changed is not None)
     except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
         raise SiteBuildError(lang, [*messages, str(error)]) from None
     finally:
         logger.removeHandler(handler)
-    output.replace_file(entries_file, json.dumps(entries.stored(), ensure_ascii=False))
-    return Built(messages, entries.rendered)
+    return Built(messages, entries.rendered, entries.stored())
 
 
-#: Beside each language's configuration: every page's search entries, for the next build.
-SEARCH_ENTRIES = "search-entries.json"
+def serve_live(config_file: Path, address: str) -> None:
+    """Serve one language's written sources with live reload until interrupted: MkDocs' own
+    server in dirty mode, so a rewritten source rebuilds only its page."""
+    from mkdocs.commands.serve import serve
 
-
-def navigation_sources(nav: Any) -> set[str]:
-    """The Markdown files the configuration's `nav` names: their titles are on every page,
-    so an incremental build reads them again."""
-    found: set[str] = set()
-    pending = list(nav or [])
-    while pending:
-        item = pending.pop()
-        if isinstance(item, str):
-            found.add(item)
-        elif isinstance(item, dict):
-            pending.extend(value if isinstance(value, list) else [value]
-                           for value in item.values())
-        elif isinstance(item, list):
-            pending.extend(item)
-    return found
-
-
-@contextlib.contextmanager
-def only_changed(sources: set[str], navigation: set[str]) -> Iterator[None]:
-    """For the length of a dirty MkDocs build: a file counts as modified when the generator
-    wrote it anew (or its HTML is missing), not by comparing times, which a restored cache
-    or a fresh checkout does not keep; the navigation's other pages are read for their
-    titles, which every rendered page shows; writes replace files (`output.replaced`), never
-    write into those linked into the published site; and MkDocs' warning that dirty builds
-    may be inaccurate, which is about builds that do not know what changed, is not given."""
-    from mkdocs import utils
-    from mkdocs.commands import build
-    from mkdocs.structure.files import File
-
-    def is_modified(file: File) -> bool:
-        return (file.src_uri in sources or getattr(file, "_content", None) is not None
-                or not os.path.isfile(file.abs_dest_path))
-
-    def populate(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
-        if page.file.src_uri in navigation and not is_modified(page.file):
-            page.read_source(config)
-            if "title" in page.meta:  # the title the navigation shows, as rendering gives it
-                return
-            dirty = False  # a title from the first heading: only rendering gives it
-        populate_page(page, config, files, dirty)
-
-    def not_dirty_warning(record: logging.LogRecord) -> bool:
-        return "A 'dirty' build is being performed" not in record.getMessage()
-
-    build_logger = logging.getLogger("mkdocs.commands.build")
-    originals = File.is_modified, utils.write_file, utils.copy_file
-    populate_page = build._populate_page
-    File.is_modified = is_modified  # type: ignore[method-assign,assignment]
-    utils.write_file = output.replaced(originals[1])
-    utils.copy_file = output.replaced(originals[2])
-    build._populate_page = populate
-    build_logger.addFilter(not_dirty_warning)
-    try:
-        yield
-    finally:
-        File.is_modified, utils.write_file, utils.copy_file = originals  # type: ignore[method-assign]
-        build._populate_page = populate_page
-        build_logger.removeFilter(not_dirty_warning)
-
-
-def read_search_entries(path: Path) -> dict[str, Any]:
-    """The search entries the previous build stored, or none."""
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {"order": [], "pages": {}}
-    return stored if isinstance(stored, dict) else {"order": [], "pages": {}}
-
-
-class SearchEntries:
-    """Material's search entries, by page: the rendered pages' new ones, and for the pages an
-    incremental build did not render, those the previous build stored."""
-
-    def __init__(self, previous: dict[str, Any] | None) -> None:
-        self.previous = previous
-        self.order: list[str] = []
-        self.pages: dict[str, list[dict[str, Any]]] = {}
-        self.rendered = 0
-
-    def added(self, source: str, entries: list[dict[str, Any]]) -> None:
-        self.order.append(source)
-        self.pages[source] = entries
-        self.rendered += 1
-
-    def all(self) -> list[dict[str, Any]]:
-        """Every page's entries in the order a clean build adds them (the page order, which
-        an incremental build shares with the previous one)."""
-        if self.previous is None:
-            return [entry for source in self.order for entry in self.pages[source]]
-        kept = self.previous.get("pages", {})
-        self.order = list(self.previous.get("order", []))
-        self.pages = {source: self.pages.get(source, kept.get(source, []))
-                      for source in self.order}
-        return [entry for source in self.order for entry in self.pages[source]]
-
-    def stored(self) -> dict[str, Any]:
-        return {"order": self.order, "pages": self.pages}
-
-
-@contextlib.contextmanager
-def kept_search_entries(previous: dict[str, Any] | None) -> Iterator[SearchEntries]:
-    """Material's search index, recording each page's entries as it adds them and, when the
-    index is written, made of every page's (`SearchEntries.all`)."""
-    from material.plugins.search.plugin import SearchIndex
-
-    entries = SearchEntries(previous)
-    add, generate = SearchIndex.add_entry_from_context, SearchIndex.generate_search_index
-
-    def add_entry_from_context(index: Any, page: Any) -> None:
-        before = len(index.entries)
-        add(index, page)
-        entries.added(page.file.src_uri, index.entries[before:])
-
-    def generate_search_index(index: Any, prev: Any) -> Any:
-        index.entries = entries.all()
-        return generate(index, prev)
-
-    SearchIndex.add_entry_from_context = add_entry_from_context
-    SearchIndex.generate_search_index = generate_search_index
-    try:
-        yield entries
-    finally:
-        SearchIndex.add_entry_from_context, SearchIndex.generate_search_index = add, generate
+    serve(str(config_file), livereload=True, build_type="dirty", dev_addr=address)
 
 
 def with_once(get_env: Callable[[], jinja2.Environment]) -> Callable[[], jinja2.Environment]:

@@ -29,9 +29,9 @@ from pathlib import Path
 from .model import CaseStudy
 
 CACHE_FILE = "case-cache.pickle"
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # generator/
 #: The package's files whose change can change what a case file validates to.
-CODE_PATTERNS = ("*.py", "data/*.yml")
+CODE_PATTERNS = ("**/*.py", "data/*.yml")
 
 #: A picture's identity as the checks saw it: its path, size, time and kind, or None if gone.
 PictureMark = tuple[str, int, int, int] | None
