@@ -152,10 +152,10 @@ def test_unchanged_case_files_are_validated_once_across_builds(tmp_path: Path) -
     root = make_repo(tmp_path / "repo")
     read_corpus_cached(root)
     stored = CaseCache.load(root / ".build")
-    assert len(stored.entries) == 12
     files = case_files(root / "municipalities")
+    assert len(stored.entries) == len(files)
     read_corpus(root, stored=stored)
-    assert stored.hits == 12
+    assert stored.hits == len(files)
 
     # An edited file is read again; a mistake in it is reported with its line, as always.
     text = files[0].read_text(encoding="utf-8")
@@ -168,15 +168,15 @@ def test_unchanged_case_files_are_validated_once_across_builds(tmp_path: Path) -
     stored = CaseCache.load(root / ".build")
     with pytest.raises(InvalidContentError):  # still invalid: never taken from the cache
         read_corpus(root, stored=stored)
-    assert stored.hits == 11
+    assert stored.hits == len(files) - 1
 
 
 def test_a_case_cache_from_other_code_or_unreadable_is_ignored(tmp_path: Path) -> None:
     root = make_repo(tmp_path / "repo", cases=3)
-    read_corpus_cached(root)
+    count = len(read_corpus_cached(root).cases)
     (root / ".build" / CACHE_FILE).write_bytes(b"not a cache")
     assert CaseCache.load(root / ".build").entries == {}
-    assert len(read_corpus_cached(root).cases) == 3
+    assert len(read_corpus_cached(root).cases) == count
     stored = CaseCache.load(root / ".build")
     stored.version = "older code"
     (root / ".build" / CACHE_FILE).write_bytes(stored.dumps())
