@@ -143,7 +143,8 @@ def warm_up() -> None:
 
 @dataclass(frozen=True)
 class Built:
-    """What one language's MkDocs build did: its warnings, and the pages it rendered."""
+    """What one language's MkDocs build did: its warnings, the pages it rendered, and every
+    page's search entries."""
 
     warnings: list[str]
     rendered: int
@@ -189,7 +190,9 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
             stack.enter_context(counting_search_parser())
             entries = stack.enter_context(kept_search_entries(
                 None if changed is None else previous or {}))
-            if changed is not None and replacing is not None:
+            if changed is not None:
+                if replacing is None:
+                    raise ValueError("an incremental build must replace the files it writes")
                 stack.enter_context(only_changed(changed, navigation_sources(config.nav),
                                                  replacing))
             build(config, dirty=changed is not None)
