@@ -163,12 +163,6 @@ def link_tree(source: Path, target: Path) -> None:
         subfolders.sort()
 
 
-def remove_file(path: Path) -> None:
-    """Remove a file if it is there."""
-    with contextlib.suppress(FileNotFoundError):
-        path.unlink()
-
-
 def replaced(write: Callable[..., Any]) -> Callable[..., Any]:
     """A function that writes `target` (MkDocs' `write_file` or `copy_file`), removing it
     first, so that a file linked into the published site is replaced by a new one instead of
@@ -198,7 +192,8 @@ def replace_file(path: Path, content: str | bytes) -> None:
 
 
 def remove_file(path: Path) -> None:
-    """Remove a generated file that no longer has a source (a deleted case's catalog)."""
+    """Remove a generated file that no longer has a source (a deleted case's catalog), or a
+    record that is no longer true (the previous build's state, while a build runs)."""
     path.unlink(missing_ok=True)
 
 
