@@ -22,13 +22,14 @@ from pathlib import Path
 
 from generator import output
 from generator.reading.corpus import case_files, read_cases
+from generator.reading.model import SECTIONS as MODEL_SECTIONS
 from generator.reading.model import CaseStudy, Status, Text
 from generator.reading.problems import InvalidContentError
 from generator.reading.registry import Registry, load_registry
 from generator.reading.translation import fingerprint
 from generator.reading.validation import slugify
 
-SECTIONS = ("what", "how", "results", "lessons")
+SECTIONS = tuple(spec.key for spec in MODEL_SECTIONS)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 #: Every nth case leaves a section untranslated, or has a Swedish text changed after translation.
 UNTRANSLATED_EVERY = 20

@@ -9,7 +9,11 @@ consumes, so rendering never sees an unchecked value.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+from .problems import N_
 
 #: The languages the site publishes, the original first. Swedish is the language the case studies
 #: are written in; English is a translation of it.
@@ -57,6 +61,24 @@ class TranslationMethod(enum.Enum):
 
 
 @dataclass(frozen=True)
+class Month:
+    """A month (or a year alone, when the sources give no month)."""
+
+    year: int
+    month: int | None
+
+    @property
+    def iso(self) -> str:
+        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class Period:
+    start: Month | None
+    end: Month | None
+
+
+@dataclass(frozen=True)
 class FieldSpec:
     """One field of a case file: its key, kind, whether it is required, and its help text.
 
@@ -73,6 +95,12 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     children: tuple[FieldSpec, ...] = ()
     example: str = ""
+    #: The typed class the checked value becomes: a GROUP's children as keyword arguments,
+    #: a CHOICE's value as the one argument (an enum). None keeps the checked value as it is.
+    record: type | None = None
+    #: A MARKDOWN section's heading on the case page (an interface msgid): a field with a
+    #: heading is a section of the page, in the order of CASE_FIELDS.
+    heading: str = ""
 
 
 STATUS_CHOICES = tuple(status.value for status in Status)
@@ -95,7 +123,8 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("municipality_count", Kind.INTEGER, False, "How many municipalities take part, "
               "when the sources give a number but not every name.", "Hur många kommuner som "
               "deltar, när källorna anger antalet men inte alla namn.", example="12"),
-    FieldSpec("period", Kind.GROUP, False, "When it ran.", "När den pågick.", children=(
+    FieldSpec("period", Kind.GROUP, False, "When it ran.", "När den pågick.", record=Period,
+              children=(
         FieldSpec("start", Kind.MONTH, False, "First month, YYYY-MM (or YYYY).",
                   "Första månaden, ÅÅÅÅ-MM (eller ÅÅÅÅ).", example='"2016-11"'),
         FieldSpec("end", Kind.MONTH, False, "Last month, YYYY-MM (or YYYY); leave out while "
@@ -103,7 +132,7 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
                   example='"2019-12"'),
     )),
     FieldSpec("status", Kind.CHOICE, True, "Where it stands today.", "Läget i dag.",
-              choices=STATUS_CHOICES, example="unknown"),
+              choices=STATUS_CHOICES, example="unknown", record=Status),
     FieldSpec("vinnova_grant_sek", Kind.INTEGER, False, "Vinnova's grant in kronor, digits "
               "only.", "Vinnovas bidrag i kronor, bara siffror.", example="4000000"),
     FieldSpec("vinnova_reference", Kind.STRING, False, "Vinnova's reference number "
@@ -113,11 +142,14 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
               example="[idea-coaching]"),
     FieldSpec("summary", Kind.TEXT, True, "One or two sentences for the overview card.",
               "En eller två meningar till översiktens kort."),
-    FieldSpec("what", Kind.MARKDOWN, False, "What it is.", "Vad det är."),
-    FieldSpec("how", Kind.MARKDOWN, False, "How it works.", "Hur det fungerar."),
+    FieldSpec("what", Kind.MARKDOWN, False, "What it is.", "Vad det är.",
+              heading=N_("What it is")),
+    FieldSpec("how", Kind.MARKDOWN, False, "How it works.", "Hur det fungerar.",
+              heading=N_("How it works")),
     FieldSpec("results", Kind.MARKDOWN, False, "Results the sources report.",
-              "Resultat som källorna redovisar."),
-    FieldSpec("lessons", Kind.MARKDOWN, False, "Lessons learned.", "Lärdomar."),
+              "Resultat som källorna redovisar.", heading=N_("Results")),
+    FieldSpec("lessons", Kind.MARKDOWN, False, "Lessons learned.", "Lärdomar.",
+              heading=N_("Lessons learned")),
     FieldSpec("examples", Kind.TEXT_LIST, False, "Concrete innovations or ideas the sources "
               "name.", "Konkreta innovationer eller idéer som källorna nämner."),
     FieldSpec("image", Kind.IMAGE, False, "A picture: file inside the repository and a "
@@ -131,6 +163,9 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
               "Hur varje språk utom svenska översattes, och från vilken svensk text (sköts av "
               "`ideslussar translations`)."),
 )
+
+#: The sections of the case page, in page order: the fields with a heading.
+SECTIONS: tuple[FieldSpec, ...] = tuple(spec for spec in CASE_FIELDS if spec.heading)
 
 #: Keys of the translatable fields, in page order: what the translation status speaks of.
 TRANSLATABLE_KINDS = frozenset({Kind.TEXT, Kind.MARKDOWN, Kind.TEXT_LIST, Kind.IMAGE})
@@ -156,24 +191,6 @@ class Text:
     def get(self, lang: str) -> str | None:
         """The text in `lang`, or None while it is untranslated."""
         return self.sv if lang == "sv" else self.en
-
-
-@dataclass(frozen=True)
-class Month:
-    """A month (or a year alone, when the sources give no month)."""
-
-    year: int
-    month: int | None
-
-    @property
-    def iso(self) -> str:
-        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
-
-
-@dataclass(frozen=True)
-class Period:
-    start: Month | None
-    end: Month | None
 
 
 @dataclass(frozen=True)
@@ -238,3 +255,32 @@ class CaseStudy:
             elif spec.kind is Kind.IMAGE:
                 found[f"{spec.key}.alt"] = value.alt
         return found
+
+
+#: What an optional field the file leaves out becomes, by kind, where None would be no value
+#: of the dataclass's type (lists are empty, not None).
+EMPTY: dict[Kind, Callable[[], Any]] = {
+    Kind.TEXT_LIST: tuple, Kind.MUNICIPALITY_LIST: tuple, Kind.CHOICE_LIST: tuple,
+    Kind.URL_LIST: tuple, Kind.TRANSLATION: dict,
+}
+
+
+def typed_value(spec: FieldSpec, value: Any) -> Any:
+    """A checked value as the dataclass holds it: its `record` made, or its kind's empty value
+    when the file leaves it out. A group the file leaves out is a record of Nones."""
+    if spec.kind is Kind.GROUP:
+        given = value or {}
+        children = {child.key: typed_value(child, given.get(child.key)) for child in spec.children}
+        return children if spec.record is None else spec.record(**children)
+    if value is None:
+        empty = EMPTY.get(spec.kind)
+        return None if empty is None else empty()
+    return value if spec.record is None else spec.record(value)
+
+
+def case_study(slug: str, path: str, values: dict[str, Any]) -> CaseStudy:
+    """A `CaseStudy` from the checked values of its file, field by field of `CASE_FIELDS`: a
+    field declared there and in the dataclass needs nothing here (tests/test_model.py checks
+    that the two agree)."""
+    return CaseStudy(slug=slug, path=path,
+                     **{spec.key: typed_value(spec, values.get(spec.key)) for spec in CASE_FIELDS})

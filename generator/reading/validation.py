@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .loading import Document, at, is_null
+from .loading import Document, is_null
 from .model import (
     CASE_FIELDS,
     LANGUAGE_NAMES,
@@ -30,14 +30,14 @@ from .model import (
     Image,
     Kind,
     Month,
-    Period,
-    Status,
     Text,
     TranslationMethod,
     TranslationRecord,
+    case_study,
 )
 from .problems import N_, Problem
 from .registry import Registry
+from .shapes import ShapeChecker, node_at
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MONTH_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
@@ -55,65 +55,13 @@ LANGUAGE_NAMES_SV = {"sv": "svenska", "en": "engelska"}
 
 
 @dataclass
-class Checker:
+class Checker(ShapeChecker):
     """Validates one case file; `problems` collects everything found in it."""
 
     file: str
     registry: Registry
     repo_root: Path
     problems: list[Problem] = field(default_factory=list)
-
-    # -- reporting -----------------------------------------------------------------------------
-
-    def report(self, node: yaml.Node, path: str, message: str, expected: str = "",
-               **params: object) -> None:
-        self.problems.append(at(node, self.file, path, message, expected, params))
-
-    def mapping(self, node: yaml.Node, path: str, allowed: Iterable[str]
-                ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        """A mapping's entries by key, reporting unknown keys with a 'did you mean'."""
-        if not isinstance(node, yaml.MappingNode):
-            self.report(node, path, N_("this should be a set of 'key: value' lines"),
-                        N_("expected the keys {keys}"), keys=", ".join(allowed))
-            return None
-        allowed = list(allowed)
-        entries = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key not in allowed:
-                self.unknown_key(key_node, path, key, allowed)
-                continue
-            entries[key] = (key_node, value_node)
-        return entries
-
-    def unknown_key(self, node: yaml.Node, path: str, key: str, allowed: list[str]) -> None:
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        where = f"{path}.{key}" if path else key
-        if close:
-            self.report(node, where, N_("unknown field"), N_('did you mean "{suggestion}"?'),
-                        suggestion=close[0])
-        else:
-            self.report(node, where, N_("unknown field"), N_("expected one of {keys}"),
-                        keys=", ".join(allowed))
-
-    def scalar(self, node: yaml.Node, path: str) -> str | None:
-        """The text of a scalar, exactly as typed; a list or mapping here is a problem."""
-        if isinstance(node, yaml.ScalarNode) and not is_null(node):
-            return str(node.value)
-        if is_null(node):
-            self.report(node, path, N_("the value is empty"), N_("write a value after the "
-                                                                 "colon"))
-        else:
-            self.report(node, path, N_("expected a single value here, not a list or a "
-                                       "set of keys"))
-        return None
-
-    def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node] | None:
-        if isinstance(node, yaml.SequenceNode):
-            return list(node.value)
-        self.report(node, path, N_("expected a list"),
-                    N_("write it as [a, b] or as lines starting with '- '"))
-        return None
 
     # -- the kinds -----------------------------------------------------------------------------
 
@@ -401,19 +349,7 @@ class Checker:
             self.cross_checks(document.root, values)
         if values is None or len(self.problems) > before:
             return None
-        period = values["period"] or {}
-        return CaseStudy(
-            slug=slug, path=self.file, name=values["name"], organisation=values["organisation"],
-            based_in=values["based_in"], municipalities=values["municipalities"],
-            municipality_count=values["municipality_count"],
-            period=Period(period.get("start"), period.get("end")),
-            status=Status(values["status"]), vinnova_grant_sek=values["vinnova_grant_sek"],
-            vinnova_reference=values["vinnova_reference"], themes=values["themes"],
-            summary=values["summary"], what=values["what"], how=values["how"],
-            results=values["results"], lessons=values["lessons"],
-            examples=values["examples"] or (), image=values["image"],
-            sources=values["sources"], translation=values["translation"] or {},
-        )
+        return case_study(slug, self.file, values)
 
     def cross_checks(self, root: yaml.Node, values: dict[str, Any]) -> None:
         """Rules that span fields: where the case is, and a period that runs forwards."""
@@ -455,16 +391,6 @@ HANDLERS: dict[Kind, Callable[[Checker, FieldSpec, yaml.Node, str], Any]] = {
     Kind.GROUP: lambda c, spec, node, path: c.group(spec.children, node, path),
     Kind.TRANSLATION: lambda c, spec, node, path: c.translation(node, path),
 }
-
-
-def node_at(root: yaml.Node, *keys: str) -> yaml.Node:
-    """The value node at a path of keys, or the deepest one found, for a message's position."""
-    node = root
-    for key in keys:
-        if not isinstance(node, yaml.MappingNode):
-            break
-        node = next((value for k, value in node.value if k.value == key), node)
-    return node
 
 
 def is_allowed_link(target: str) -> bool:

@@ -14,14 +14,15 @@ import json
 from typing import Any
 
 from ..reading.corpus import Corpus
-from ..reading.model import LANGUAGES, CaseStudy, Text
+from ..reading.model import LANGUAGES, SECTIONS, CaseStudy, Text
 from ..reading.registry import Registry
 from ..reading.translation import case_status
 from .urls import DATA_FILES, LANGUAGE_ROOTS, SCHEMA_FILE, case_counties, case_path, html_path
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-TEXT_FIELDS = ("summary", "what", "how", "results", "lessons")
+#: The texts each record carries: the summary and the case page's sections.
+TEXT_FIELDS = ("summary", *(spec.key for spec in SECTIONS))
 
 
 def localized(text: Text | None, lang: str) -> str | None:

@@ -20,7 +20,14 @@ import jinja2.runtime
 from markupsafe import Markup, escape
 
 from ..reading.history import FileDates
-from ..reading.model import ORIGINAL_LANGUAGE, CaseStudy, Status, Text, TranslationMethod
+from ..reading.model import (
+    ORIGINAL_LANGUAGE,
+    SECTIONS,
+    CaseStudy,
+    Status,
+    Text,
+    TranslationMethod,
+)
 from ..reading.problems import N_
 from ..reading.registry import County, Registry, Theme
 from ..reading.translation import FieldStatus, State, case_status
@@ -55,12 +62,8 @@ STATUS_LABELS: dict[Status, str] = {
     Status.ENDED: N_("Ended"),
     Status.UNKNOWN: N_("Status not known"),
 }
-SECTION_HEADINGS: dict[str, str] = {
-    "what": N_("What it is"),
-    "how": N_("How it works"),
-    "results": N_("Results"),
-    "lessons": N_("Lessons learned"),
-}
+#: The case page's sections and their headings, as the model declares them.
+SECTION_HEADINGS: dict[str, str] = {spec.key: spec.heading for spec in SECTIONS}
 
 
 def front_matter_value(text: str) -> Markup:

@@ -1,0 +1,84 @@
+"""The shapes of YAML a case file is made of, checked with messages an editor can act on: a
+set of 'key: value' lines (with "did you mean" for a mistyped key), a single value, a list.
+
+What the values mean is `validation.py`'s; this is only whether they have the right shape.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+import yaml
+
+from .loading import at, is_null
+from .problems import N_, Problem
+
+
+class ShapeChecker:
+    """The shape checks of `validation.Checker`; problems are collected, never raised."""
+
+    file: str
+    problems: list[Problem]
+
+    # -- reporting -----------------------------------------------------------------------------
+
+    def report(self, node: yaml.Node, path: str, message: str, expected: str = "",
+               **params: object) -> None:
+        self.problems.append(at(node, self.file, path, message, expected, params))
+
+    def mapping(self, node: yaml.Node, path: str, allowed: Iterable[str]
+                ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        """A mapping's entries by key, reporting unknown keys with a 'did you mean'."""
+        if not isinstance(node, yaml.MappingNode):
+            self.report(node, path, N_("this should be a set of 'key: value' lines"),
+                        N_("expected the keys {keys}"), keys=", ".join(allowed))
+            return None
+        allowed = list(allowed)
+        entries = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key not in allowed:
+                self.unknown_key(key_node, path, key, allowed)
+                continue
+            entries[key] = (key_node, value_node)
+        return entries
+
+    def unknown_key(self, node: yaml.Node, path: str, key: str, allowed: list[str]) -> None:
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        where = f"{path}.{key}" if path else key
+        if close:
+            self.report(node, where, N_("unknown field"), N_('did you mean "{suggestion}"?'),
+                        suggestion=close[0])
+        else:
+            self.report(node, where, N_("unknown field"), N_("expected one of {keys}"),
+                        keys=", ".join(allowed))
+
+    def scalar(self, node: yaml.Node, path: str) -> str | None:
+        """The text of a scalar, exactly as typed; a list or mapping here is a problem."""
+        if isinstance(node, yaml.ScalarNode) and not is_null(node):
+            return str(node.value)
+        if is_null(node):
+            self.report(node, path, N_("the value is empty"), N_("write a value after the "
+                                                                 "colon"))
+        else:
+            self.report(node, path, N_("expected a single value here, not a list or a "
+                                       "set of keys"))
+        return None
+
+    def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node] | None:
+        if isinstance(node, yaml.SequenceNode):
+            return list(node.value)
+        self.report(node, path, N_("expected a list"),
+                    N_("write it as [a, b] or as lines starting with '- '"))
+        return None
+
+
+def node_at(root: yaml.Node, *keys: str) -> yaml.Node:
+    """The value node at a path of keys, or the deepest one found, for a message's position."""
+    node = root
+    for key in keys:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        node = next((value for k, value in node.value if k.value == key), node)
+    return node
