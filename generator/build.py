@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import output
-from .engine.mkdocs_build import (
+from .engine import (
     LanguageBuild,
     build_one,
     language_config,

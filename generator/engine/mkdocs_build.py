@@ -141,11 +141,22 @@ def warm_up() -> None:
         importlib.import_module(module)
 
 
-def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
+#: The build's shortcuts inside MkDocs, each switchable on its own: `once` renders Material's
+#: navigation and configuration script once per folder, `one_markdown_parser` reuses one
+#: Markdown parser for every page, `counting_search_parser` indexes with `search_parser`.
+#: With any of them the pages are those plain `mkdocs build` writes from the same sources
+#: (tests/test_engine.py builds with each alone and compares).
+SHORTCUTS = frozenset({"once", "one_markdown_parser", "counting_search_parser"})
+
+
+def build_one(lang: str, config_file: str, strict: bool,
+              shortcuts: frozenset[str] = SHORTCUTS) -> list[str]:
     """Build one language; returns the warnings MkDocs logged, or raises `SiteBuildError`.
 
     Runs in a worker process, so it reports what MkDocs logged by value, not by logging.
     """
+    if not shortcuts <= SHORTCUTS:
+        raise ValueError(f"unknown shortcuts: {sorted(shortcuts - SHORTCUTS)}")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -166,8 +177,13 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
         # The generator writes the bilingual sitemaps over MkDocs' per-language ones
         # (`sitemaps.py`), so MkDocs is not asked to render one only to have it replaced.
         config.theme.static_templates.discard("sitemap.xml")
-        config.theme.get_env = with_once(config.theme.get_env)  # type: ignore[method-assign]
-        with one_markdown_parser(), counting_search_parser():
+        if "once" in shortcuts:
+            config.theme.get_env = with_once(config.theme.get_env)  # type: ignore[method-assign]
+        with contextlib.ExitStack() as taken:
+            if "one_markdown_parser" in shortcuts:
+                taken.enter_context(one_markdown_parser())
+            if "counting_search_parser" in shortcuts:
+                taken.enter_context(counting_search_parser())
             build(config)
     except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
         raise SiteBuildError(lang, [*messages, str(error)]) from None
@@ -245,6 +261,8 @@ class ReusedMarkdown:
     many documents with one instance, `reset()` between them, and MkDocs' own per-page
     processors are registered under fixed names, so registering them again replaces them.
     The output is the same byte for byte (`tests/test_scale.py` builds a site both ways).
+
+    upstream: mkdocs/structure/pages.py sha256:28cc64c2f8b85b92
     """
 
     def __init__(self, module: Any) -> None:

@@ -41,7 +41,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Read and validate everything, then build the bilingual site; `site/` changes only on
     success."""
     from ..build import build_site
-    from ..engine.mkdocs_build import SiteBuildError
+    from ..engine import SiteBuildError
 
     root = Path(args.root)
     try:

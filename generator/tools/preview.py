@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..build import prepare
-from ..engine.mkdocs_build import serve_live
+from ..engine import serve_live
 from ..reading.corpus import CASE_SUFFIXES, ReadCache, read_corpus
 from ..reading.model import LANGUAGES
 from ..reading.problems import InvalidContentError, Problem
