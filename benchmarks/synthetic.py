@@ -68,8 +68,8 @@ def read_pool(cases_dir: Path, repo_root: Path, registry: Registry) -> Pool:
             if text is None:
                 continue
             pool["sv"].extend(sentences(text.sv))
-            if text.en is not None:
-                pool["en"].extend(sentences(text.en))
+            if text["en"] is not None:
+                pool["en"].extend(sentences(text["en"] or ""))
     return Pool(tuple(cases), {lang: tuple(dict.fromkeys(found)) for lang, found in pool.items()})
 
 
@@ -120,8 +120,9 @@ def block(text: str, indent: int) -> str:
 
 def text_field(key: str, text: Text, *, markdown: bool = False, indent: int = 0) -> str:
     pad = " " * indent
-    english = "~" if text.en is None else (block(text.en, indent + 4) if markdown
-                                           else quoted(text.en))
+    english_text = text["en"]
+    english = "~" if english_text is None else (block(english_text, indent + 4) if markdown
+                                                else quoted(english_text))
     swedish = block(text.sv, indent + 4) if markdown else quoted(text.sv)
     return f"{pad}{key}:\n{pad}  sv: {swedish}\n{pad}  en: {english}\n"
 
@@ -136,8 +137,8 @@ def case_text(number: int, pool: Pool, registry: Registry, words: int, rng: rand
     members = [home.code, *rng.sample(neighbours, min(len(neighbours), rng.choice(
         (0, 0, 0, 1, 2, 4, 8))))]
     label = f"{home.name} {number + 1}"
-    name = Text(f"{base.name.sv} – {label}", f"{base.name.en or base.name.sv} – {label}")
-    organisation = Text(f"{home.name} kommun", f"{home.name} Municipality")
+    name = Text(sv=f"{base.name.sv} – {label}", en=f"{base.name['en'] or base.name.sv} – {label}")
+    organisation = Text(sv=f"{home.name} kommun", en=f"{home.name} Municipality")
     start_year = rng.randint(2012, 2023)
     start = f"{start_year}-{rng.randint(1, 12):02d}"
     status = rng.choice(list(Status))
@@ -150,11 +151,11 @@ def case_text(number: int, pool: Pool, registry: Registry, words: int, rng: rand
         english: str | None = paragraphs(pool.sentences["en"], section_words, rng)
         if key == "lessons" and number % UNTRANSLATED_EVERY == 0:
             english = None
-        sections[key] = Text(paragraphs(pool.sentences["sv"], section_words, rng), english)
+        sections[key] = Text(sv=paragraphs(pool.sentences["sv"], section_words, rng), en=english)
     texts: dict[str, Text] = {"name": name, "organisation": organisation,
                               "summary": base.summary, **sections}
     texts.update({f"examples.{i}": example for i, example in enumerate(base.examples)})
-    prints = {key: fingerprint(text.sv) for key, text in texts.items() if text.en is not None}
+    prints = {key: fingerprint(text.sv) for key, text in texts.items() if text["en"] is not None}
     if number % OUTDATED_EVERY == 1:
         prints["how"] = fingerprint("an earlier Swedish text")  # the Swedish changed since
     parts = ["# A synthetic case study for `make bench`, made from the real ones.\n",
@@ -174,7 +175,7 @@ def case_text(number: int, pool: Pool, registry: Registry, words: int, rng: rand
     if base.examples:
         parts.append("examples:\n")
         for example in base.examples:
-            english_example = "~" if example.en is None else quoted(example.en)
+            english_example = "~" if example["en"] is None else quoted(example["en"] or "")
             parts.append(f"  - sv: {quoted(example.sv)}\n    en: {english_example}\n")
     parts.append("sources:\n" + "".join(f"  - {url}\n" for url in base.sources))
     method = "human" if number % 10 == 0 else "machine"

@@ -24,7 +24,7 @@ import jinja2.runtime
 import yaml
 from markupsafe import Markup
 
-from ..reading.model import LANGUAGES
+from ..reading.languages import LANGUAGES, by_language, language
 from ..site import i18n
 from ..site.urls import LANGUAGE_ROOTS
 
@@ -32,9 +32,9 @@ from ..site.urls import LANGUAGE_ROOTS
 #: it travels with the package and mkdocs.yml does not name it.
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 #: The name each language has in the switcher, in that language.
-LANGUAGE_LABELS = {"sv": "Svenska", "en": "English"}
+LANGUAGE_LABELS = by_language("label")
 #: Open Graph wants a territory with the language.
-OG_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+OG_LOCALES = by_language("og_locale")
 
 
 @dataclass(frozen=True)
@@ -105,10 +105,10 @@ def relative_root(lang: str, other: str) -> str:
 def search_plugin(plugin: Any, lang: str) -> Any:
     """The search plugin in the page's language (Swedish stemming for Swedish)."""
     if plugin == "search":
-        return {"search": {"lang": lang}}
+        return {"search": {"lang": language(lang).search}}
     if isinstance(plugin, dict) and "search" in plugin:
         options = dict(plugin["search"] or {})
-        options["lang"] = lang
+        options["lang"] = language(lang).search
         return {"search": options}
     return plugin
 

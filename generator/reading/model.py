@@ -9,20 +9,19 @@ consumes, so rendering never sees an unchecked value.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .languages import LANGUAGES as LANGUAGES
+from .languages import ORIGINAL_LANGUAGE as ORIGINAL_LANGUAGE
+from .languages import TABLE, UnknownLanguageError, by_language
+from .languages import TRANSLATED_LANGUAGES as TRANSLATED_LANGUAGES
 from .problems import N_
 
-#: The languages the site publishes, the original first. Swedish is the language the case studies
-#: are written in; English is a translation of it.
-LANGUAGES: tuple[str, ...] = ("sv", "en")
-ORIGINAL_LANGUAGE = "sv"
-TRANSLATED_LANGUAGES: tuple[str, ...] = tuple(
-    lang for lang in LANGUAGES if lang != ORIGINAL_LANGUAGE
-)
-LANGUAGE_NAMES: dict[str, str] = {"sv": "Swedish", "en": "English"}
+#: The languages, from the one table (`languages.py`): the original (Swedish, the language the
+#: case studies are written in) first, then its translations.
+LANGUAGE_NAMES: dict[str, str] = by_language("name")
 
 
 class Kind(enum.Enum):
@@ -181,16 +180,58 @@ def field_by_key(key: str) -> FieldSpec | None:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Text:
-    """A text in every language; `None` for a language means 'not yet translated'."""
+class Text(Mapping[str, "str | None"]):
+    """A text in every language of the table, keyed by language code: the original always,
+    each translation or None while it is not yet translated.
 
-    sv: str
-    en: str | None
+    A code the table does not know is an error (`UnknownLanguageError`), also from `get`:
+    never another language's text under that code's name.
+    """
 
-    def get(self, lang: str) -> str | None:
-        """The text in `lang`, or None while it is untranslated."""
-        return self.sv if lang == "sv" else self.en
+    __slots__ = ("_by_language",)
+
+    def __init__(self, values: Mapping[str, str | None] | None = None, /,
+                 **by_language: str | None) -> None:
+        given = {**(values or {}), **by_language}
+        unknown = [code for code in given if code not in TABLE]
+        if unknown:
+            raise UnknownLanguageError(unknown[0])
+        if given.get(ORIGINAL_LANGUAGE) is None:
+            raise ValueError(f"a text needs its original, in {ORIGINAL_LANGUAGE!r}")
+        self._by_language: dict[str, str | None] = {code: given.get(code) for code in LANGUAGES}
+
+    def __getitem__(self, lang: str) -> str | None:
+        try:
+            return self._by_language[lang]
+        except KeyError:
+            raise UnknownLanguageError(lang) from None
+
+    def get(self, lang: str, default: object = None) -> str | None:
+        """The text in `lang`, or None while it is untranslated; unknown `lang` is an error
+        (Mapping's `get` would turn it into None)."""
+        return self[lang]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_language)
+
+    def __len__(self) -> int:
+        return len(self._by_language)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Text):
+            return self._by_language == other._by_language
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._by_language.items()))
+
+    def __repr__(self) -> str:
+        return f"Text({self._by_language!r})"
+
+    @property
+    def sv(self) -> str:
+        """The original: the Swedish text every translation is made from."""
+        return self._by_language[ORIGINAL_LANGUAGE] or ""
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from .languages import by_language
 from .loading import Document, is_null
 from .model import (
     CASE_FIELDS,
@@ -51,7 +52,7 @@ MARKDOWN_LINK_PATTERNS = (
 LINK_SCHEMES = ("http", "https", "mailto")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".svg")
 #: Language names for the Swedish messages (a msgstr may use {language_sv}).
-LANGUAGE_NAMES_SV = {"sv": "svenska", "en": "engelska"}
+LANGUAGE_NAMES_SV = by_language("name_sv")
 
 
 @dataclass
@@ -95,7 +96,7 @@ class Checker(ShapeChecker):
             values[lang] = None if value is None else value.strip()
         if values.get(ORIGINAL_LANGUAGE) is None or len(values) != len(LANGUAGES):
             return None
-        return Text(sv=values["sv"] or "", en=values["en"])
+        return Text(values)
 
     def missing_language(self, node: yaml.Node, path: str, lang: str) -> None:
         if lang == ORIGINAL_LANGUAGE:

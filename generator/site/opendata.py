@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from ..reading.corpus import Corpus
-from ..reading.model import LANGUAGES, SECTIONS, CaseStudy, Text
+from ..reading.model import LANGUAGES, ORIGINAL_LANGUAGE, SECTIONS, CaseStudy, Text
 from ..reading.registry import Registry
 from ..reading.translation import case_status
 from .urls import DATA_FILES, LANGUAGE_ROOTS, SCHEMA_FILE, case_counties, case_path, html_path
@@ -34,7 +34,7 @@ def localized(text: Text | None, lang: str) -> str | None:
 
 def record(case: CaseStudy, registry: Registry, lang: str, site_url: str) -> dict[str, Any]:
     """One case study as the page in `lang` presents it."""
-    statuses = case_status(case, lang) if lang != "sv" else {}
+    statuses = case_status(case, lang) if lang != ORIGINAL_LANGUAGE else {}
     return {
         "id": case.slug,
         "url": site_url + LANGUAGE_ROOTS[lang] + html_path(case_path(case)),

@@ -90,7 +90,8 @@ class Renderer:
         if own is not None:
             return plain_html(own)
         notice = self.missing_notice if fallback_notice else ""
-        return Markup(f'<span lang="sv">{plain_html(value.sv)}</span>{notice}')  # noqa: S704
+        original = f'<span lang="{ORIGINAL_LANGUAGE}">{plain_html(value.sv)}</span>'
+        return Markup(original + notice)  # noqa: S704
 
     @functools.cached_property
     def missing_notice(self) -> Markup:
@@ -284,7 +285,7 @@ class Renderer:
         statuses = self.statuses(case)
         public_url = site_url + LANGUAGE_ROOTS[self.lang] + html_path(case_path(case))
         return self.render("case.html", case_path(case), case=case, statuses=statuses,
-                           translated=self.lang != "sv", related=related,
+                           translated=self.lang != ORIGINAL_LANGUAGE, related=related,
                            updated=i18n.format_day(dates.updated.date(), self.lang),
                            public_url=public_url)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..reading.corpus import case_files, read_cases, read_corpus
+from ..reading.languages import LANGUAGES, ORIGINAL_LANGUAGE
 from ..reading.problems import InvalidContentError
 from ..reading.registry import load_registry
 from ..site import i18n
@@ -165,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="preview the site with live reload",
                                 description="Serve one language of the site with live reload: "
                                 "saving a case file or a page updates the browser.")
-    serve.add_argument("--site-lang", choices=("sv", "en"), default="sv",
+    serve.add_argument("--site-lang", choices=LANGUAGES, default=ORIGINAL_LANGUAGE,
                        help="which language to preview (default: sv)")
     serve.add_argument("--address", default="127.0.0.1:8000",
                        help="host:port to serve on (default: 127.0.0.1:8000)")
