@@ -26,16 +26,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..reading.corpus import case_files, read_cases
+from ..output import replace_file
+from ..reading.corpus import case_files, display_path, read_cases
+from ..reading.loading import read_text
 from ..reading.model import TRANSLATED_LANGUAGES, TranslationMethod
 from ..reading.problems import N_, InvalidContentError
 from ..reading.registry import load_registry
 from ..reading.translation import FieldStatus, State, case_status
 from ..site import i18n
 from . import catalog
+from .add_language import add_language
 from .content_po import export_catalog, import_catalog, write_catalog
 from .reviewing import UnknownFieldError, record
 from .terminal import message_language, print_problems
+from .yaml_edit import YamlEditError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -108,6 +112,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     if problems:
         return fail(args, N_("{count} problems in the catalogs"), count=len(problems))
     print(gettext("The catalogs are complete and current."))
+    return EXIT_OK
+
+
+# -- a new language ------------------------------------------------------------------------------
+
+
+def cmd_add_language(args: argparse.Namespace) -> int:
+    """Add `LANG: ~` to every text of the case files, once the language is in the table.
+
+    Every file is read and edited in memory before any is written."""
+    if args.new_lang not in TRANSLATED_LANGUAGES:
+        return fail(args, N_('"{lang}" is not a translated language of the site: add it to '
+                             "generator/data/languages.yml first"), lang=args.new_lang)
+    root = Path(args.root)
+    changed: dict[Path, str] = {}
+    problems = []
+    for path in [Path(f) for f in args.files] or case_files(root / "municipalities"):
+        text, found = read_text(path, display_path(path, root))
+        problems.extend(found)
+        if text is None:
+            continue
+        try:
+            edited = add_language(text, args.new_lang)
+        except YamlEditError as error:
+            return fail(args, N_("{file} cannot be edited: {problem}"), file=path,
+                        problem=str(error))
+        if edited != text:
+            changed[path] = edited
+    if problems:
+        return print_invalid(args, InvalidContentError(problems))
+    for path, edited in changed.items():
+        replace_file(path, edited)
+    gettext = gettext_for(args)
+    print(gettext("{lang}: ~ added to {count} case files").format(lang=args.new_lang,
+                                                                  count=len(changed)))
     return EXIT_OK
 
 
@@ -325,3 +364,13 @@ def register(subparsers: Any) -> None:
                          default=TranslationMethod.HUMAN.value,
                          help=_("how the translation was made (default: human)"))
     imports.set_defaults(run=cmd_import)
+
+    add = commands.add_parser(
+        "add-language", help=_("add a language of the table to every case file, as not yet "
+                               "translated"),
+        description=_("Write LANG: ~ after the last language of every text of the case files, "
+                      "keeping comments and layout, once LANG is in "
+                      "generator/data/languages.yml."))
+    add.add_argument("new_lang", metavar="LANG", help=_("the language code, such as fi"))
+    add.add_argument("files", nargs="*", help=_("case files (default: all)"))
+    add.set_defaults(run=cmd_add_language)
