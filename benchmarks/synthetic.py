@@ -26,8 +26,8 @@ from generator.reading.model import SECTIONS as MODEL_SECTIONS
 from generator.reading.model import CaseStudy, Status, Text
 from generator.reading.problems import InvalidContentError
 from generator.reading.registry import Registry, load_registry
+from generator.reading.slugs import slugify
 from generator.reading.translation import fingerprint
-from generator.reading.validation import slugify
 
 SECTIONS = tuple(spec.key for spec in MODEL_SECTIONS)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,8 +38,8 @@ from .model import (
 from .problems import N_, Problem
 from .registry import Registry
 from .shapes import ShapeChecker, node_at
+from .slugs import SLUG_PATTERN, slugify
 
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MONTH_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 FINGERPRINT_PATTERN = re.compile(r"^[0-9a-f]{16}$")
 #: Link targets in Markdown: inline `](target)`, autolinks `<scheme:...>`, references `[x]: t`.
@@ -397,9 +396,3 @@ HANDLERS: dict[Kind, Callable[[Checker, FieldSpec, yaml.Node, str], Any]] = {
 def is_allowed_link(target: str) -> bool:
     scheme = urlsplit(target.strip()).scheme.lower()
     return scheme in LINK_SCHEMES and (scheme == "mailto" or "//" in target)
-
-
-def slugify(name: str) -> str:
-    """A slug suggestion from a file name or a title: 'Idérum Lerum' -> 'iderum-lerum'."""
-    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "case"

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..reading.languages import by_language
 from ..reading.model import CaseStudy
 from ..reading.registry import County, Registry, Theme
-from ..reading.validation import slugify
+from ..reading.slugs import slugify
 
 OVERVIEW = "ideslussar/index.md"
 COUNTIES = "lan/index.md"

@@ -66,7 +66,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     """Write the commented template for a new case study, never over an existing file."""
     from ..output import create_file
-    from ..reading.validation import SLUG_PATTERN, slugify
+    from ..reading.slugs import SLUG_PATTERN, slugify
     from .template import new_case_text
 
     gettext = i18n.translations(args.lang).gettext
