@@ -104,6 +104,16 @@ def with_finnish(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def test_a_language_whose_themes_are_not_named_is_a_clear_error(tmp_path: Path) -> None:
+    root = with_finnish(tmp_path)
+    shutil.copy2(REPO / "generator" / "data" / "themes.yml",
+                 root / "generator" / "data" / "themes.yml")
+    done = run(root, "validate", "--root", str(root / "repo"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "generator/data/themes.yml: the theme idea-coaching must be named in sv, en, fi" \
+        in done.stderr
+
+
 def test_a_third_language_shows_the_swedish_original_as_not_yet_translated(tmp_path: Path
                                                                           ) -> None:
     root = with_finnish(tmp_path)

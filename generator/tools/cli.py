@@ -14,7 +14,7 @@ from typing import Any
 
 from ..reading.corpus import case_files, read_cases, read_corpus
 from ..reading.languages import LANGUAGES, ORIGINAL_LANGUAGE
-from ..reading.problems import InvalidContentError
+from ..reading.problems import DataFileError, InvalidContentError
 from ..reading.registry import load_registry
 from ..site import i18n
 from . import translations_cli
@@ -179,7 +179,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.lang = message_language(args.lang)
-    result: int = args.run(args)
+    try:
+        result: int = args.run(args)
+    except DataFileError as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
     return result
 
 
