@@ -114,6 +114,16 @@ def test_a_language_whose_themes_are_not_named_is_a_clear_error(tmp_path: Path) 
         in done.stderr
 
 
+def test_a_row_missing_from_the_table_is_a_clear_error(tmp_path: Path) -> None:
+    root = with_finnish(tmp_path)
+    table = root / "generator" / "data" / "languages.yml"
+    table.write_text(table.read_text(encoding="utf-8").replace("  label: Suomi\n", ""),
+                     encoding="utf-8")
+    done = run(root, "validate", "--root", str(root / "repo"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "generator/data/languages.yml: fi must give exactly root, locale" in done.stderr
+
+
 def test_a_third_language_shows_the_swedish_original_as_not_yet_translated(tmp_path: Path
                                                                           ) -> None:
     root = with_finnish(tmp_path)

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from .problems import DataFileError
+
 TABLE_FILE = Path(__file__).resolve().parents[1] / "data" / "languages.yml"
 
 
@@ -46,18 +48,27 @@ class Language:
     day: str  # a Babel date format or pattern
 
 
+def shown(path: Path) -> str:
+    """The table's path as a developer finds it: generator/data/languages.yml."""
+    return "/".join(path.parts[-3:])
+
+
 @functools.cache
 def read_table(path: Path = TABLE_FILE) -> dict[str, Language]:
     """The table, checked: every language has every column, and nothing else."""
-    with path.open(encoding="utf-8") as handle:
-        rows = yaml.safe_load(handle)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            rows = yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as error:
+        raise DataFileError(f"{shown(path)} cannot be read: {error}") from None
     columns = [column.name for column in fields(Language) if column.name != "code"]
     if not isinstance(rows, dict) or not rows:
-        raise ValueError(f"{path}: expected one entry per language code")
+        raise DataFileError(f"{shown(path)}: expected one entry per language code")
     table = {}
     for code, row in rows.items():
         if not isinstance(row, dict) or sorted(row) != sorted(columns):
-            raise ValueError(f"{path}: {code} must give exactly {', '.join(columns)}")
+            raise DataFileError(f"{shown(path)}: {code} must give exactly "
+                                f"{', '.join(columns)}")
         table[str(code)] = Language(str(code), **{key: str(row[key]) for key in columns})
     return table
 
