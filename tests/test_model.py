@@ -44,6 +44,7 @@ KIND_TYPES: dict[Kind, Any] = {
 
 
 def expected_type(spec: FieldSpec) -> Any:
+    assert spec.kind in KIND_TYPES, f"a new kind: add {spec.kind} and its type to KIND_TYPES"
     held = spec.record or KIND_TYPES[spec.kind]
     can_be_absent = not spec.required and spec.kind not in EMPTY and spec.kind is not Kind.GROUP
     return held | None if can_be_absent else held
@@ -74,13 +75,13 @@ def test_each_field_is_typed_as_its_declaration_says(spec: FieldSpec) -> None:
 def test_records_agree_with_their_declarations(spec: FieldSpec) -> None:
     record = spec.record
     assert record is not None
-    if spec.kind is Kind.GROUP:
+    if spec.children:  # a group, or each item of a list of groups
         assert [field.name for field in dataclasses.fields(record)] == [
             child.key for child in spec.children]
         hints = typing.get_type_hints(record, vars(model))
         for child in spec.children:
             assert same_type(hints[child.key], expected_type(child))
-    else:
+    else:  # a choice
         assert issubclass(record, enum.Enum)
         assert tuple(member.value for member in record) == spec.choices
 

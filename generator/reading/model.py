@@ -95,7 +95,8 @@ class FieldSpec:
     children: tuple[FieldSpec, ...] = ()
     example: str = ""
     #: The typed class the checked value becomes: a GROUP's children as keyword arguments,
-    #: a CHOICE's value as the one argument (an enum). None keeps the checked value as it is.
+    #: a CHOICE's value as the one argument (an enum). None keeps the checked value as it is;
+    #: other kinds make their own typed values while they are checked.
     record: type | None = None
     #: A MARKDOWN section's heading on the case page (an interface msgid): a field with a
     #: heading is a section of the page, in the order of CASE_FIELDS.
@@ -316,7 +317,9 @@ def typed_value(spec: FieldSpec, value: Any) -> Any:
     if value is None:
         empty = EMPTY.get(spec.kind)
         return None if empty is None else empty()
-    return value if spec.record is None else spec.record(value)
+    if spec.kind is Kind.CHOICE and spec.record is not None:
+        return spec.record(value)
+    return value  # other kinds are checked into their typed values already
 
 
 def case_study(slug: str, path: str, values: dict[str, Any]) -> CaseStudy:
