@@ -9,19 +9,25 @@ consumes, so rendering never sees an unchecked value.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .languages import LANGUAGES as LANGUAGES
 from .languages import ORIGINAL_LANGUAGE as ORIGINAL_LANGUAGE
-from .languages import TABLE, UnknownLanguageError, by_language
 from .languages import TRANSLATED_LANGUAGES as TRANSLATED_LANGUAGES
 from .problems import N_
-
-#: The languages, from the one table (`languages.py`): the original (Swedish, the language the
-#: case studies are written in) first, then its translations.
-LANGUAGE_NAMES: dict[str, str] = by_language("name")
+from .values import Call as Call
+from .values import Claim as Claim
+from .values import Disagreement as Disagreement
+from .values import Image as Image
+from .values import Link as Link
+from .values import Month as Month
+from .values import Outcome as Outcome
+from .values import Period as Period
+from .values import Status as Status
+from .values import Text as Text
+from .values import TranslationMethod as TranslationMethod
 
 
 class Kind(enum.Enum):
@@ -37,44 +43,12 @@ class Kind(enum.Enum):
     STRING = "string"  # a short code that is not translated (e.g. a Vinnova reference)
     CHOICE = "choice"  # one of `choices`
     CHOICE_LIST = "choice-list"  # a non-empty list of `choices`, from a vocabulary
-    URL_LIST = "url-list"  # http(s) addresses
+    URL = "url"  # one http(s) address
+    LINK_LIST = "link-list"  # links: an http(s) address, or url + title + language of the page
+    GROUP_LIST = "group-list"  # a list of mappings of the `children`, each made a `record`
     IMAGE = "image"  # a path inside the repository plus alt text per language
     GROUP = "group"  # a mapping of the `children`
     TRANSLATION = "translation"  # translation records per translated language
-
-
-class Status(enum.Enum):
-    """Where an idésluss stands today, as far as the sources say."""
-
-    ONGOING = "ongoing"
-    PERMANENT = "permanent"
-    ENDED = "ended"
-    UNKNOWN = "unknown"
-
-
-class TranslationMethod(enum.Enum):
-    """How the text of a translated language was made; readers are told which."""
-
-    HUMAN = "human"
-    MACHINE = "machine"
-
-
-@dataclass(frozen=True)
-class Month:
-    """A month (or a year alone, when the sources give no month)."""
-
-    year: int
-    month: int | None
-
-    @property
-    def iso(self) -> str:
-        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
-
-
-@dataclass(frozen=True)
-class Period:
-    start: Month | None
-    end: Month | None
 
 
 @dataclass(frozen=True)
@@ -95,8 +69,8 @@ class FieldSpec:
     children: tuple[FieldSpec, ...] = ()
     example: str = ""
     #: The typed class the checked value becomes: a GROUP's children as keyword arguments,
-    #: a CHOICE's value as the one argument (an enum). None keeps the checked value as it is;
-    #: other kinds make their own typed values while they are checked.
+    #: a CHOICE's value as the one argument (an enum), each item of a GROUP_LIST (its fields
+    #: are the children's keys). None keeps the checked value as it is.
     record: type | None = None
     #: A MARKDOWN section's heading on the case page (an interface msgid): a field with a
     #: heading is a section of the page, in the order of CASE_FIELDS.
@@ -105,6 +79,21 @@ class FieldSpec:
 
 STATUS_CHOICES = tuple(status.value for status in Status)
 METHOD_CHOICES = tuple(method.value for method in TranslationMethod)
+CALL_CHOICES = tuple(call.value for call in Call)
+OUTCOME_CHOICES = tuple(outcome.value for outcome in Outcome)
+
+
+def link_fields(described: bool) -> tuple[FieldSpec, ...]:
+    """The fields of a link written as a mapping. Where the title and language are required
+    (`described`), a plain address is not enough; elsewhere it is a link too."""
+    return (
+        FieldSpec("url", Kind.URL, True, "The address.", "Adressen.",
+                  example="https://www.vinnova.se/"),
+        FieldSpec("title", Kind.STRING, described, "The page's title, in the page's language.",
+                  "Sidans titel, på sidans språk.", example="Idéslussar i kommuner"),
+        FieldSpec("lang", Kind.CHOICE, described, "The page's language.", "Sidans språk.",
+                  choices=LANGUAGES, example="sv"),
+    )
 
 #: The case file, field by field. The order is the order of the template and the docs.
 CASE_FIELDS: tuple[FieldSpec, ...] = (
@@ -113,6 +102,14 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("organisation", Kind.TEXT, True, "Who runs it: the municipality, office or "
               "association.", "Vem som driver den: kommunen, förvaltningen eller förbundet.",
               example="Exempelstads kommun"),
+    FieldSpec("call", Kind.CHOICE, True, "Vinnova's call that financed it: the pre-study call "
+              "of 2015 or the development call of 2016.", "Vinnovas utlysning som finansierade "
+              "den: förstudierna 2015 eller utvecklingsprojekten 2016.", choices=CALL_CHOICES,
+              example="development-2016", record=Call),
+    FieldSpec("counterpart", Kind.STRING, False, "The file name (without .yml) of the pre-study "
+              "this project grew from, or of the development project this pre-study led to.",
+              "Filnamnet (utan .yml) på förstudien som projektet växte ur, eller på "
+              "utvecklingsprojektet som förstudien ledde till.", example="orebro-forstudie"),
     FieldSpec("based_in", Kind.MUNICIPALITY, False, "The municipality where it is based, as a "
               "four-digit SCB code in quotes.", "Kommunen där den har sin bas, som fyrsiffrig "
               "kommunkod inom citattecken.", example='"0180"'),
@@ -151,13 +148,40 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("lessons", Kind.MARKDOWN, False, "Lessons learned.", "Lärdomar.",
               heading=N_("Lessons learned")),
     FieldSpec("examples", Kind.TEXT_LIST, False, "Concrete innovations or ideas the sources "
-              "name.", "Konkreta innovationer eller idéer som källorna nämner."),
+              "name, each with a sentence on what it was.", "Konkreta innovationer eller idéer "
+              "som källorna nämner, var och en med en mening om vad det var."),
+    FieldSpec("outcome", Kind.CHOICE, False, "What became of it after the project, as far as "
+              "the sources say.", "Vad som blev av den efter projektet, så långt källorna "
+              "säger.", choices=OUTCOME_CHOICES, example="unknown", record=Outcome),
+    FieldSpec("afterwards", Kind.MARKDOWN, False, "What happened afterwards, with its source.",
+              "Vad som hände efteråt, med källa."),
+    FieldSpec("where_to_turn", Kind.LINK_LIST, False, "Pages of the idésluss or of the "
+              "organisation that runs it (public pages of organisations only, never a person's "
+              "name, phone number or e-mail address).", "Sidor om idéslussen eller "
+              "organisationen som driver den (bara organisationers offentliga sidor, aldrig "
+              "personers namn, telefonnummer eller e-postadresser).",
+              children=link_fields(described=True)),
+    FieldSpec("disagreements", Kind.GROUP_LIST, False, "Facts the sources give differently: "
+              "each source's value with the source.", "Uppgifter som källorna anger olika: "
+              "varje källas uppgift med källan.", record=Disagreement, children=(
+                  FieldSpec("about", Kind.TEXT, True, "What the sources disagree on.",
+                            "Vad källorna anger olika."),
+                  FieldSpec("claims", Kind.GROUP_LIST, True, "Each source's value.",
+                            "Varje källas uppgift.", record=Claim, children=(
+                                FieldSpec("value", Kind.TEXT, True, "What this source says.",
+                                          "Vad den här källan säger."),
+                                FieldSpec("source", Kind.URL, True, "The source's address.",
+                                          "Källans adress.",
+                                          example="https://www.vinnova.se/"),
+                            )),
+              )),
     FieldSpec("image", Kind.IMAGE, False, "A picture: file inside the repository and a "
               "description per language.", "En bild: fil i förrådet och en beskrivning per "
               "språk."),
-    FieldSpec("sources", Kind.URL_LIST, True, "The web addresses every fact comes from.",
-              "Webbadresserna som varje uppgift kommer från.",
-              example="[https://www.vinnova.se/]"),
+    FieldSpec("sources", Kind.LINK_LIST, True, "The pages every fact comes from: each an "
+              "address, or url, title and lang of the page.", "Sidorna som varje uppgift kommer "
+              "från: var och en en adress, eller url, title och lang för sidan.",
+              example="[https://www.vinnova.se/]", children=link_fields(described=False)),
     FieldSpec("translation", Kind.TRANSLATION, False, "How each language other than Swedish "
               "was translated, and from which Swedish text (kept by `ideslussar translations`).",
               "Hur varje språk utom svenska översattes, och från vilken svensk text (sköts av "
@@ -179,66 +203,6 @@ def field_by_key(key: str) -> FieldSpec | None:
 # ---------------------------------------------------------------------------------------------
 # The validated, typed model
 # ---------------------------------------------------------------------------------------------
-
-
-class Text(Mapping[str, "str | None"]):
-    """A text in every language of the table, keyed by language code: the original always,
-    each translation or None while it is not yet translated.
-
-    A code the table does not know is an error (`UnknownLanguageError`), also from `get`:
-    never another language's text under that code's name.
-    """
-
-    __slots__ = ("_by_language",)
-
-    def __init__(self, values: Mapping[str, str | None] | None = None, /,
-                 **by_language: str | None) -> None:
-        given = {**(values or {}), **by_language}
-        unknown = [code for code in given if code not in TABLE]
-        if unknown:
-            raise UnknownLanguageError(unknown[0])
-        if given.get(ORIGINAL_LANGUAGE) is None:
-            raise ValueError(f"a text needs its original, in {ORIGINAL_LANGUAGE!r}")
-        self._by_language: dict[str, str | None] = {code: given.get(code) for code in LANGUAGES}
-
-    def __getitem__(self, lang: str) -> str | None:
-        try:
-            return self._by_language[lang]
-        except KeyError:
-            raise UnknownLanguageError(lang) from None
-
-    def get(self, lang: str, default: object = None) -> str | None:
-        """The text in `lang`, or None while it is untranslated; unknown `lang` is an error
-        (Mapping's `get` would turn it into None)."""
-        return self[lang]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._by_language)
-
-    def __len__(self) -> int:
-        return len(self._by_language)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Text):
-            return self._by_language == other._by_language
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self._by_language.items()))
-
-    def __repr__(self) -> str:
-        return f"Text({self._by_language!r})"
-
-    @property
-    def sv(self) -> str:
-        """The original: the Swedish text every translation is made from."""
-        return self._by_language[ORIGINAL_LANGUAGE] or ""
-
-
-@dataclass(frozen=True)
-class Image:
-    path: str  # relative to the repository root, checked to exist inside it
-    alt: Text
 
 
 @dataclass(frozen=True)
@@ -272,7 +236,13 @@ class CaseStudy:
     lessons: Text | None
     examples: tuple[Text, ...]
     image: Image | None
-    sources: tuple[str, ...]
+    sources: tuple[Link, ...]
+    call: Call
+    counterpart: str | None
+    outcome: Outcome | None
+    afterwards: Text | None
+    where_to_turn: tuple[Link, ...]
+    disagreements: tuple[Disagreement, ...]
     translation: dict[str, TranslationRecord] = field(default_factory=dict)
 
     @property
@@ -296,14 +266,30 @@ class CaseStudy:
                 found.update({f"{spec.key}.{i}": item for i, item in enumerate(value)})
             elif spec.kind is Kind.IMAGE:
                 found[f"{spec.key}.alt"] = value.alt
+            elif spec.kind is Kind.GROUP_LIST:
+                found.update(record_texts(spec, value, spec.key))
         return found
+
+
+def record_texts(spec: FieldSpec, items: tuple[object, ...], prefix: str) -> dict[str, Text]:
+    """The texts inside a GROUP_LIST's items ("disagreements.0.claims.1.value"), in order."""
+    found: dict[str, Text] = {}
+    for index, item in enumerate(items):
+        for child in spec.children:
+            value = getattr(item, child.key)
+            where = f"{prefix}.{index}.{child.key}"
+            if child.kind in (Kind.TEXT, Kind.MARKDOWN):
+                found[where] = value
+            elif child.kind is Kind.GROUP_LIST:
+                found.update(record_texts(child, value, where))
+    return found
 
 
 #: What an optional field the file leaves out becomes, by kind, where None would be no value
 #: of the dataclass's type (lists are empty, not None).
 EMPTY: dict[Kind, Callable[[], Any]] = {
     Kind.TEXT_LIST: tuple, Kind.MUNICIPALITY_LIST: tuple, Kind.CHOICE_LIST: tuple,
-    Kind.URL_LIST: tuple, Kind.TRANSLATION: dict,
+    Kind.LINK_LIST: tuple, Kind.GROUP_LIST: tuple, Kind.TRANSLATION: dict,
 }
 
 

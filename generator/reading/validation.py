@@ -13,15 +13,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
-from .languages import by_language
+from .addresses import AddressChecker
+from .languages import language
 from .loading import Document, is_null
 from .model import (
     CASE_FIELDS,
-    LANGUAGE_NAMES,
     LANGUAGES,
     ORIGINAL_LANGUAGE,
     TRANSLATED_LANGUAGES,
@@ -29,6 +28,7 @@ from .model import (
     FieldSpec,
     Image,
     Kind,
+    Link,
     Month,
     Text,
     TranslationMethod,
@@ -37,25 +37,16 @@ from .model import (
 )
 from .problems import N_, Problem
 from .registry import Registry
-from .shapes import ShapeChecker, node_at
+from .shapes import node_at
 from .slugs import SLUG_PATTERN, slugify
 
 MONTH_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 FINGERPRINT_PATTERN = re.compile(r"^[0-9a-f]{16}$")
-#: Link targets in Markdown: inline `](target)`, autolinks `<scheme:...>`, references `[x]: t`.
-MARKDOWN_LINK_PATTERNS = (
-    re.compile(r"\]\(\s*<?([^)\s>]*)"),
-    re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"),
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE),
-)
-LINK_SCHEMES = ("http", "https", "mailto")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".svg")
-#: Language names for the Swedish messages (a msgstr may use {language_sv}).
-LANGUAGE_NAMES_SV = by_language("name_sv")
 
 
 @dataclass
-class Checker(ShapeChecker):
+class Checker(AddressChecker):
     """Validates one case file; `problems` collects everything found in it."""
 
     file: str
@@ -101,25 +92,13 @@ class Checker(ShapeChecker):
         if lang == ORIGINAL_LANGUAGE:
             self.report(node, f"{path}.{lang}", N_("the {language} text is missing"),
                         N_("add {lang}: with the Swedish original"),
-                        language=LANGUAGE_NAMES[lang], lang=lang,
-                        language_sv=LANGUAGE_NAMES_SV[lang])
+                        language=language(lang).name, lang=lang,
+                        language_sv=language(lang).name_sv)
         else:
             self.report(node, f"{path}.{lang}", N_("the {language} text is missing"),
                         N_("add {lang}: with the translation, or {lang}: ~ while it is not "
-                           "yet translated"), language=LANGUAGE_NAMES[lang], lang=lang,
-                        language_sv=LANGUAGE_NAMES_SV[lang])
-
-    def check_links(self, node: yaml.Node, path: str, value: str) -> None:
-        if "](" not in value and "<" not in value and "]:" not in value:
-            return  # no link of any of the three forms: most sections
-        for pattern in MARKDOWN_LINK_PATTERNS:
-            for match in pattern.finditer(value):
-                target = match.group(1)
-                if not is_allowed_link(target):
-                    self.report(node, path, N_('the link "{link}" is not a web or e-mail '
-                                               "address"),
-                                N_("links start with https://, http:// or mailto:"),
-                                link=target)
+                           "yet translated"), language=language(lang).name, lang=lang,
+                        language_sv=language(lang).name_sv)
 
     def municipality(self, node: yaml.Node, path: str) -> str | None:
         written = self.scalar(node, path)
@@ -213,27 +192,52 @@ class Checker(ShapeChecker):
         values = [self.choice(item, f"{path}.{i}", choices) for i, item in enumerate(items)]
         return tuple(value for value in values if value is not None)
 
-    def url_list(self, node: yaml.Node, path: str) -> tuple[str, ...] | None:
+    def link_list(self, spec: FieldSpec, node: yaml.Node, path: str
+                  ) -> tuple[Link, ...] | None:
+        """Links: each a plain address, or a mapping with the page's url, title and language
+        (so a reader sees what a page is and in which language before following it)."""
         items = self.sequence(node, path)
         if items is None:
             return None
-        if not items:
+        if not items and spec.required:
             self.report(node, path, N_("the list is empty"),
                         N_("give the address of at least one source"))
             return None
-        urls = []
+        described = all(child.required for child in spec.children)
+        links = []
         for index, item in enumerate(items):
-            url = self.scalar(item, f"{path}.{index}")
-            if url is None:
-                continue
-            parts = urlsplit(url.strip())
-            if parts.scheme not in ("http", "https") or not parts.netloc:
-                self.report(item, f"{path}.{index}", N_('"{url}" is not a web address'),
-                            N_("expected an address starting with https:// or http://"),
-                            url=url)
-                continue
-            urls.append(url.strip())
-        return tuple(urls)
+            where = f"{path}.{index}"
+            before = len(self.problems)
+            if isinstance(item, yaml.MappingNode):
+                values = self.group(spec.children, item, where)
+                if values is not None and len(self.problems) == before:
+                    links.append(Link(values["url"], values["title"], values["lang"]))
+            elif described:
+                self.report(item, where, N_("the page's title and language are missing"),
+                            N_("write it as url: <address>, title: <the page's title>, "
+                               "lang: sv or en"))
+            else:
+                url = self.url(item, where)
+                if url is not None:
+                    links.append(Link(url))
+        return tuple(links)
+
+    def group_list(self, spec: FieldSpec, node: yaml.Node, path: str
+                   ) -> tuple[object, ...] | None:
+        """A list of mappings of the spec's children, each made into the spec's record."""
+        items = self.sequence(node, path)
+        if items is None or spec.record is None:
+            return None
+        if not items:
+            self.report(node, path, N_("the list is empty"),
+                        N_("give at least one, or leave the field out"))
+            return None
+        records = []
+        for index, item in enumerate(items):
+            values = self.group(spec.children, item, f"{path}.{index}")
+            if values is not None and None not in values.values():
+                records.append(spec.record(**values))
+        return tuple(records)
 
     def image(self, node: yaml.Node, path: str) -> Image | None:
         entries = self.mapping(node, path, ("file", "alt"))
@@ -386,13 +390,10 @@ HANDLERS: dict[Kind, Callable[[Checker, FieldSpec, yaml.Node, str], Any]] = {
     Kind.STRING: lambda c, spec, node, path: c.string(node, path),
     Kind.CHOICE: lambda c, spec, node, path: c.choice(node, path, spec.choices),
     Kind.CHOICE_LIST: lambda c, spec, node, path: c.choice_list(node, path, c.registry.themes),
-    Kind.URL_LIST: lambda c, spec, node, path: c.url_list(node, path),
+    Kind.URL: lambda c, spec, node, path: c.url(node, path),
+    Kind.LINK_LIST: lambda c, spec, node, path: c.link_list(spec, node, path),
+    Kind.GROUP_LIST: lambda c, spec, node, path: c.group_list(spec, node, path),
     Kind.IMAGE: lambda c, spec, node, path: c.image(node, path),
     Kind.GROUP: lambda c, spec, node, path: c.group(spec.children, node, path),
     Kind.TRANSLATION: lambda c, spec, node, path: c.translation(node, path),
 }
-
-
-def is_allowed_link(target: str) -> bool:
-    scheme = urlsplit(target.strip()).scheme.lower()
-    return scheme in LINK_SCHEMES and (scheme == "mailto" or "//" in target)
