@@ -22,13 +22,13 @@ from generator.reading.model import (
     EMPTY,
     SECTIONS,
     CaseStudy,
+    FieldRecord,
     FieldSpec,
     Image,
     Kind,
     Link,
     Month,
     Text,
-    TranslationRecord,
 )
 from generator.reading.registry import load_registry
 
@@ -40,7 +40,7 @@ KIND_TYPES: dict[Kind, Any] = {
     Kind.MUNICIPALITY: str, Kind.MUNICIPALITY_LIST: tuple[str, ...], Kind.MONTH: Month,
     Kind.INTEGER: int, Kind.STRING: str, Kind.CHOICE: str, Kind.CHOICE_LIST: tuple[str, ...],
     Kind.URL: str, Kind.LINK_LIST: tuple[Link, ...], Kind.IMAGE: Image,
-    Kind.GROUP: dict[str, Any], Kind.TRANSLATION: dict[str, TranslationRecord],
+    Kind.GROUP: dict[str, Any], Kind.TRANSLATION: dict[str, dict[str, FieldRecord]],
 }
 
 

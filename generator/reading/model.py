@@ -16,7 +16,6 @@ from typing import Any
 from .languages import LANGUAGES as LANGUAGES
 from .languages import ORIGINAL_LANGUAGE as ORIGINAL_LANGUAGE
 from .languages import TRANSLATED_LANGUAGES as TRANSLATED_LANGUAGES
-from .problems import N_
 from .values import Call as Call
 from .values import Claim as Claim
 from .values import Disagreement as Disagreement
@@ -72,8 +71,9 @@ class FieldSpec:
     #: a CHOICE's value as the one argument (an enum), each item of a GROUP_LIST (its fields
     #: are the children's keys). None keeps the checked value as it is.
     record: type | None = None
-    #: A MARKDOWN section's heading on the case page (an interface msgid): a field with a
-    #: heading is a section of the page, in the order of CASE_FIELDS.
+    #: A MARKDOWN section's heading on the case page: a field with a heading is a section of
+    #: the page, in the order of CASE_FIELDS. The heading is a msgid of the site's catalog
+    #: (`catalog.extract` takes it from here; readers see it, so it is not the command's).
     heading: str = ""
 
 
@@ -140,13 +140,13 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("summary", Kind.TEXT, True, "One or two sentences for the overview card.",
               "En eller två meningar till översiktens kort."),
     FieldSpec("what", Kind.MARKDOWN, False, "What it is.", "Vad det är.",
-              heading=N_("What it is")),
+              heading="What it is"),
     FieldSpec("how", Kind.MARKDOWN, False, "How it works.", "Hur det fungerar.",
-              heading=N_("How it works")),
+              heading="How it works"),
     FieldSpec("results", Kind.MARKDOWN, False, "Results the sources report.",
-              "Resultat som källorna redovisar.", heading=N_("Results")),
+              "Resultat som källorna redovisar.", heading="Results"),
     FieldSpec("lessons", Kind.MARKDOWN, False, "Lessons learned.", "Lärdomar.",
-              heading=N_("Lessons learned")),
+              heading="Lessons learned"),
     FieldSpec("examples", Kind.TEXT_LIST, False, "Concrete innovations or ideas the sources "
               "name, each with a sentence on what it was.", "Konkreta innovationer eller idéer "
               "som källorna nämner, var och en med en mening om vad det var."),
@@ -182,10 +182,14 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
               "address, or url, title and lang of the page.", "Sidorna som varje uppgift kommer "
               "från: var och en en adress, eller url, title och lang för sidan.",
               example="[https://www.vinnova.se/]", children=link_fields(described=False)),
-    FieldSpec("translation", Kind.TRANSLATION, False, "How each language other than Swedish "
-              "was translated, and from which Swedish text (kept by `ideslussar translations`).",
-              "Hur varje språk utom svenska översattes, och från vilken svensk text (sköts av "
-              "`ideslussar translations`)."),
+    FieldSpec("translation", Kind.TRANSLATION, False, "Per language and field: how the "
+              "translation was made (human or machine), whether a person reviewed it, and "
+              "fingerprints of the Swedish it was made from and of the translation "
+              "(`ideslussar translations` writes them; the pull-request check proposes the line).",
+              "Per språk och fält: hur översättningen gjordes (human eller machine), om en "
+              "person har granskat den, och fingeravtryck av den svenska texten den gjordes från "
+              "och av översättningen (`ideslussar translations` skriver dem; kontrollen i pull "
+              "requesten föreslår raden)."),
 )
 
 #: The sections of the case page, in page order: the fields with a heading.
@@ -206,11 +210,21 @@ def field_by_key(key: str) -> FieldSpec | None:
 
 
 @dataclass(frozen=True)
-class TranslationRecord:
-    """What a translated language was made from: method, and the fingerprint per field."""
+class FieldRecord:
+    """The provenance of one translated text: how it was made, whether a person has checked it
+    against the Swedish, and the fingerprints of the Swedish it was made from and of the
+    translation as it was recorded.
+
+    Kept per field and language, so that recording one field (a review, an import) never
+    changes what is known about another. The translation's own fingerprint tells a hand edit
+    apart from the recorded text: an English text that no longer matches `target` was changed
+    by a person after the record was written.
+    """
 
     method: TranslationMethod
-    fingerprints: dict[str, str]
+    reviewed: bool
+    source: str  # fingerprint of the Swedish the translation was made from
+    target: str  # fingerprint of the translation when this was recorded
 
 
 @dataclass(frozen=True)
@@ -243,7 +257,8 @@ class CaseStudy:
     afterwards: Text | None
     where_to_turn: tuple[Link, ...]
     disagreements: tuple[Disagreement, ...]
-    translation: dict[str, TranslationRecord] = field(default_factory=dict)
+    #: language -> field path -> provenance of that field's translation
+    translation: dict[str, dict[str, FieldRecord]] = field(default_factory=dict)
 
     @property
     def participant_count(self) -> int:

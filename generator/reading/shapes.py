@@ -14,6 +14,9 @@ import yaml
 from .loading import at, is_null
 from .problems import N_, Problem
 
+#: Fields people type that the build works out itself.
+DERIVED_KEYS = frozenset(("county", "counties", "lan", "län"))
+
 
 class ShapeChecker:
     """The shape checks of `validation.Checker`; problems are collected, never raised."""
@@ -45,6 +48,11 @@ class ShapeChecker:
         return entries
 
     def unknown_key(self, node: yaml.Node, path: str, key: str, allowed: list[str]) -> None:
+        if not path and key.casefold() in DERIVED_KEYS:
+            self.report(node, key, N_("the county is not written in the case file"),
+                        N_("it follows from the municipality codes in based_in and "
+                           "municipalities: delete this line"))
+            return
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         where = f"{path}.{key}" if path else key
         if close:
