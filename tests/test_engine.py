@@ -86,7 +86,7 @@ def test_each_shortcut_alone_gives_the_pages_plain_mkdocs_gives(
     for build in sources:
         site = tmp_path / build.lang
         assert build_one(build.lang, str(config_into(build, site)), True,
-                         frozenset({shortcut})) == []
+                         shortcuts=frozenset({shortcut})).warnings == []
         built, expected = files(site), files(plain[build.lang])
         assert sorted(built) == sorted(expected) and len(built) > 20
         assert [path for path in expected if built[path] != expected[path]] == []
@@ -95,7 +95,7 @@ def test_each_shortcut_alone_gives_the_pages_plain_mkdocs_gives(
 def test_an_unknown_shortcut_is_an_error(sources: list[LanguageBuild], tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown shortcuts"):
         build_one("sv", str(config_into(sources[0], tmp_path / "x")), True,
-                  frozenset({"fast"}))
+                  shortcuts=frozenset({"fast"}))
 
 
 def upstream_marks() -> list[tuple[Path, str, str, str]]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..reading.corpus import case_files, read_cases, read_corpus
+from ..reading.corpus import case_files, read_cases
 from ..reading.languages import LANGUAGES, ORIGINAL_LANGUAGE
 from ..reading.problems import DataFileError, InvalidContentError
 from ..reading.registry import load_registry
@@ -42,12 +42,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Read and validate everything, then build the bilingual site; `site/` changes only on
     success."""
-    from ..build import build_site
+    from ..build import build_site, read_corpus_cached
     from ..engine import SiteBuildError
 
     root = Path(args.root)
     try:
-        corpus = read_corpus(root)
+        corpus = read_corpus_cached(root)
     except InvalidContentError as invalid:
         print_problems(invalid.problems, args.lang)
         return EXIT_INVALID
