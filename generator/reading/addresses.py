@@ -1,24 +1,17 @@
 """Web addresses in case files: an address field must be an http(s) address, and a link in a
-Markdown text must lead to a web page or an e-mail address (never `javascript:` and the like).
+Markdown text must lead to a web page or an e-mail address (never `javascript:` and the like),
+judged as a browser reads it (`links.py`).
 """
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 import yaml
 
+from .links import MARKDOWN_LINK_PATTERNS, is_allowed_link, mailto_extras
 from .problems import N_
 from .shapes import ShapeChecker
-
-#: Link targets in Markdown: inline `](target)`, autolinks `<scheme:...>`, references `[x]: t`.
-MARKDOWN_LINK_PATTERNS = (
-    re.compile(r"\]\(\s*<?([^)\s>]*)"),
-    re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"),
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE),
-)
-LINK_SCHEMES = ("http", "https", "mailto")
 
 
 class AddressChecker(ShapeChecker):
@@ -35,6 +28,11 @@ class AddressChecker(ShapeChecker):
                                                "address"),
                                 N_("links start with https://, http:// or mailto:"),
                                 link=target)
+                elif mailto_extras(target):
+                    self.report(node, path, N_('the e-mail link "{link}" adds {extras}'),
+                                N_("write mailto: and the address only (a ?subject= may "
+                                   "stay)"), link=target, extras=", ".join(
+                                       mailto_extras(target)))
 
     def url(self, node: yaml.Node, path: str) -> str | None:
         url = self.scalar(node, path)
@@ -46,8 +44,3 @@ class AddressChecker(ShapeChecker):
                         N_("expected an address starting with https:// or http://"), url=url)
             return None
         return url.strip()
-
-
-def is_allowed_link(target: str) -> bool:
-    scheme = urlsplit(target.strip()).scheme.lower()
-    return scheme in LINK_SCHEMES and (scheme == "mailto" or "//" in target)

@@ -19,15 +19,15 @@ from .problems import N_, Localized
 from .shapes import node_at
 
 FINGERPRINT_PATTERN = re.compile(r"^[0-9a-f]{16}$")
-def language_name(lang: str) -> Localized:
-    """A language's name in the language a message is printed in (the language table's)."""
-    return Localized({"en": language(lang).name, "sv": language(lang).name_sv})
-
-
 #: The keys of one field's translation record, in the order they are written.
 RECORD_KEYS = ("method", "reviewed", "source", "target")
 #: The keys of the old per-file record (`method:` and `fingerprints:` per language).
 OLD_RECORD_KEYS = frozenset(("method", "fingerprints"))
+
+
+def language_name(lang: str) -> Localized:
+    """A language's name in the language a message is printed in (the language table's)."""
+    return Localized({"en": language(lang).name, "sv": language(lang).name_sv})
 
 
 class RecordChecker(AddressChecker):

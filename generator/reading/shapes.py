@@ -1,5 +1,6 @@
 """The shapes of YAML a case file is made of, checked with messages an editor can act on: a
-set of 'key: value' lines (with "did you mean" for a mistyped key), a single value, a list.
+set of 'key: value' lines (with "did you mean" for a mistyped key), a single value whose
+characters are all ones a reader can see, a list.
 
 What the values mean is `validation.py`'s; this is only whether they have the right shape.
 """
@@ -11,7 +12,8 @@ from collections.abc import Iterable
 
 import yaml
 
-from .loading import at, is_null
+from .characters import character_findings, is_blank, position
+from .loading import at, is_null, key_text
 from .problems import N_, Problem
 
 #: Fields people type that the build works out itself.
@@ -23,8 +25,7 @@ class ShapeChecker:
 
     file: str
     problems: list[Problem]
-
-    # -- reporting -----------------------------------------------------------------------------
+    source: str
 
     def report(self, node: yaml.Node, path: str, message: str, expected: str = "",
                **params: object) -> None:
@@ -38,9 +39,14 @@ class ShapeChecker:
                         N_("expected the keys {keys}"), keys=", ".join(allowed))
             return None
         allowed = list(allowed)
-        entries = {}
+        entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value)
+            key = key_text(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.report(key_node, path, N_("a field name is written as {key}"),
+                            N_("write the field name as a plain word, one of {keys}"),
+                            key=key, keys=", ".join(allowed))
+                continue
             if key not in allowed:
                 self.unknown_key(key_node, path, key, allowed)
                 continue
@@ -65,7 +71,13 @@ class ShapeChecker:
     def scalar(self, node: yaml.Node, path: str) -> str | None:
         """The text of a scalar, exactly as typed; a list or mapping here is a problem."""
         if isinstance(node, yaml.ScalarNode) and not is_null(node):
-            return str(node.value)
+            value = str(node.value)
+            self.check_characters(node, path, value)
+            if is_blank(value):
+                self.report(node, path, N_("the value is made only of invisible characters"),
+                            N_("write the text with letters and digits"))
+                return None
+            return value
         if is_null(node):
             self.report(node, path, N_("the value is empty"), N_("write a value after the "
                                                                  "colon"))
@@ -73,6 +85,18 @@ class ShapeChecker:
             self.report(node, path, N_("expected a single value here, not a list or a "
                                        "set of keys"))
         return None
+
+    def check_characters(self, node: yaml.Node, path: str, value: str) -> None:
+        """Control, direction, invisible and look-alike characters, at the very character
+        when it is typed as itself in the file (not as an escape like "\\x7f")."""
+        for finding in character_findings(value):
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+            index = self.source.find(finding.text, node.start_mark.index,
+                                     node.end_mark.index) if self.source else -1
+            if index >= 0:
+                line, column = position(self.source, index)
+            self.problems.append(Problem(self.file, line, column, path, finding.message,
+                                         finding.expected, finding.params))
 
     def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node] | None:
         if isinstance(node, yaml.SequenceNode):

@@ -29,14 +29,19 @@ from .model import (
     Text,
     case_study,
 )
+from .pictures import picture_problem
 from .problems import N_, Localized, Problem
 from .records import RecordChecker, language_name
 from .registry import Registry
 from .shapes import node_at
-from .slugs import SLUG_PATTERN, slugify
+from .slugs import SLUG_PATTERN, slug_problems, slugify
 
 MONTH_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".svg")
+#: The years a period may name: the programme ran 2016-2019, and idéslussar before and after.
+YEARS = (1990, 2100)
+#: A grant of a trillion kronor is already a mistake; longer numbers are refused before
+#: Python is asked to read them (it refuses numbers over 4,300 digits with a traceback).
+MAX_DIGITS = 12
 
 
 @dataclass
@@ -47,6 +52,7 @@ class Checker(RecordChecker):
     registry: Registry
     repo_root: Path
     problems: list[Problem] = field(default_factory=list)
+    source: str = ""  # the file's text, to place a problem at the very character
 
     # -- the kinds -----------------------------------------------------------------------------
 
@@ -80,7 +86,7 @@ class Checker(RecordChecker):
             values[lang] = None if value is None else value.strip()
         if values.get(ORIGINAL_LANGUAGE) is None or len(values) != len(LANGUAGES):
             return None
-        return Text(values)
+        return Text(sv=values["sv"] or "", en=values["en"])
 
     def missing_language(self, node: yaml.Node, path: str, lang: str) -> None:
         if lang == ORIGINAL_LANGUAGE:
@@ -138,19 +144,28 @@ class Checker(RecordChecker):
             return None
         match = MONTH_PATTERN.match(written.strip())
         month = int(match.group(2)) if match and match.group(2) else None
-        if match is None or (month is not None and not 1 <= month <= 12):
+        if match is None or not written.isascii() or (month is not None
+                                                      and not 1 <= month <= 12):
             self.report(node, path, N_('"{written}" is not a month'),
                         N_('expected YYYY-MM in quotes, such as "2016-11", or a year alone'),
                         written=written)
             return None
-        return Month(int(match.group(1)), month)
+        year = int(match.group(1))
+        if not YEARS[0] <= year <= YEARS[1]:
+            self.report(node, path, N_('"{written}" is outside the years a period may have'),
+                        N_("expected a year from {first} to {last}"), written=written,
+                        first=YEARS[0], last=YEARS[1])
+            return None
+        return Month(year, month)
 
     def integer(self, node: yaml.Node, path: str) -> int | None:
         written = self.scalar(node, path)
         if written is None:
             return None
-        if not written.isdigit():
-            hint = number_hint(written)
+        if not (written.isascii() and written.isdigit()):
+            # No hint is computed from a number too long to be an amount: Python refuses to
+            # read one of over 4,300 digits.
+            hint = number_hint(written) if len(written) <= 2 * MAX_DIGITS else None
             if hint is not None:
                 self.report(node, path, N_('"{written}" is not a plain number'), hint[0],
                             written=written, digits=hint[1])
@@ -158,11 +173,17 @@ class Checker(RecordChecker):
                 self.report(node, path, N_('"{written}" is not a whole number'),
                             N_("expected digits only, such as 4000000"), written=written)
             return None
+        if len(written) > MAX_DIGITS:
+            self.report(node, path, N_("the number has {count} digits"),
+                        N_("expected at most {limit} digits"), count=len(written),
+                        limit=MAX_DIGITS)
+            return None
         return int(written)
 
     def string(self, node: yaml.Node, path: str) -> str | None:
         written = self.scalar(node, path)
         return written.strip() if written is not None and written.strip() else None
+
 
     def choice_list(self, node: yaml.Node, path: str, choices: Iterable[str]
                     ) -> tuple[str, ...] | None:
@@ -174,6 +195,7 @@ class Checker(RecordChecker):
             return None
         values = [self.choice(item, f"{path}.{i}", choices) for i, item in enumerate(items)]
         return tuple(value for value in values if value is not None)
+
 
     def link_list(self, spec: FieldSpec, node: yaml.Node, path: str
                   ) -> tuple[Link, ...] | None:
@@ -237,19 +259,12 @@ class Checker(RecordChecker):
         alt = self.text(entries["alt"][1], f"{path}.alt")
         if written is None:
             return None
-        resolved = (self.repo_root / written).resolve()
-        inside = resolved.is_relative_to(self.repo_root.resolve())
-        if written.startswith(("/", "\\")) or "://" in written or not inside:
-            self.report(file_node, f"{path}.file", N_('"{written}" is outside the repository'),
-                        N_("put the picture in municipalities/images/ and write that path"),
-                        written=written)
-            return None
-        if resolved.suffix.lower() not in IMAGE_SUFFIXES or not resolved.is_file():
-            self.report(file_node, f"{path}.file", N_('there is no picture at "{written}"'),
-                        N_("expected an existing .jpg, .png, .webp or .svg file"),
-                        written=written)
+        refused = picture_problem(self.repo_root, written)
+        if refused is not None:
+            self.report(file_node, f"{path}.file", refused[0], refused[1], **refused[2])
             return None
         return None if alt is None else Image(written, alt)
+
 
     # -- the case as a whole -------------------------------------------------------------------
 
@@ -296,6 +311,8 @@ class Checker(RecordChecker):
                                          N_("use lower-case letters a-z, digits and hyphens, "
                                             "such as {suggestion}.yml"),
                                          {"slug": slug, "suggestion": slugify(slug)}))
+        else:
+            self.problems.extend(slug_problems(self.file, slug))
         values = self.group(CASE_FIELDS, document.root, "")
         if values is not None:
             self.cross_checks(document.root, values)
@@ -304,6 +321,7 @@ class Checker(RecordChecker):
         case = case_study(slug, self.file, values)
         self.stray_records(document.root, case)
         return None if len(self.problems) > before else case
+
 
     def cross_checks(self, root: yaml.Node, values: dict[str, Any]) -> None:
         """Rules that span fields: where the case is, and a period that runs forwards."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,19 +23,23 @@ from markupsafe import Markup, escape
 from ..reading.history import FileDates
 from ..reading.model import (
     ORIGINAL_LANGUAGE,
-    SECTIONS,
-    Call,
     CaseStudy,
     Link,
-    Outcome,
     Status,
     Text,
     TranslationMethod,
 )
-from ..reading.problems import N_
 from ..reading.registry import County, Registry, Theme
 from ..reading.translation import FieldStatus, State, case_status
 from . import i18n
+from .labels import (
+    CALL_LABELS,
+    COUNTERPART_LABELS,
+    LINK_LANGUAGE_LABELS,
+    OUTCOME_LABELS,
+    SECTION_HEADINGS,
+    STATUS_LABELS,
+)
 from .markup import markdown_source, plain_html
 from .sweden_map import base_map, radius
 from .urls import (
@@ -59,33 +64,6 @@ from .urls import (
     theme_path,
 )
 
-STATUS_LABELS: dict[Status, str] = {
-    Status.ONGOING: N_("Ongoing"),
-    Status.PERMANENT: N_("Made permanent"),
-    Status.ENDED: N_("Ended"),
-    Status.UNKNOWN: N_("Status not known"),
-}
-#: The case page's sections and their headings, as the model declares them.
-SECTION_HEADINGS: dict[str, str] = {spec.key: spec.heading for spec in SECTIONS}
-CALL_LABELS: dict[Call, str] = {
-    Call.PRE_STUDY_2015: N_("A pre-study in Vinnova's call of 2015."),
-    Call.DEVELOPMENT_2016: N_("A development project in Vinnova's call of 2016."),
-}
-#: What the counterpart of a case is, by the case's own call.
-COUNTERPART_LABELS: dict[Call, str] = {
-    Call.PRE_STUDY_2015: N_("It led to the development project %(name)s."),
-    Call.DEVELOPMENT_2016: N_("It grew out of the pre-study %(name)s."),
-}
-OUTCOME_LABELS: dict[Outcome, str] = {
-    Outcome.PERMANENT: N_("Made permanent"),
-    Outcome.UNIT_OR_ACCELERATOR: N_("Became part of an innovation unit or accelerator"),
-    Outcome.CONTINUED_WITH_OTHER_FUNDING: N_("Continued with other funding"),
-    Outcome.LED_TO_DEVELOPMENT_PROJECT: N_("Led to a development project"),
-    Outcome.NOT_FINANCED_FURTHER: N_("Not financed further"),
-    Outcome.ENDED: N_("Ended"),
-    Outcome.UNKNOWN: N_("Not known from the sources"),
-}
-LINK_LANGUAGE_LABELS: dict[str, str] = {"sv": N_("in Swedish"), "en": N_("in English")}
 #: Vinnova's project pages: texts written by the project groups, not reviewed by Vinnova.
 PROJECT_PAGE_MARKERS = ("vinnova.se/p/", "vinnova.se/en/p/")
 
@@ -100,10 +78,32 @@ def source_link(case: CaseStudy, url: str) -> Link:
     return next((link for link in case.sources if link.url == url), Link(url))
 
 
+#: Characters YAML does not allow in a file, even quoted (control characters, DEL, C1): one
+#: of them in front matter makes MkDocs drop the whole front matter, and the title line
+#: becomes Markdown. The validator refuses them; this escapes them if one ever gets here.
+NOT_YAML_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+                                "\ud800-\udfff\ufffe\uffff]")
+
+
 def front_matter_value(text: str) -> Markup:
     """A front-matter string: HTML-escaped (Material prints titles and descriptions raw) and
-    then quoted as JSON, which is valid YAML."""
-    return Markup(json.dumps(str(escape(" ".join(text.split()))), ensure_ascii=False))  # noqa: S704
+    then quoted as JSON, which is valid YAML, with what YAML cannot hold as \\u escapes."""
+    quoted = json.dumps(str(escape(" ".join(text.split()))), ensure_ascii=False)
+    return Markup(NOT_YAML_PRINTABLE.sub(  # noqa: S704 - escaped, then quoted
+        lambda match: f"\\u{ord(match.group()):04x}", quoted))
+
+
+#: Markdown's inline syntax: a backslash before it makes it a literal character. Entities
+#: (from HTML escaping) are matched first and kept whole.
+MARKDOWN_INLINE = re.compile(r"(&#?\w+;)|([\\`*_\[\]()#!{}|+-])")
+
+
+def markdown_heading(text: str) -> Markup:
+    """Text for a Markdown heading line (`# {{ md_heading(name) }}`), escaped for HTML and for
+    Markdown: a theme or county name stays text, never a link or emphasis."""
+    escaped = str(escape(" ".join(str(text).split())))
+    return Markup(MARKDOWN_INLINE.sub(  # noqa: S704 - escaped above
+        lambda match: match.group(1) or "\\" + match.group(2), escaped))
 
 
 @dataclass(frozen=True)
@@ -305,6 +305,7 @@ class Renderer:
             "link_language": lambda code: self.gettext(LINK_LANGUAGE_LABELS[code]),
             "source_link": source_link,
             "meta": front_matter_value,
+            "md_heading": markdown_heading,
             "markdown_source": markdown_source,
             "State": State,
             "MACHINE": TranslationMethod.MACHINE,

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..output import replace_file
-from ..reading.corpus import case_files, read_cases, read_page_texts
+from ..reading.corpus import case_files, display_path, file_problems, read_cases, read_page_texts
 from ..reading.model import ORIGINAL_LANGUAGE, TRANSLATED_LANGUAGES, CaseStudy, TranslationMethod
 from ..reading.page_translation import (
     RECORDS_FILE,
@@ -189,6 +189,11 @@ def cmd_review(args: argparse.Namespace) -> int:
                                     method=method) != EXIT_OK:
         failed = True
     for name in [name for name in args.files if name not in pages]:
+        missing = file_problems(Path(name), root, display_path(Path(name), root))
+        if missing:
+            print_invalid(args, InvalidContentError(missing))
+            failed = True
+            continue
         try:
             for lang in TRANSLATED_LANGUAGES:
                 change = record(Path(name), root, registry, lang, method, fields=args.field)

@@ -27,7 +27,7 @@ from ..output import replace_file
 from ..reading.corpus import case_files, display_path
 from ..reading.loading import read_text
 from ..reading.model import TRANSLATED_LANGUAGES, TranslationMethod
-from ..reading.problems import N_, InvalidContentError
+from ..reading.problems import N_, InvalidContentError, terminal_text
 from ..site import i18n
 from . import catalog
 from .add_language import add_language
@@ -86,7 +86,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = catalog.check_catalogs(Path(args.root))
     gettext = gettext_for(args)
     for problem in problems:
-        print(problem.render(gettext), file=sys.stderr)
+        print(terminal_text(problem.render(gettext)), file=sys.stderr)
     if problems:
         return fail(args, N_("{count} problems in the catalogs"), count=len(problems))
     print(gettext("The catalogs are complete and current."))
