@@ -13,6 +13,7 @@ the open data on the core it freed.
 
 from __future__ import annotations
 
+import datetime
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +21,21 @@ from typing import Any
 
 from . import output
 from .corpus import Corpus
+from .dcat import dcat
 from .feeds import feeds
 from .mkdocs_build import LanguageBuild, build_one, language_config, read_base_config, warm_up
 from .model import LANGUAGES, CaseStudy
+from .og_images import og_images
 from .opendata import data_files
-from .pages import LANGUAGE_ROOTS, RenderMemo, image_path, render_language
+from .pages import (
+    DATA_FILES,
+    LANGUAGE_ROOTS,
+    OVERVIEW,
+    RenderMemo,
+    case_path,
+    image_path,
+    render_language,
+)
 from .parallel import Task, wait_any
 from .related import related_cases
 from .schema import schema_text
@@ -85,6 +96,7 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
     files: dict[str, str | bytes] = {page.path: page.text for page in pages}
     files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
                   if case.image is not None})
+    files.update(og_images(corpus.cases, corpus.registry, lang))
     output.write_tree(docs_dir, files, known)
     config = language_config(base, config_file.parent, lang, docs_dir, site_dir, url)
     config_path = work_dir / lang / "mkdocs.yml"
@@ -93,6 +105,15 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
     return Sources(LanguageBuild(lang, config_path, docs_dir, site_dir),
                    [page.path for page in pages],
                    {"render": rendered - started, "write": written - rendered})
+
+
+def page_dates(corpus: Corpus) -> dict[str, datetime.datetime]:
+    """When pages last changed, for the sitemap: a case page when its case file did, the
+    overview when any did (other pages' sources have no dates the build knows)."""
+    dates = {case_path(case): corpus.dates[case.slug].updated for case in corpus.cases}
+    if dates:
+        dates[OVERVIEW] = max(dates.values())
+    return dates
 
 
 def public_root(base: dict[str, Any], site_url: str | None) -> str:
@@ -146,14 +167,15 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
              for lang in LANGUAGES]
     try:
         wait_any(tasks)  # the feeds and open data take a core: the one the first language freed
-        extra = {**feeds(corpus, url), **data_files(corpus, url, schema_text(corpus.registry))}
+        extra = {**feeds(corpus, url), **data_files(corpus, url, schema_text(corpus.registry)),
+                 DATA_FILES["dcat"]: dcat(corpus, url)}
         results = [task.result() for task in tasks]
     except BaseException:  # one language failed (or the build was interrupted): stop the other
         for task in tasks:
             task.cancel()
         raise
     built = time.perf_counter()
-    extra = {**sitemaps(url, results[0].paths), **extra}
+    extra = {**sitemaps(url, results[0].paths, page_dates(corpus)), **extra}
     output.publish({LANGUAGE_ROOTS[r.lang].rstrip("/"): r.site_dir for r in results}, extra,
                    site_dir)
     done = time.perf_counter()

@@ -61,6 +61,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     success."""
     from .build import build_site
     from .mkdocs_build import SiteBuildError
+    from .og_images import FontMissingError
 
     root = Path(args.root)
     try:
@@ -71,6 +72,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         report = build_site(corpus, root, Path(args.site_dir), site_url=args.site_url,
                             strict=args.strict)
+    except FontMissingError as error:
+        print(f"{error}", file=sys.stderr)
+        print(i18n.translations(args.lang).gettext("The build failed; {site} was not changed.")
+              .format(site=args.site_dir), file=sys.stderr)
+        return EXIT_INVALID
     except SiteBuildError as error:
         for message in error.messages:
             print(f"{error.lang}: {message}", file=sys.stderr)

@@ -11,6 +11,7 @@ import datetime
 import functools
 import gettext as gettext_module
 import io
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -99,3 +100,22 @@ def language_name(code: str, in_lang: str) -> str:
 
 def is_original(lang: str) -> bool:
     return lang == ORIGINAL_LANGUAGE
+
+
+#: Letters a language sorts apart from their base letter: Swedish puts å, ä and ö after z (and
+#: æ, ø with ä, ö; ü with y), English files them all under their base letter.
+SORT_LETTERS: dict[str, dict[int, str]] = {
+    "sv": str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y"}),
+    "en": str.maketrans({"æ": "ae", "ø": "o", "ß": "ss"}),
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def sort_key(text: str, lang: str) -> tuple[str, str]:
+    """A key that sorts names as a reader of `lang` expects: "Örebro" last in Swedish, among
+    the O's in English; "Idésluss" with "Idesluss" in both. Python's own order is neither (it
+    puts "ä" before "å" and "é" after "z")."""
+    folded = text.casefold().translate(SORT_LETTERS.get(lang, {}))
+    plain = "".join(char for char in unicodedata.normalize("NFD", folded)
+                    if not unicodedata.combining(char))
+    return plain, folded

@@ -24,6 +24,7 @@ from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup, escape
 
 from . import i18n
+from .citation import FORMATS, citation
 from .corpus import Corpus
 from .history import FileDates
 from .markup import markdown_source, plain_html
@@ -41,9 +42,15 @@ COUNTIES = "lan/index.md"
 THEMES = "teman/index.md"
 OPEN_DATA = "oppna-data.md"
 #: The open data files, below the site root (one per language and format).
-DATA_FILES = {"json": "data/ideslussar.{lang}.json", "csv": "data/ideslussar.{lang}.csv"}
+DATA_FILES = {"json": "data/ideslussar.{lang}.json", "csv": "data/ideslussar.{lang}.csv",
+              "excel": "data/ideslussar.{lang}.excel.csv", "package": "data/datapackage.json",
+              "dcat": "data/dcat.rdf"}
+#: One case's data and citations: ext is json, csv, bib, ris or csl.json.
+CASE_DATA = "data/ideslussar/{slug}.{lang}.{ext}"
 FEED = "feed.xml"
-SCHEMA_FILE = "data/case-study.schema.json"
+#: The JSON Schema of the published JSON, and that of the case files it is made from.
+DATA_SCHEMA_FILE = "data/ideslussar.schema.json"
+CASE_SCHEMA_FILE = "data/case-study.schema.json"
 #: Where each language's pages live below the site root; paths below it are the same.
 LANGUAGE_ROOTS: dict[str, str] = {"sv": "", "en": "en/"}
 
@@ -52,6 +59,12 @@ STATUS_LABELS: dict[Status, str] = {
     Status.PERMANENT: N_("Made permanent"),
     Status.ENDED: N_("Ended"),
     Status.UNKNOWN: N_("Status not known"),
+}
+#: The same in a case page's fact box, after the label "Status": "Status: Status not known"
+#: would say it twice.
+FACT_STATUS_LABELS: dict[Status, str] = {
+    **STATUS_LABELS,
+    Status.UNKNOWN: N_("not stated in the sources"),
 }
 SECTION_HEADINGS: dict[str, str] = {
     "what": N_("What it is"),
@@ -83,6 +96,12 @@ def case_path(case: CaseStudy) -> str:
     return f"ideslussar/{case.slug}.md"
 
 
+def og_image_path(case: CaseStudy) -> str:
+    """A case's picture for link previews (Open Graph), below each language's root: each
+    language's shows the name in that language."""
+    return f"ideslussar/delning/{case.slug}.png"
+
+
 def image_path(case: CaseStudy) -> str:
     """Where a case's picture goes, beside its page; the suffix is the editor's file's."""
     suffix = Path(case.image.path).suffix.lower() if case.image else ""
@@ -105,6 +124,14 @@ def case_counties(case: CaseStudy, registry: Registry) -> list[County]:
     found = {registry.municipalities[code].county.code: registry.municipalities[code].county
              for code in codes}
     return list(found.values())
+
+
+def years(case: CaseStudy) -> str:
+    """ "2016–2020" for lists and pictures; "" when the sources give no period."""
+    start, end = case.period.start, case.period.end
+    if start and end:
+        return f"{start.year}\u2013{end.year}" if start.year != end.year else str(start.year)
+    return f"{start.year}\u2013" if start else (f"\u2013{end.year}" if end else "")
 
 
 def relative_url(from_md: str, to_md: str) -> str:
@@ -236,7 +263,11 @@ class Renderer:
         return [self.registry.municipalities[code].name for code in codes]
 
     def counties(self, case: CaseStudy) -> list[str]:
-        return [county.name for county in case_counties(case, self.registry)]
+        return [county.name_in(self.lang) for county in case_counties(case, self.registry)]
+
+    def county_name(self, county: County) -> str:
+        """ "Örebro län" on Swedish pages, "Örebro County" on English ones."""
+        return county.name_in(self.lang)
 
     def facts(self, case: CaseStudy) -> str:
         """One line of facts: municipalities · county · status · years.
@@ -290,11 +321,7 @@ class Renderer:
         return {key: position for position, key in enumerate(self.registry.themes)}
 
     def years(self, case: CaseStudy) -> str:
-        """ "2016–2020" for the overview list; "" when the sources give no period."""
-        start, end = case.period.start, case.period.end
-        if start and end:
-            return f"{start.year}\u2013{end.year}" if start.year != end.year else str(start.year)
-        return f"{start.year}\u2013" if start else (f"\u2013{end.year}" if end else "")
+        return years(case)
 
     def period(self, case: CaseStudy) -> str:
         start, end = case.period.start, case.period.end
@@ -318,6 +345,7 @@ class Renderer:
             "case_path": case_path,
             "image_url": lambda case: relative_link(page_path, image_path(case)),
             "status_label": lambda status: self.gettext(STATUS_LABELS[status]),
+            "fact_status": lambda status: self.gettext(FACT_STATUS_LABELS[status]),
             "section_headings": SECTION_HEADINGS,
             "meta": front_matter_value,
             "markdown_source": markdown_source,
@@ -330,7 +358,11 @@ class Renderer:
             "site_file": lambda path: relative_file(LANGUAGE_ROOTS[self.lang] + page_path, path),
             "data_file": lambda kind: DATA_FILES[kind].format(lang=self.lang),
             "feed_file": LANGUAGE_ROOTS[self.lang] + FEED,
-            "schema_file": SCHEMA_FILE,
+            "data_schema_file": DATA_SCHEMA_FILE,
+            "case_schema_file": CASE_SCHEMA_FILE,
+            "case_file": lambda case, ext: relative_file(
+                LANGUAGE_ROOTS[self.lang] + page_path,
+                CASE_DATA.format(slug=case.slug, lang=self.lang, ext=ext)),
             "once": lambda macro, case: self.once(folder, macro, case),
         }
 
@@ -362,8 +394,9 @@ class Renderer:
         public_url = site_url + LANGUAGE_ROOTS[self.lang] + html_path(case_path(case))
         return self.render("case.html", case_path(case), case=case, statuses=statuses,
                            translated=self.lang != "sv", related=related,
-                           updated=i18n.format_day(dates.updated.date(), self.lang),
-                           public_url=public_url)
+                           cite=citation(case, self.lang, public_url, dates),
+                           citation_formats=FORMATS, public_url=public_url,
+                           og_image=og_image_path(case))
 
     def overview(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
         counts = county_counts(cases, self.registry)
@@ -515,6 +548,13 @@ NOTHING = Markup("")
 MISSING = object()
 
 
+def reading_order(cases: Iterable[CaseStudy], lang: str) -> tuple[CaseStudy, ...]:
+    """The cases in the order a reader of `lang` looks for them: by their name in that
+    language, alphabetised as that language does (English pages list "Örebro" among the O's)."""
+    return tuple(sorted(cases, key=lambda case: (
+        i18n.sort_key(case.name.get(lang) or case.name.sv, lang), case.slug)))
+
+
 def county_counts(cases: Iterable[CaseStudy], registry: Registry) -> Counter[str]:
     return Counter(county.code for case in cases for county in case_counties(case, registry))
 
@@ -594,7 +634,7 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
     every language, so a build computes it once and passes it in. With a `memo` (the
     preview's), pages whose inputs did not change are not rendered again."""
     renderer = Renderer(lang, corpus.registry, environment(lang))
-    cases = corpus.cases
+    cases = reading_order(corpus.cases, lang)
 
     def make(path: str, key: Callable[[], Any], render: Callable[[], SourcePage]
              ) -> SourcePage:

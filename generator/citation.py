@@ -1,0 +1,135 @@
+"""How to cite a case study: the line on its page and the files reference managers import.
+
+One `Citation` per case and language holds what every form says (title, site, publisher,
+version date, address, language, how it was translated, the Vinnova page it rests on), so
+the page, BibTeX, RIS and CSL-JSON cannot disagree. BibTeX for LaTeX users, RIS for EndNote,
+Zotero and Mendeley, CSL-JSON for Zotero and the citation processors of Pandoc.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass
+
+from . import i18n
+from .history import FileDates
+from .model import ORIGINAL_LANGUAGE, CaseStudy, TranslationMethod
+
+#: Vinnova's project database: a case's own page there is the source its facts rest on.
+VINNOVA_PROJECT = "https://www.vinnova.se/p/"
+#: The citation files, by extension (see `pages.CASE_DATA`) and media type.
+FORMATS = {"bib": "application/x-bibtex", "ris": "application/x-research-info-systems",
+           "csl.json": "application/vnd.citationstyles.csl+json"}
+BIBTEX_SPECIAL = str.maketrans({
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
+    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"})
+
+
+@dataclass(frozen=True)
+class Citation:
+    """What every form of a case's citation says, in one language."""
+
+    key: str  # "ideslussar-orebro-en"
+    title: str
+    site: str  # the site's name, which is also its publisher
+    version: datetime.date  # when the case study last changed
+    version_text: str  # "version of 28 November 2026", in the page's language
+    url: str
+    lang: str
+    translation: str  # "Machine-translated from Swedish." or "" for the original
+    source: str | None  # the case's page in Vinnova's project database, or Vinnova's own page
+    source_text: str  # "Based on Vinnova's project page: <address>." or ""
+
+    @property
+    def note(self) -> str:
+        return " ".join(part for part in (self.translation, self.source_text) if part)
+
+
+def vinnova_source(case: CaseStudy) -> str | None:
+    """The Vinnova page a case rests on: its project page if the sources name one, else the
+    first page of Vinnova's they name."""
+    vinnova = [url for url in case.sources if url.startswith("https://www.vinnova.se/")]
+    projects = [url for url in vinnova if url.startswith(VINNOVA_PROJECT)]
+    return next(iter(projects or vinnova), None)
+
+
+def citation(case: CaseStudy, lang: str, url: str, dates: FileDates) -> Citation:
+    """The citation of a case's page in `lang`, whose public address is `url`."""
+    gettext = i18n.translations(lang).gettext
+    record = case.translation.get(lang)
+    if lang == ORIGINAL_LANGUAGE:
+        translation = ""
+    elif case.name.get(lang) is None or record is None:
+        translation = gettext("Partly not yet translated from Swedish.")
+    elif record.method is TranslationMethod.MACHINE:
+        translation = gettext("Machine-translated from Swedish.")
+    else:
+        translation = gettext("Translated from Swedish.")
+    source = vinnova_source(case)
+    version = dates.updated.date()
+    return Citation(
+        key=f"ideslussar-{case.slug}-{lang}",
+        title=" ".join((case.name.get(lang) or case.name.sv).split()),
+        site=gettext("Idea sluices in municipalities"),
+        version=version,
+        version_text=gettext("version of {date}").format(date=i18n.format_day(version, lang)),
+        url=url,
+        lang=lang,
+        translation=translation,
+        source=source,
+        source_text=(gettext("Based on Vinnova's project page: {url}.").format(url=source)
+                     if source else ""),
+    )
+
+
+def bibtex(entry: Citation) -> str:
+    """A BibTeX @misc entry (BibTeX and biblatex both read it), UTF-8."""
+
+    def value(text: str) -> str:
+        return text.translate(BIBTEX_SPECIAL)
+
+    url = entry.url.replace("{", "%7B").replace("}", "%7D")
+    fields = [
+        ("title", "{" + value(entry.title) + "}"),  # inner braces keep its capitals
+        ("howpublished", value(entry.site)),
+        ("publisher", value(entry.site)),
+        ("year", str(entry.version.year)),
+        ("date", entry.version.isoformat()),
+        ("url", url),
+        ("language", i18n.language_name(entry.lang, "en").lower()),
+        ("note", value(entry.version_text[:1].upper() + entry.version_text[1:] + ". "
+                       + entry.note).strip()),
+    ]
+    body = ",\n".join(f"  {name} = {{{text}}}" for name, text in fields)
+    return f"@misc{{{entry.key},\n{body}\n}}\n"
+
+
+def ris(entry: Citation) -> str:
+    """An RIS record of an electronic source; RIS wants CRLF line ends and one line a tag."""
+
+    def line(tag: str, text: str) -> str:
+        return f"{tag}  - {' '.join(text.split())}\r\n"
+
+    lines = [line("TY", "ELEC"), line("TI", entry.title), line("T2", entry.site),
+             line("PB", entry.site), line("PY", str(entry.version.year)),
+             line("DA", entry.version.strftime("%Y/%m/%d")), line("UR", entry.url),
+             line("LA", entry.lang), line("N1", entry.note or entry.version_text)]
+    if entry.source:
+        lines.append(line("L2", entry.source))
+    return "".join(lines) + "ER  - \r\n"
+
+
+def csl_json(entry: Citation) -> str:
+    """A CSL-JSON item list (what Zotero and Pandoc's citeproc read)."""
+    item = {"id": entry.key, "type": "webpage", "title": entry.title,
+            "container-title": entry.site, "publisher": entry.site,
+            "issued": {"date-parts": [[entry.version.year, entry.version.month,
+                                       entry.version.day]]},
+            "URL": entry.url, "language": entry.lang,
+            "note": (entry.version_text + ". " + entry.note).strip()}
+    return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
+
+
+WRITERS = {"bib": bibtex, "ris": ris, "csl.json": csl_json}
+
