@@ -18,6 +18,7 @@ from .corpus import Corpus
 from .model import LANGUAGE_NAMES, LANGUAGES
 from .opendata import LICENCE_URL
 from .pages import DATA_FILES, DATA_SCHEMA_FILE, OPEN_DATA, html_path
+from .problems import N_
 
 EU = "http://publications.europa.eu/resource/authority/"
 #: ISO 639-3 in the EU's language vocabulary.
@@ -82,8 +83,9 @@ def dcat(corpus: Corpus, site_url: str) -> str:
                                for prefix, uri in NAMESPACES.items()) + ">",
         f"<dcat:Catalog rdf:about={quoteattr(catalog)}>",
         *texts("dcterms:title", "Idea sluices in municipalities"),
-        *texts("dcterms:description", "How Swedish municipalities let every employee "
-               "explore, test and develop an idea: examples from the idea sluices."),
+        *texts("dcterms:description", N_("How Swedish municipalities let every employee "
+                                         "explore, test and develop an idea: examples from "
+                                         "the idea sluices.")),
         resource("dcterms:publisher", publisher),
         resource("foaf:homepage", root),
         resource("dcterms:license", LICENCE_URL),
@@ -92,10 +94,11 @@ def dcat(corpus: Corpus, site_url: str) -> str:
         resource("dcat:dataset", catalog + "#dataset"),
         "</dcat:Catalog>",
         f"<dcat:Dataset rdf:about={quoteattr(catalog + '#dataset')}>",
-        *texts("dcterms:title", "Idea sluices in municipalities: case studies"),
-        *texts("dcterms:description", "Case studies of the idea sluices through which "
-               "Swedish municipalities let employees develop ideas, co-financed by Vinnova "
-               "2016–2019, with their sources and how each text was translated."),
+        *texts("dcterms:title", N_("Idea sluices in municipalities: case studies")),
+        *texts("dcterms:description", N_("Case studies of the idea sluices through which "
+                                         "Swedish municipalities let employees develop ideas, "
+                                         "co-financed by Vinnova 2016–2019, with their sources "
+                                         "and how each text was translated.")),
         *[f'<dcat:keyword xml:lang="{lang}">{escape(word)}</dcat:keyword>'
           for lang, words in (("sv", ("idésluss", "innovation", "kommun", "Vinnova")),
                               ("en", ("idea sluice", "innovation", "municipality",
