@@ -18,9 +18,10 @@ from .model import ORIGINAL_LANGUAGE, CaseStudy, TranslationMethod
 
 #: Vinnova's project database: a case's own page there is the source its facts rest on.
 VINNOVA_PROJECT = "https://www.vinnova.se/p/"
-#: The citation files, by extension (see `pages.CASE_DATA`) and media type.
-FORMATS = {"bib": "application/x-bibtex", "ris": "application/x-research-info-systems",
-           "csl.json": "application/vnd.citationstyles.csl+json"}
+#: The citation files by extension (see `pages.CASE_DATA`): their media type and name.
+FORMATS = {"bib": ("application/x-bibtex", "BibTeX"),
+           "ris": ("application/x-research-info-systems", "RIS"),
+           "csl.json": ("application/vnd.citationstyles.csl+json", "CSL-JSON")}
 BIBTEX_SPECIAL = str.maketrans({
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"})
