@@ -30,6 +30,7 @@ from .opendata import data_files
 from .pages import (
     DATA_FILES,
     LANGUAGE_ROOTS,
+    OG_IMAGES,
     OVERVIEW,
     RenderMemo,
     case_path,
@@ -96,7 +97,7 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
     files: dict[str, str | bytes] = {page.path: page.text for page in pages}
     files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
                   if case.image is not None})
-    files.update(og_images(corpus.cases, corpus.registry, lang))
+    files.update(og_images(corpus.cases, corpus.registry, lang, last_pictures(docs_dir, known)))
     output.write_tree(docs_dir, files, known)
     config = language_config(base, config_file.parent, lang, docs_dir, site_dir, url)
     config_path = work_dir / lang / "mkdocs.yml"
@@ -114,6 +115,21 @@ def page_dates(corpus: Corpus) -> dict[str, datetime.datetime]:
     if dates:
         dates[OVERVIEW] = max(dates.values())
     return dates
+
+
+def last_pictures(docs_dir: Path, known: dict[str, str | bytes] | None
+                  ) -> dict[str, bytes]:
+    """The link-preview pictures the last build left in a language's sources, by path: those
+    whose texts did not change are not drawn again (see og_images.py). The preview knows what
+    it wrote; a build reads them."""
+    if known is not None:
+        return {path: content for path, content in known.items()
+                if path.startswith(OG_IMAGES + "/") and isinstance(content, bytes)}
+    folder = docs_dir / OG_IMAGES
+    if not folder.is_dir():
+        return {}
+    return {f"{OG_IMAGES}/{path.name}": path.read_bytes()
+            for path in folder.glob("*.png") if path.is_file() and not path.is_symlink()}
 
 
 def public_root(base: dict[str, Any], site_url: str | None) -> str:

@@ -48,6 +48,8 @@ DATA_FILES = {"json": "data/ideslussar.{lang}.json", "csv": "data/ideslussar.{la
 #: One case's data and citations: ext is json, csv, bib, ris or csl.json.
 CASE_DATA = "data/ideslussar/{slug}.{lang}.{ext}"
 FEED = "feed.xml"
+#: The folder of the case pages' link-preview pictures, below each language's root.
+OG_IMAGES = "ideslussar/delning"
 #: The JSON Schema of the published JSON, and that of the case files it is made from.
 DATA_SCHEMA_FILE = "data/ideslussar.schema.json"
 CASE_SCHEMA_FILE = "data/case-study.schema.json"
@@ -99,7 +101,7 @@ def case_path(case: CaseStudy) -> str:
 def og_image_path(case: CaseStudy) -> str:
     """A case's picture for link previews (Open Graph), below each language's root: each
     language's shows the name in that language."""
-    return f"ideslussar/delning/{case.slug}.png"
+    return f"{OG_IMAGES}/{case.slug}.png"
 
 
 def image_path(case: CaseStudy) -> str:

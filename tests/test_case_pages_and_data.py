@@ -23,6 +23,7 @@ from PIL import Image
 from generator.corpus import read_corpus
 from generator.i18n import sort_key
 from generator.model import Text
+from generator.og_images import fingerprint_of, og_images
 from generator.opendata import csv_text, paragraphs, record
 
 from .conftest import REPO, build, copy_repo_content
@@ -408,3 +409,19 @@ def test_canonical_addresses_agree_with_hreflang_and_sitemap(real_site: Path) ->
             assert canonical.group(1) == own.group(1), (lang, path)
             assert canonical.group(1) in locs, (lang, path)
             assert not canonical.group(1).endswith("index.html")
+
+
+def test_pictures_are_drawn_again_only_when_their_texts_change() -> None:
+    corpus = read_corpus(REPO)
+    case = next(c for c in corpus.cases if c.slug == "orebro")
+    path = "ideslussar/delning/orebro.png"
+    first = og_images([case], corpus.registry, "en", {})[path]
+    assert fingerprint_of(first) is not None
+    # The last build's picture, with its fingerprint: kept as it is, not drawn again.
+    kept = first + b"kept"
+    assert og_images([case], corpus.registry, "en", {path: kept})[path] is kept
+    renamed = dataclasses.replace(case, name=Text("Idésluss i Örebro", "Örebro's idea sluice"))
+    redrawn = og_images([renamed], corpus.registry, "en", {path: kept})[path]
+    assert redrawn not in (kept, first)
+    with Image.open(io.BytesIO(redrawn)) as picture:
+        assert picture.size == (1200, 630)
