@@ -33,9 +33,12 @@ from .pages import (
     OG_IMAGES,
     OVERVIEW,
     RenderMemo,
+    case_counties,
     case_path,
+    county_path,
     image_path,
     render_language,
+    theme_path,
 )
 from .parallel import Task, wait_any
 from .related import related_cases
@@ -109,11 +112,17 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
 
 
 def page_dates(corpus: Corpus) -> dict[str, datetime.datetime]:
-    """When pages last changed, for the sitemap: a case page when its case file did, the
-    overview when any did (other pages' sources have no dates the build knows)."""
-    dates = {case_path(case): corpus.dates[case.slug].updated for case in corpus.cases}
-    if dates:
-        dates[OVERVIEW] = max(dates.values())
+    """When pages last changed, for the sitemap: a case page when its case file did, a list
+    when the newest of its cases did (pages written by hand have no date the build knows)."""
+    dates: dict[str, datetime.datetime] = {}
+    for case in corpus.cases:
+        updated = corpus.dates[case.slug].updated
+        lists = [OVERVIEW, "index.md", *(county_path(county) for county in
+                                         case_counties(case, corpus.registry)),
+                 *(theme_path(corpus.registry.themes[key]) for key in case.themes)]
+        dates[case_path(case)] = updated
+        for page in lists:
+            dates[page] = max(dates.get(page, updated), updated)
     return dates
 
 

@@ -183,6 +183,10 @@ CSV_COLUMNS: tuple[Column, ...] = (
         item(key)) for key in TEXT_FIELDS),
     Column("examples", "string", "Ideas and innovations the sources name, one a line.",
            lambda r: "\n".join(r["examples"])),
+    Column("image_url", "string", "The case's picture, if it has one.",
+           lambda r: r["image"]["url"] if r["image"] else ""),
+    Column("image_alt", "string", "What the picture shows, as the page describes it.",
+           lambda r: r["image"]["alt"] if r["image"] else ""),
     Column("municipalities", "string", "The participating municipalities the sources name, "
            "separated by '; '.", joined("municipalities")),
     Column("municipality_codes", "string", "Their SCB codes, in the same order.",

@@ -393,6 +393,12 @@ def test_sitemap_lastmod_and_robots(dated_site: Path) -> None:
             "<lastmod>2024-01-10T10:00:00+00:00</lastmod>") in sitemap
     assert (f"<loc>{SITE_URL}ideslussar/</loc>"
             "<lastmod>2025-03-05T12:00:00+00:00</lastmod>") in sitemap
+    assert (f"<loc>{SITE_URL}en/lan/orebro-lan.html</loc>"
+            "<lastmod>2025-03-05T12:00:00+00:00</lastmod>") in sitemap
+    assert (f"<loc>{SITE_URL}lan/vastra-gotalands-lan.html</loc>"
+            "<lastmod>2024-01-10T10:00:00+00:00</lastmod>") in sitemap
+    assert f"<loc>{SITE_URL}</loc><lastmod>2025-03-05T12:00:00+00:00</lastmod>" in sitemap
+    assert f"<loc>{SITE_URL}om-programmet.html</loc><xhtml:link" in sitemap  # no date known
     robots = read(dated_site, "robots.txt")
     assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
 
