@@ -69,15 +69,20 @@ def font(weight: str, size: int) -> ImageFont.FreeTypeFont:
 
 
 def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """The words of `text` in lines no wider than `width`; a word wider than a line stays
-    whole on its own line."""
+    """The words of `text` in lines no wider than `width`; a word wider than a line is cut
+    where it reaches the edge (a name can be one long compound)."""
     lines: list[str] = []
     for word in text.split():
         candidate = f"{lines[-1]} {word}" if lines else word
         if lines and face.getlength(candidate) <= width:
             lines[-1] = candidate
-        else:
-            lines.append(word)
+            continue
+        while face.getlength(word) > width:
+            cut = next(n for n in range(len(word) - 1, 0, -1)
+                       if face.getlength(word[:n] + "-") <= width)
+            lines.append(word[:cut] + "-")
+            word = word[cut:]
+        lines.append(word)
     return lines
 
 
@@ -89,7 +94,10 @@ def title_lines(title: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[st
         if len(lines) <= MAX_LINES:
             return face, lines
     lines = lines[:MAX_LINES]
-    lines[-1] = lines[-1] + " …"
+    last = lines[-1].split()
+    while len(last) > 1 and face.getlength(" ".join(last) + " …") > width:
+        last.pop()
+    lines[-1] = " ".join(last) + " …"
     return face, lines
 
 

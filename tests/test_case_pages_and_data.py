@@ -23,7 +23,7 @@ from PIL import Image
 from generator.corpus import read_corpus
 from generator.i18n import sort_key
 from generator.model import Text
-from generator.og_images import fingerprint_of, og_images
+from generator.og_images import fingerprint_of, font, og_images, title_lines, wrap
 from generator.opendata import csv_text, paragraphs, record
 
 from .conftest import REPO, build, copy_repo_content
@@ -431,3 +431,14 @@ def test_pictures_are_drawn_again_only_when_their_texts_change() -> None:
     assert redrawn not in (kept, first)
     with Image.open(io.BytesIO(redrawn)) as picture:
         assert picture.size == (1200, 630)
+
+
+def test_picture_text_stays_inside_the_picture() -> None:
+    face = font("bold", 68)
+    lines = wrap("Innovationsslussutvecklingsprojektsamordningsorganisationen i Skellefteå",
+                 face, 1040)
+    assert len(lines) >= 2 and all(face.getlength(line) <= 1040 for line in lines)
+    long_name = " ".join(["Idésluss"] * 40)
+    chosen, shown = title_lines(long_name, 1040)
+    assert len(shown) == 4 and shown[-1].endswith("…") and chosen.size == 50
+    assert all(chosen.getlength(line) <= 1040 for line in shown)
