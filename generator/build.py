@@ -20,30 +20,36 @@ from pathlib import Path
 from typing import Any
 
 from . import output
-from .corpus import Corpus
-from .dcat import dcat
-from .feeds import feeds
-from .mkdocs_build import LanguageBuild, build_one, language_config, read_base_config, warm_up
-from .model import LANGUAGES, CaseStudy
-from .og_images import og_images
-from .opendata import data_files
-from .pages import (
+from .engine.mkdocs_build import (
+    LanguageBuild,
+    build_one,
+    language_config,
+    read_base_config,
+    warm_up,
+)
+from .reading.corpus import Corpus
+from .reading.model import LANGUAGES, CaseStudy
+from .reading.parallel import Task, wait_any
+from .reading.schema import schema_text
+from .site.dcat import dcat
+from .site.feeds import feeds
+from .site.memo import RenderMemo
+from .site.og_images import og_images
+from .site.opendata import data_files
+from .site.related import related_cases
+from .site.render import render_language
+from .site.sitemaps import sitemaps
+from .site.urls import (
     DATA_FILES,
     LANGUAGE_ROOTS,
     OG_IMAGES,
     OVERVIEW,
-    RenderMemo,
     case_counties,
     case_path,
     county_path,
     image_path,
-    render_language,
     theme_path,
 )
-from .parallel import Task, wait_any
-from .related import related_cases
-from .schema import schema_text
-from .sitemaps import sitemaps
 
 
 @dataclass
@@ -102,7 +108,7 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
                   if case.image is not None})
     files.update(og_images(corpus.cases, corpus.registry, lang, last_pictures(docs_dir, known)))
     output.write_tree(docs_dir, files, known)
-    config = language_config(base, config_file.parent, lang, docs_dir, site_dir, url)
+    config = language_config(base, lang, docs_dir, site_dir, url)
     config_path = work_dir / lang / "mkdocs.yml"
     output.write_config(config_path, config)
     written = time.perf_counter()

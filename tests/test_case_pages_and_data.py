@@ -20,11 +20,11 @@ import jsonschema
 import pytest
 from PIL import Image
 
-from generator.corpus import read_corpus
-from generator.i18n import sort_key
-from generator.model import Text
-from generator.og_images import fingerprint_of, font, og_images, title_lines, wrap
-from generator.opendata import csv_text, paragraphs, record
+from generator.reading.corpus import read_corpus
+from generator.reading.model import Text
+from generator.site.i18n import sort_key
+from generator.site.og_images import fingerprint_of, font, og_images, title_lines, wrap
+from generator.site.opendata import csv_text, paragraphs, record
 
 from .conftest import REPO, build, copy_repo_content
 

@@ -12,9 +12,9 @@ import datetime
 import json
 from dataclasses import dataclass
 
+from ..reading.history import FileDates
+from ..reading.model import ORIGINAL_LANGUAGE, CaseStudy, TranslationMethod
 from . import i18n
-from .history import FileDates
-from .model import ORIGINAL_LANGUAGE, CaseStudy, TranslationMethod
 
 #: Vinnova's project database: a case's own page there is the source its facts rest on.
 VINNOVA_PROJECT = "https://www.vinnova.se/p/"

@@ -12,7 +12,7 @@ import functools
 import gettext as gettext_module
 import io
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from babel import Locale
@@ -23,10 +23,13 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import Translations
 
-from .model import ORIGINAL_LANGUAGE, Month
+from ..reading.model import ORIGINAL_LANGUAGE, CaseStudy, Month
 
-#: Where the catalogs live: `translations/<locale>/LC_MESSAGES/messages.po` in the repository.
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
+#: Where the catalogs live: `translations/<locale>/LC_MESSAGES/messages.po` in the repository,
+#: which an installed wheel carries as `generator/translations/` (see pyproject.toml).
+TRANSLATIONS_DIR = next(folder for folder in (Path(__file__).resolve().parents[1] / "translations",
+                                              Path(__file__).resolve().parents[2] / "translations")
+                        if folder.is_dir())
 DOMAIN = "messages"
 #: The Babel locale each site language is formatted in: British English writes
 #: "7 November 2016", as Swedish writes "7 november 2016".
@@ -119,3 +122,10 @@ def sort_key(text: str, lang: str) -> tuple[str, str]:
     plain = "".join(char for char in unicodedata.normalize("NFD", folded)
                     if not unicodedata.combining(char))
     return plain, folded
+
+
+def reading_order(cases: Iterable[CaseStudy], lang: str) -> tuple[CaseStudy, ...]:
+    """The cases in the order a reader of `lang` looks for them: by their name in that
+    language, alphabetised as that language does (English pages list "Örebro" among the O's)."""
+    return tuple(sorted(cases, key=lambda case: (
+        sort_key(case.name.get(lang) or case.name.sv, lang), case.slug)))

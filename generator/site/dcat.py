@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime
 from xml.sax.saxutils import escape, quoteattr
 
+from ..reading.corpus import Corpus
+from ..reading.model import LANGUAGE_NAMES, LANGUAGES
+from ..reading.problems import N_
 from . import i18n
-from .corpus import Corpus
-from .model import LANGUAGE_NAMES, LANGUAGES
 from .opendata import LICENCE_URL
-from .pages import DATA_FILES, DATA_SCHEMA_FILE, OPEN_DATA, html_path
-from .problems import N_
+from .urls import DATA_FILES, DATA_SCHEMA_FILE, OPEN_DATA, html_path
 
 EU = "http://publications.europa.eu/resource/authority/"
 #: ISO 639-3 in the EU's language vocabulary.

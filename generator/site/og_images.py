@@ -26,10 +26,11 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
+from ..reading.model import CaseStudy
+from ..reading.registry import Registry
 from . import i18n
-from .model import CaseStudy
-from .pages import case_counties, og_image_path, years
-from .registry import Registry
+from .pages import years
+from .urls import case_counties, og_image_path
 
 SIZE = (1200, 630)  # what Facebook, LinkedIn and Slack show at full width (1.91:1)
 MARGIN = 80

@@ -24,10 +24,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .citation import WRITERS, citation
-from .corpus import Corpus
-from .history import FileDates
-from .model import (
+from ..reading.corpus import Corpus
+from ..reading.history import FileDates
+from ..reading.model import (
     CASE_FIELDS,
     LANGUAGE_NAMES,
     LANGUAGES,
@@ -36,7 +35,11 @@ from .model import (
     Kind,
     Text,
 )
-from .pages import (
+from ..reading.registry import Registry
+from ..reading.translation import case_status
+from .citation import WRITERS, citation
+from .i18n import reading_order
+from .urls import (
     CASE_DATA,
     CASE_SCHEMA_FILE,
     DATA_FILES,
@@ -47,10 +50,7 @@ from .pages import (
     case_path,
     html_path,
     image_path,
-    reading_order,
 )
-from .registry import Registry
-from .translation import case_status
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
