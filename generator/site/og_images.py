@@ -6,9 +6,9 @@ Nothing is fetched: Pillow draws it, in Lato, the typeface MkDocs itself ships (
 machine and every machine draws the same picture. Lato has every letter of Swedish and
 English.
 
-A picture costs about 4.5 ms of CPU here (PNG compression and drawing the letters; drawing in one hue: a
-palette image of shades between the background and the ink is a third of the bytes of a
-colour one), which at a thousand cases in two languages would be seconds. So a picture is
+A picture costs about 4.5 ms of CPU here (PNG compression and drawing the letters; in one
+hue, a palette image of shades between the background and the ink, it is a third of the
+bytes of a colour one), which at a thousand cases in two languages would be seconds. So a picture is
 drawn only when its inputs changed: each carries the fingerprint of its texts and of this
 module's code in a PNG text chunk, and the build passes in the pictures of the last build; the
 preview also keeps the pictures it drew in memory.
