@@ -442,3 +442,16 @@ def test_picture_text_stays_inside_the_picture() -> None:
     chosen, shown = title_lines(long_name, 1040)
     assert len(shown) == 4 and shown[-1].endswith("…") and chosen.size == 50
     assert all(chosen.getlength(line) <= 1040 for line in shown)
+
+
+def test_citation_without_a_vinnova_source_names_none(mini_site: Path) -> None:
+    page = read(mini_site, "en/ideslussar/noll-test.html")
+    cite = re.search(r'<p class="ides-cite">(.*?)</p>', page, re.S)
+    assert cite is not None and "Vinnova" not in cite.group(1)
+    assert "L2  -" not in read(mini_site, "data/ideslussar/noll-test.en.ris")
+    untranslated = read(mini_site, "en/ideslussar/pitea-test.html")
+    cite = re.search(r'<p class="ides-cite">(.*?)</p>', untranslated, re.S)
+    assert cite is not None
+    assert ("Machine-translated from Swedish. Some texts are not yet translated and are in "
+            "Swedish.") in cite.group(1)
+    assert "Some texts" not in read(mini_site, "ideslussar/pitea-test.html")

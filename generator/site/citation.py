@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..reading.history import FileDates
 from ..reading.model import ORIGINAL_LANGUAGE, CaseStudy, TranslationMethod
+from ..reading.translation import State, case_status
 from . import i18n
 
 #: Vinnova's project database: a case's own page there is the source its facts rest on.
@@ -38,7 +39,7 @@ class Citation:
     version_text: str  # "version of 28 November 2026", in the page's language
     url: str
     lang: str
-    translation: str  # "Machine-translated from Swedish." or "" for the original
+    translation: str  # "Machine-translated from Swedish.", what is untranslated; "" in Swedish
     source: str | None  # the case's page in Vinnova's project database, or Vinnova's own page
     source_text: str  # "Based on Vinnova's project page: <address>." or ""
 
@@ -59,14 +60,15 @@ def citation(case: CaseStudy, lang: str, url: str, dates: FileDates) -> Citation
     """The citation of a case's page in `lang`, whose public address is `url`."""
     gettext = i18n.translations(lang).gettext
     record = case.translation.get(lang)
-    if lang == ORIGINAL_LANGUAGE:
-        translation = ""
-    elif case.name.get(lang) is None or record is None:
-        translation = gettext("Partly not yet translated from Swedish.")
-    elif record.method is TranslationMethod.MACHINE:
-        translation = gettext("Machine-translated from Swedish.")
-    else:
-        translation = gettext("Translated from Swedish.")
+    parts = []
+    if lang != ORIGINAL_LANGUAGE:
+        if record is not None:
+            parts.append(gettext("Machine-translated from Swedish.")
+                          if record.method is TranslationMethod.MACHINE
+                          else gettext("Translated from Swedish."))
+        if any(status.state is State.MISSING for status in case_status(case, lang).values()):
+            parts.append(gettext("Some texts are not yet translated and are in Swedish."))
+    translation = " ".join(parts)
     source = vinnova_source(case)
     version = dates.updated.date()
     return Citation(
