@@ -132,10 +132,9 @@ def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir:
     for pattern in NOT_PUBLISHED:
         for path in fresh.rglob(pattern):
             path.unlink()
+    folders = {""}  # each folder made once: the open data has files per case and language
     for relative, text in extra_files.items():
-        target = fresh / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        write_file(str(fresh), relative, text, None, folders)
     if site_dir.exists():
         os.replace(site_dir, stale)
     os.replace(fresh, site_dir)

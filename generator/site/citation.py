@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 
 from ..reading.history import FileDates
-from ..reading.model import ORIGINAL_LANGUAGE, CaseStudy, TranslationMethod
+from ..reading.model import LANGUAGE_NAMES, ORIGINAL_LANGUAGE, CaseStudy, TranslationMethod
 from ..reading.translation import State, case_status
 from . import i18n
 
@@ -100,7 +100,7 @@ def bibtex(entry: Citation) -> str:
         ("year", str(entry.version.year)),
         ("date", entry.version.isoformat()),
         ("url", url),
-        ("language", i18n.language_name(entry.lang, "en").lower()),
+        ("language", LANGUAGE_NAMES[entry.lang].lower()),
         ("note", value(entry.version_text[:1].upper() + entry.version_text[1:] + ". "
                        + entry.note).strip()),
     ]
