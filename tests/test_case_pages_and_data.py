@@ -317,6 +317,8 @@ def test_dcat_ap_se_lists_every_file(real_site: Path) -> None:
                      "en": "Idea sluices in municipalities: case studies"}
     for required in (DCT + "publisher", DCAT + "contactPoint", DCT + "description"):
         assert dataset.find(required) is not None, required
+    licences = {e.get(RDF + "resource") for e in root.iter(DCT + "license")}
+    assert licences == {"http://creativecommons.org/licenses/by/4.0/"}  # as the portal lists it
     downloads = [d.find(DCAT + "downloadURL") for d in root.findall(DCAT + "Distribution")]
     assert len(downloads) == 6
     for element in downloads:

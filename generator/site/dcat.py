@@ -17,10 +17,11 @@ from ..reading.corpus import Corpus
 from ..reading.model import LANGUAGE_NAMES, LANGUAGES
 from ..reading.problems import N_
 from . import i18n
-from .opendata import LICENCE_URL
 from .urls import DATA_FILES, DATA_SCHEMA_FILE, OPEN_DATA, html_path
 
 EU = "http://publications.europa.eu/resource/authority/"
+#: CC BY 4.0 as DCAT-AP-SE's licence list writes it (http, matched exactly by the portal).
+LICENCE_URL = "http://creativecommons.org/licenses/by/4.0/"
 #: ISO 639-3 in the EU's language vocabulary.
 EU_LANGUAGES = {"sv": "SWE", "en": "ENG"}
 #: Per file kind: the EU file type and the IANA media type.
