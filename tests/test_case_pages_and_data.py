@@ -175,7 +175,11 @@ def test_link_preview_picture_per_case(real_site: Path) -> None:
             assert picture.format == "PNG" and picture.size == (1200, 630)
             colours = picture.convert("RGB").getcolors(maxcolors=1_000_000) or []
             assert len(colours) > 50  # text was drawn, antialiased, on the plain design
-        assert '<meta property="og:image:alt" content="' in page
+        alt = {"": "Idéslussar i kommuner: Idésluss i Örebro kommun. Örebro län · 2016–2020. "
+                   "Fallstudie.",
+               "en/": "Idea sluices in municipalities: Idea sluice in Örebro Municipality. "
+                      "Örebro County · 2016–2020. Case study."}[root]
+        assert f'<meta property="og:image:alt" content="{alt}">' in page
         overview = read(real_site, f"{root}ideslussar/index.html")
         assert '<meta property="og:type" content="website">' in overview
         assert 'property="og:image"' not in overview
@@ -212,6 +216,16 @@ def test_swedish_excel_opens_the_excel_csv(real_site: Path) -> None:
     # The plain CSV, for programs, is what Excel garbled before: one column, mangled letters.
     plain = open_like_swedish_excel((real_site / "data/ideslussar.sv.csv").read_bytes())
     assert len(plain[0]) < len(header) or "Ã" in "".join(plain[1])
+
+
+def test_english_excel_opens_the_english_excel_csv(real_site: Path) -> None:
+    data = (real_site / "data/ideslussar.en.excel.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # else Excel reads cp1252
+    rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"), newline=""), delimiter=","))
+    header = rows[0]
+    orebro = dict(zip(header, next(row for row in rows if row[0] == "orebro"), strict=True))
+    assert orebro["counties"] == "Örebro County"
+    assert orebro["translation_method"] == "machine"
 
 
 def test_csv_cells_cannot_start_a_formula() -> None:

@@ -28,9 +28,8 @@ from PIL.PngImagePlugin import PngInfo
 
 from ..reading.model import CaseStudy
 from ..reading.registry import Registry
-from . import i18n
-from .pages import years
-from .urls import case_counties, og_image_path
+from .pages import picture_texts
+from .urls import og_image_path
 
 SIZE = (1200, 630)  # what Facebook, LinkedIn and Slack show at full width (1.91:1)
 MARGIN = 80
@@ -153,19 +152,14 @@ def og_images(cases: Iterable[CaseStudy], registry: Registry, lang: str,
               previous: Mapping[str, bytes]) -> dict[str, bytes]:
     """Every case's picture in one language, by its path below the language's root;
     `previous` holds the pictures of the last build by path, kept where nothing changed."""
-    gettext = i18n.translations(lang).gettext
-    site = gettext("Idea sluices in municipalities")
-    label = gettext("Case study")
     pictures = {}
     for case in cases:
-        where = [county.name_in(lang) for county in case_counties(case, registry)]
-        facts = " · ".join([*where, *([years(case)] if years(case) else [])])
-        title = case.name.get(lang) or case.name.sv
+        texts = picture_texts(case, registry, lang)
+        drawn_from = (texts.site, texts.title, texts.facts, texts.label)
         path = og_image_path(case)
         known = previous.get(path)
-        if known is not None and fingerprint_of(known) == fingerprint(site, title, facts,
-                                                                      label):
+        if known is not None and fingerprint_of(known) == fingerprint(*drawn_from):
             pictures[path] = known
         else:
-            pictures[path] = draw(site, title, facts, label)
+            pictures[path] = draw(*drawn_from)
     return pictures

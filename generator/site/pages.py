@@ -79,13 +79,36 @@ def front_matter_value(text: str) -> Markup:
     return Markup(json.dumps(str(escape(" ".join(text.split()))), ensure_ascii=False))  # noqa: S704
 
 
-
 def years(case: CaseStudy) -> str:
     """ "2016–2020" for lists and pictures; "" when the sources give no period."""
     start, end = case.period.start, case.period.end
     if start and end:
         return f"{start.year}\u2013{end.year}" if start.year != end.year else str(start.year)
     return f"{start.year}\u2013" if start else (f"\u2013{end.year}" if end else "")
+
+
+@dataclass(frozen=True)
+class PictureTexts:
+    """What a case's link-preview picture says (og_images.py draws it), and so its alt text."""
+
+    site: str
+    title: str
+    facts: str  # "Örebro County · 2016–2020"
+    label: str  # "Case study"
+
+    @property
+    def alt(self) -> str:
+        return f"{self.site}: {self.title}. {self.facts + '. ' if self.facts else ''}{self.label}."
+
+
+def picture_texts(case: CaseStudy, registry: Registry, lang: str) -> PictureTexts:
+    gettext = i18n.translations(lang).gettext
+    where = [county.name_in(lang) for county in case_counties(case, registry)]
+    return PictureTexts(gettext("Idea sluices in municipalities"),
+                        " ".join((case.name.get(lang) or case.name.sv).split()),
+                        " · ".join([*where, *([years(case)] if years(case) else [])]),
+                        gettext("Case study"))
+
 
 @dataclass(frozen=True)
 class Renderer:
@@ -307,7 +330,8 @@ class Renderer:
                            translated=self.lang != "sv", related=related,
                            cite=citation(case, self.lang, public_url, dates),
                            citation_formats=FORMATS, public_url=public_url,
-                           og_image=og_image_path(case))
+                           og_image=og_image_path(case),
+                           picture=picture_texts(case, self.registry, self.lang))
 
     def overview(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
         counts = county_counts(cases, self.registry)
