@@ -17,8 +17,9 @@ from ..reading.model import LANGUAGE_NAMES, ORIGINAL_LANGUAGE, CaseStudy, Transl
 from ..reading.translation import State, case_status
 from . import i18n
 
-#: Vinnova's project database: a case's own page there is the source its facts rest on.
-VINNOVA_PROJECT = "https://www.vinnova.se/p/"
+#: Vinnova's project database (Swedish and English pages): a case's own page there is the
+#: source its facts rest on.
+VINNOVA_PROJECTS = ("https://www.vinnova.se/p/", "https://www.vinnova.se/en/p/")
 #: The citation files by extension (see `pages.CASE_DATA`): their media type and name.
 FORMATS = {"bib": ("application/x-bibtex", "BibTeX"),
            "ris": ("application/x-research-info-systems", "RIS"),
@@ -52,7 +53,7 @@ def vinnova_source(case: CaseStudy) -> str | None:
     """The Vinnova page a case rests on: its project page if the sources name one, else the
     first page of Vinnova's they name."""
     vinnova = [url for url in case.sources if url.startswith("https://www.vinnova.se/")]
-    projects = [url for url in vinnova if url.startswith(VINNOVA_PROJECT)]
+    projects = [url for url in vinnova if url.startswith(VINNOVA_PROJECTS)]
     return next(iter(projects or vinnova), None)
 
 
