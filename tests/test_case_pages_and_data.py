@@ -20,6 +20,7 @@ import jsonschema
 import pytest
 from PIL import Image
 
+from generator.build import build_site
 from generator.reading.corpus import read_corpus
 from generator.reading.model import Text
 from generator.site.i18n import sort_key
@@ -472,3 +473,20 @@ def test_citation_without_a_vinnova_source_names_none(mini_site: Path) -> None:
     assert ("Machine-translated from Swedish. Some texts are not yet translated and are in "
             "Swedish.") in cite.group(1)
     assert "Some texts" not in read(mini_site, "ideslussar/pitea-test.html")
+
+
+def test_stated_publisher_is_cited_and_catalogued(tmp_path: Path) -> None:
+    root = copy_repo_content(tmp_path)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config += ("  publisher:\n    name: {sv: Exempelstads kommun, en: Exempelstad Municipality}\n"
+               "    contact: mailto:oppnadata@exempelstad.example\n")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = root / "site"
+    build_site(read_corpus(root), root, site, site_url=SITE_URL,
+               config_file=root / "mkdocs.yml", work_dir=root / ".build")
+    cite = re.search(r'<p class="ides-cite">(.*?)</p>', read(site, "en/ideslussar/orebro.html"))
+    assert cite is not None and "Publisher: Exempelstad Municipality, version of" in cite.group(1)
+    assert "PB  - Exempelstads kommun" in read(site, "data/ideslussar/orebro.sv.ris")
+    catalogue = read(site, "data/dcat.rdf")
+    assert '<vcard:hasEmail rdf:resource="mailto:oppnadata@exempelstad.example"/>' in catalogue
+    assert '<foaf:name xml:lang="en">Exempelstad Municipality</foaf:name>' in catalogue

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..reading.history import FileDates
 from ..reading.model import LANGUAGE_NAMES, ORIGINAL_LANGUAGE, CaseStudy, TranslationMethod
+from ..reading.publisher import Publisher
 from ..reading.translation import State, case_status
 from . import i18n
 
@@ -35,7 +36,8 @@ class Citation:
 
     key: str  # "ideslussar-orebro-en"
     title: str
-    site: str  # the site's name, which is also its publisher
+    site: str  # the site's name
+    publisher: str  # who publishes this copy of the site (`extra.publisher`), else the site
     version: datetime.date  # when the case study last changed
     version_text: str  # "version of 28 November 2026", in the page's language
     url: str
@@ -52,13 +54,16 @@ class Citation:
 def vinnova_source(case: CaseStudy) -> str | None:
     """The Vinnova page a case rests on: its project page if the sources name one, else the
     first page of Vinnova's they name."""
-    vinnova = [url for url in case.sources if url.startswith("https://www.vinnova.se/")]
+    vinnova = [link.url for link in case.sources
+               if link.url.startswith("https://www.vinnova.se/")]
     projects = [url for url in vinnova if url.startswith(VINNOVA_PROJECTS)]
     return next(iter(projects or vinnova), None)
 
 
-def citation(case: CaseStudy, lang: str, url: str, dates: FileDates) -> Citation:
-    """The citation of a case's page in `lang`, whose public address is `url`."""
+def citation(case: CaseStudy, lang: str, url: str, dates: FileDates,
+             publisher: Publisher | None) -> Citation:
+    """The citation of a case's page in `lang`, whose public address is `url`; the publisher
+    is the one the configuration states, else the site itself."""
     gettext = i18n.translations(lang).gettext
     record = case.translation.get(lang)
     parts = []
@@ -76,6 +81,8 @@ def citation(case: CaseStudy, lang: str, url: str, dates: FileDates) -> Citation
         key=f"ideslussar-{case.slug}-{lang}",
         title=" ".join((case.name.get(lang) or case.name.sv).split()),
         site=gettext("Idea sluices in municipalities"),
+        publisher=(publisher.name.get(lang) if publisher else None)
+        or gettext("Idea sluices in municipalities"),
         version=version,
         version_text=gettext("version of {date}").format(date=i18n.format_day(version, lang)),
         url=url,
@@ -97,7 +104,7 @@ def bibtex(entry: Citation) -> str:
     fields = [
         ("title", "{" + value(entry.title) + "}"),  # inner braces keep its capitals
         ("howpublished", value(entry.site)),
-        ("publisher", value(entry.site)),
+        ("publisher", value(entry.publisher)),
         ("year", str(entry.version.year)),
         ("date", entry.version.isoformat()),
         ("url", url),
@@ -116,7 +123,7 @@ def ris(entry: Citation) -> str:
         return f"{tag}  - {' '.join(text.split())}\r\n"
 
     lines = [line("TY", "ELEC"), line("TI", entry.title), line("T2", entry.site),
-             line("PB", entry.site), line("PY", str(entry.version.year)),
+             line("PB", entry.publisher), line("PY", str(entry.version.year)),
              line("DA", entry.version.strftime("%Y/%m/%d")), line("UR", entry.url),
              line("LA", entry.lang), line("N1", entry.note or entry.version_text)]
     if entry.source:
@@ -127,7 +134,7 @@ def ris(entry: Citation) -> str:
 def csl_json(entry: Citation) -> str:
     """A CSL-JSON item list (what Zotero and Pandoc's citeproc read)."""
     item = {"id": entry.key, "type": "webpage", "title": entry.title,
-            "container-title": entry.site, "publisher": entry.site,
+            "container-title": entry.site, "publisher": entry.publisher,
             "issued": {"date-parts": [[entry.version.year, entry.version.month,
                                        entry.version.day]]},
             "URL": entry.url, "language": entry.lang,

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 from ..reading.corpus import Corpus
 from ..reading.model import LANGUAGE_NAMES, LANGUAGES
 from ..reading.problems import N_
+from ..reading.publisher import Publisher
 from . import i18n
 from .urls import DATA_FILES, DATA_SCHEMA_FILE, OPEN_DATA, html_path
 
@@ -37,6 +38,22 @@ def texts(tag: str, message: str) -> list[str]:
     """The element in every language: the English message and its Swedish translation."""
     return [f"<{tag} xml:lang=\"{lang}\">{escape(i18n.translations(lang).gettext(message))}"
             f"</{tag}>" for lang in LANGUAGES]
+
+
+def names(tag: str, publisher: Publisher) -> list[str]:
+    """The publisher's name per language, or the site's where none is stated."""
+    if not publisher.name:
+        return texts(tag, "Idea sluices in municipalities")
+    return [f'<{tag} xml:lang="{lang}">{escape(publisher.name[lang])}</{tag}>'
+            for lang in LANGUAGES]
+
+
+def contact(publisher: Publisher, landing: str) -> list[str]:
+    """How to reach the publisher: the stated e-mail address (what DCAT-AP-SE asks for) or
+    web form; else the open data page."""
+    address = publisher.contact or landing
+    return [resource("vcard:hasEmail" if address.startswith("mailto:") else "vcard:hasURL",
+                     address)]
 
 
 def resource(tag: str, url: str) -> str:
@@ -68,11 +85,12 @@ def distribution(root: str, kind: str, lang: str) -> list[str]:
     ]
 
 
-def dcat(corpus: Corpus, site_url: str) -> str:
-    """The catalogue as RDF/XML."""
+def dcat(corpus: Corpus, site_url: str, publisher: Publisher) -> str:
+    """The catalogue as RDF/XML; the publisher and contact are the configuration's
+    (`extra.publisher`), else the site and its open data page."""
     root = site_url.rstrip("/") + "/"
     catalog = root + DATA_FILES["dcat"]
-    publisher = catalog + "#publisher"
+    agent = catalog + "#publisher"
     landing = root + html_path(OPEN_DATA)
     updated = max((dates.updated for dates in corpus.dates.values()), default=None)
     languages = [resource("dcterms:language", EU + "language/" + EU_LANGUAGES[lang])
@@ -87,7 +105,7 @@ def dcat(corpus: Corpus, site_url: str) -> str:
         *texts("dcterms:description", N_("How Swedish municipalities let every employee "
                                          "explore, test and develop an idea: examples from "
                                          "the idea sluices.")),
-        resource("dcterms:publisher", publisher),
+        resource("dcterms:publisher", agent),
         resource("foaf:homepage", root),
         resource("dcterms:license", LICENCE_URL),
         *languages,
@@ -106,11 +124,11 @@ def dcat(corpus: Corpus, site_url: str) -> str:
                                       "Vinnova")))
           for word in words],
         resource("dcat:theme", EU + "data-theme/GOVE"),
-        resource("dcterms:publisher", publisher),
+        resource("dcterms:publisher", agent),
         "<dcat:contactPoint>",
         f"<vcard:Organization rdf:about={quoteattr(catalog + '#contact')}>",
-        *texts("vcard:fn", "Idea sluices in municipalities"),
-        resource("vcard:hasURL", landing),
+        *names("vcard:fn", publisher),
+        *contact(publisher, landing),
         "</vcard:Organization>",
         "</dcat:contactPoint>",
         resource("dcat:landingPage", landing),
@@ -122,8 +140,8 @@ def dcat(corpus: Corpus, site_url: str) -> str:
         "</dcat:Dataset>",
         *[line for lang in LANGUAGES for kind in kinds for line in distribution(root, kind,
                                                                                lang)],
-        f"<foaf:Agent rdf:about={quoteattr(publisher)}>",
-        *texts("foaf:name", "Idea sluices in municipalities"),
+        f"<foaf:Agent rdf:about={quoteattr(agent)}>",
+        *names("foaf:name", publisher),
         resource("foaf:homepage", root),
         "</foaf:Agent>",
         "</rdf:RDF>",

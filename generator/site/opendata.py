@@ -27,14 +27,18 @@ from typing import Any
 from ..reading.corpus import Corpus
 from ..reading.history import FileDates
 from ..reading.model import (
+    CALL_CHOICES,
     CASE_FIELDS,
     LANGUAGE_NAMES,
     LANGUAGES,
     ORIGINAL_LANGUAGE,
+    OUTCOME_CHOICES,
     CaseStudy,
     Kind,
+    Link,
     Text,
 )
+from ..reading.publisher import Publisher
 from ..reading.registry import Registry
 from ..reading.translation import case_status
 from .citation import WRITERS, citation
@@ -135,10 +139,24 @@ def record(case: CaseStudy, registry: Registry, lang: str, site_url: str,
         "vinnova_reference": case.vinnova_reference,
         "themes": [{"key": key, "name": registry.themes[key].name(lang)}
                    for key in case.themes],
-        "sources": list(case.sources),
+        "call": case.call.value,
+        "counterpart": case.counterpart,
+        "outcome": None if case.outcome is None else case.outcome.value,
+        "where_to_turn": [link_record(link) for link in case.where_to_turn],
+        "disagreements": [{"about": localized(item.about, lang),
+                           "claims": [{"value": localized(claim.value, lang),
+                                       "source": claim.source} for claim in item.claims]}
+                          for item in case.disagreements],
+        "sources": [link.url for link in case.sources],
+        "source_pages": [link_record(link) for link in case.sources],
         "updated": dates.updated.date().isoformat(),
         "translation": translation_info(case, lang),
     }
+
+
+def link_record(link: Link) -> dict[str, str | None]:
+    """A page elsewhere, with the title and language of the page itself."""
+    return {"url": link.url, "title": link.title, "lang": link.lang}
 
 
 def document(records: list[dict[str, Any]], lang: str, site_url: str,
@@ -209,8 +227,21 @@ CSV_COLUMNS: tuple[Column, ...] = (
            lambda r: r["vinnova_reference"]),
     Column("themes", "string", "Themes, separated by '; '.", joined("themes")),
     Column("theme_keys", "string", "Their keys.", joined("themes", "key")),
+    Column("call", "string", "Vinnova's call: pre-study-2015 or development-2016.",
+           lambda r: r["call"]),
+    Column("counterpart", "string", "The id of the pre-study this project grew from, or of the "
+           "project this pre-study led to.", lambda r: r["counterpart"]),
+    Column("outcome", "string", "What became of it after the project.", lambda r: r["outcome"]),
+    Column("where_to_turn", "string", "Pages of the idea sluice or its organisation, one a "
+           "line: title, then the address.", lambda r: pages_text(r["where_to_turn"])),
+    Column("disagreements", "string", "Facts the sources give differently, one value a line: "
+           "what it is about, the value, the source.", lambda r: "\n".join(
+               f"{item['about']}: {claim['value']} ({claim['source']})"
+               for item in r["disagreements"] for claim in item["claims"])),
     Column("sources", "string", "The addresses every fact comes from, separated by '; '.",
            lambda r: "; ".join(r["sources"])),
+    Column("source_titles", "string", "The sources' titles where known, one a line, in the "
+           "same order.", lambda r: "\n".join(page["title"] or "" for page in r["source_pages"])),
     Column("updated", "date", "When the case study last changed.", lambda r: r["updated"]),
     Column("translation_method", "string", "How the texts were translated from Swedish: "
            "machine or human; empty in Swedish, the original.",
@@ -220,6 +251,11 @@ CSV_COLUMNS: tuple[Column, ...] = (
     Column("outdated_fields", "string", "Texts whose Swedish original changed after they were "
            "translated.", fields_in("outdated")),
 )
+
+
+def pages_text(pages: list[dict[str, Any]]) -> str:
+    return "\n".join(f"{page['title']} {page['url']}" if page["title"] else page["url"]
+                     for page in pages)
 
 
 def safe_cell(value: Any) -> str:
@@ -241,7 +277,8 @@ def csv_text(records: list[dict[str, Any]], separator: str = ",",
     return ("\ufeff" if for_spreadsheets else "") + buffer.getvalue()
 
 
-def data_files(corpus: Corpus, site_url: str, schema: str) -> dict[str, str]:
+def data_files(corpus: Corpus, site_url: str, schema: str,
+               publisher: Publisher | None = None) -> dict[str, str]:
     """Every open data file by its path in the site: per language the dataset (JSON, CSV,
     CSV for spreadsheets), per case and language its JSON, CSV and citations, the schemas
     and the data package."""
@@ -257,7 +294,7 @@ def data_files(corpus: Corpus, site_url: str, schema: str) -> dict[str, str]:
             name = {"slug": case.slug, "lang": lang}
             files[CASE_DATA.format(**name, ext="json")] = document([one], lang, root, None)
             files[CASE_DATA.format(**name, ext="csv")] = csv_text([one])
-            entry = citation(case, lang, one["url"], corpus.dates[case.slug])
+            entry = citation(case, lang, one["url"], corpus.dates[case.slug], publisher)
             for ext, write in WRITERS.items():
                 files[CASE_DATA.format(**name, ext=ext)] = write(entry)
         files[DATA_FILES["json"].format(lang=lang)] = document(records, lang, root)
@@ -328,6 +365,10 @@ def json_schema(root: str) -> dict[str, Any]:
              "properties": {"code": {"type": "string", "pattern": "^[0-9]+$"},
                             "name": {"type": "string"}}}
     month = {"type": ["string", "null"], "pattern": "^[0-9]{4}(-[0-9]{2})?$"}
+    link = {"type": "object", "required": ["url", "title", "lang"], "additionalProperties": False,
+            "properties": {"url": {"type": "string", "format": "uri"},
+                           "title": {"type": ["string", "null"]},
+                           "lang": {"enum": [*LANGUAGES, None]}}}
     properties: dict[str, Any] = {
         "id": {"type": "string", "description": "Identifier, also the case file's name."},
         "url": {"type": "string", "format": "uri", "description": "The case's page."},
@@ -355,7 +396,23 @@ def json_schema(root: str) -> dict[str, Any]:
         "themes": {"type": "array", "items": {
             "type": "object", "required": ["key", "name"], "additionalProperties": False,
             "properties": {"key": {"type": "string"}, "name": {"type": "string"}}}},
+        "call": {"enum": list(CALL_CHOICES),
+                 "description": "Vinnova's call: the 2015 pre-studies or the 2016 projects."},
+        "counterpart": {"type": ["string", "null"], "description": "The id of the pre-study "
+                        "this project grew from, or of the project this pre-study led to."},
+        "outcome": {"enum": [*OUTCOME_CHOICES, None],
+                    "description": "What became of it after the project."},
+        "where_to_turn": {"type": "array", "items": link},
+        "disagreements": {"type": "array", "items": {
+            "type": "object", "required": ["about", "claims"], "additionalProperties": False,
+            "properties": {"about": {"type": "string"}, "claims": {"type": "array", "items": {
+                "type": "object", "required": ["value", "source"],
+                "additionalProperties": False,
+                "properties": {"value": {"type": "string"},
+                               "source": {"type": "string", "format": "uri"}}}}}}},
         "sources": {"type": "array", "items": {"type": "string", "format": "uri"}},
+        "source_pages": {"type": "array", "items": link,
+                         "description": "The sources, with each page's title and language."},
         "updated": {"type": "string", "format": "date",
                     "description": "When the case study last changed."},
         "translation": {
