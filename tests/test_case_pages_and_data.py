@@ -278,6 +278,27 @@ def test_data_holds_every_text_with_its_translation(real_site: Path) -> None:
             assert orebro["translation"] is None and row["translation_method"] == ""
 
 
+def test_data_carries_calls_links_and_disagreements(real_site: Path) -> None:
+    corpus = read_corpus(REPO)
+    for lang in ("sv", "en"):
+        records = {r["id"]: r for r in json.loads(read(
+            real_site, f"data/ideslussar.{lang}.json"))["case_studies"]}
+        rows = {row["id"]: row for row in csv.DictReader(io.StringIO(
+            read(real_site, f"data/ideslussar.{lang}.csv"), newline=""))}
+        for case in corpus.cases:
+            one, row = records[case.slug], rows[case.slug]
+            assert one["call"] == row["call"] == case.call.value
+            assert one["sources"] == [link.url for link in case.sources]
+            assert row["sources"] == "; ".join(one["sources"])
+            assert [page["url"] for page in one["where_to_turn"]] == [
+                link.url for link in case.where_to_turn]
+            for link in case.where_to_turn:
+                assert link.url in row["where_to_turn"]
+            claims = [claim for item in case.disagreements for claim in item.claims]
+            assert len(row["disagreements"].splitlines()) == len(claims)
+    assert any(case.disagreements for case in corpus.cases)
+
+
 def test_mini_data_marks_untranslated_text(mini_site: Path) -> None:
     records = json.loads(read(mini_site, "data/ideslussar.en.json"))["case_studies"]
     rows = list(csv.DictReader(io.StringIO(read(mini_site, "data/ideslussar.en.csv"),
