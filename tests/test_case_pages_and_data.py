@@ -438,6 +438,10 @@ def test_sitemap_lastmod_and_robots(dated_site: Path) -> None:
             "<lastmod>2024-01-10T10:00:00+00:00</lastmod>") in sitemap
     assert f"<loc>{SITE_URL}</loc><lastmod>2025-03-05T12:00:00+00:00</lastmod>" in sitemap
     assert f"<loc>{SITE_URL}om-programmet.html</loc><xhtml:link" in sitemap  # no date known
+    page = read(dated_site, "en/ideslussar/orebro.html")
+    assert ('<meta property="article:published_time" content="2024-01-10T10:00:00+00:00">'
+            in page)
+    assert '<meta property="article:modified_time" content="2025-03-05T12:00:00+00:00">' in page
     robots = read(dated_site, "robots.txt")
     assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
 

@@ -382,6 +382,7 @@ class Renderer:
                            citation_formats=FORMATS, public_url=public_url,
                            og_image=og_image_path(case),
                            picture=picture_texts(case, self.registry, self.lang),
+                           dates=dates,
                            counterpart_case=counterpart,
                            call_label=self.gettext(CALL_LABELS[case.call]),
                            counterpart_label=self.gettext(COUNTERPART_LABELS[case.call]),
