@@ -157,6 +157,11 @@ def replace_file(path: Path, content: str | bytes) -> None:
     os.replace(temporary, path)
 
 
+def remove_file(path: Path) -> None:
+    """Remove a generated file that no longer has a source (a deleted case's catalog)."""
+    path.unlink(missing_ok=True)
+
+
 def copy_tree(source: Path, target: Path) -> None:
     """Copy a folder into another (the benchmark's temporary repository, and keeping it)."""
     shutil.copytree(source, target, dirs_exist_ok=True)

@@ -304,7 +304,8 @@ def test_mini_data_marks_untranslated_text(mini_site: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(read(mini_site, "data/ideslussar.en.csv"),
                                            newline="")))
     for one, row in zip(records, rows, strict=True):
-        missing = [f for f, state in one["translation"]["fields"].items() if state == "missing"]
+        missing = [f for f, found in one["translation"]["fields"].items()
+                   if found["state"] == "missing"]
         assert row["untranslated_fields"] == "; ".join(missing)
     assert any(row["untranslated_fields"] for row in rows)
 
@@ -495,8 +496,7 @@ def test_citation_without_a_vinnova_source_names_none(mini_site: Path) -> None:
     untranslated = read(mini_site, "en/ideslussar/pitea-test.html")
     cite = re.search(r'<p class="ides-cite">(.*?)</p>', untranslated, re.S)
     assert cite is not None
-    assert ("Machine-translated from Swedish. Some texts are not yet translated and are in "
-            "Swedish.") in cite.group(1)
+    assert cite.group(1).endswith(" Some texts are not yet translated and are in Swedish.")
     assert "Some texts" not in read(mini_site, "ideslussar/pitea-test.html")
 
 

@@ -58,7 +58,7 @@ def read_base_config(path: Path) -> dict[str, Any]:
 def language_config(base: dict[str, Any], lang: str, docs_dir: Path, site_dir: Path,
                     site_url: str) -> dict[str, Any]:
     """The shared configuration, completed for one language."""
-    gettext = i18n.translations(lang).gettext
+    gettext = i18n.site_translations(lang).gettext
     config = copy.deepcopy(base)
     root_url = site_url.rstrip("/") + "/"
     theme = config.setdefault("theme", {})

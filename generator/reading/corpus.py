@@ -15,9 +15,11 @@ from pathlib import Path
 from .history import FileDates, file_dates
 from .loading import load
 from .model import LANGUAGES, CaseStudy
+from .page_translation import page_statuses, read_page_records, stray_page_records
 from .parallel import fork_map
 from .problems import N_, InvalidContentError, Problem
 from .registry import Registry, load_registry, normalise
+from .translation import State
 from .validation import Checker
 
 CASE_SUFFIXES = (".yml", ".yaml")
@@ -41,6 +43,10 @@ class Corpus:
     registry: Registry
     dates: dict[str, FileDates]  # by slug: first published, last changed
     images: dict[str, bytes]  # by slug: the picture's file, read with everything else
+    #: (lang, path) of translated pages whose Swedish page changed since (content/translation.yml)
+    outdated_pages: frozenset[tuple[str, str]] = frozenset()
+    #: (lang, path) of translated pages a machine made from the Swedish page as it is now
+    machine_pages: frozenset[tuple[str, str]] = frozenset()
 
 
 def case_files(directory: Path) -> list[Path]:
@@ -237,6 +243,12 @@ def display_path(path: Path, repo_root: Path) -> str:
         return str(path)
 
 
+def read_page_texts(repo_root: Path) -> tuple[list[tuple[str, str, str]], list[Problem]]:
+    """(lang, path, markdown) of every hand-written page, for the translation commands."""
+    pages, problems = read_pages(repo_root / "content", repo_root)
+    return [(page.lang, page.path, page.markdown) for page in pages], problems
+
+
 def read_corpus(repo_root: Path, cases_dir: Path | None = None,
                 cache: ReadCache | None = None) -> Corpus:
     """Read and validate everything; raise `InvalidContentError` listing every problem found.
@@ -248,10 +260,18 @@ def read_corpus(repo_root: Path, cases_dir: Path | None = None,
     cases, problems = read_cases(files, repo_root, registry, cache)
     pages, page_problems = read_pages(repo_root / "content", repo_root)
     problems.extend(page_problems)
+    page_texts = [(page.lang, page.path, page.markdown) for page in pages]
+    records, record_problems = read_page_records(repo_root)
+    problems.extend(record_problems + stray_page_records(records, page_texts))
     if problems:
         raise InvalidContentError(problems)
+    statuses = page_statuses(page_texts, records)
+    outdated = frozenset((status.lang, status.field) for status in statuses
+                         if status.state is State.OUTDATED)
+    machine = frozenset((status.lang, status.field) for status in statuses
+                        if status.is_machine)
     by_name = file_dates(files)
     dates = {case.slug: by_name[Path(case.path).name] for case in cases}
     images = {case.slug: (repo_root / case.image.path).read_bytes() for case in cases
               if case.image is not None}
-    return Corpus(tuple(cases), tuple(pages), registry, dates, images)
+    return Corpus(tuple(cases), tuple(pages), registry, dates, images, outdated, machine)

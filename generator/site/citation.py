@@ -64,15 +64,16 @@ def citation(case: CaseStudy, lang: str, url: str, dates: FileDates,
              publisher: Publisher | None) -> Citation:
     """The citation of a case's page in `lang`, whose public address is `url`; the publisher
     is the one the configuration states, else the site itself."""
-    gettext = i18n.translations(lang).gettext
-    record = case.translation.get(lang)
+    gettext = i18n.site_translations(lang).gettext
     parts = []
     if lang != ORIGINAL_LANGUAGE:
-        if record is not None:
-            parts.append(gettext("Machine-translated from Swedish.")
-                          if record.method is TranslationMethod.MACHINE
-                          else gettext("Translated from Swedish."))
-        if any(status.state is State.MISSING for status in case_status(case, lang).values()):
+        statuses = case_status(case, lang).values()
+        methods = {status.method for status in statuses if status.state is not State.MISSING}
+        if TranslationMethod.MACHINE in methods:
+            parts.append(gettext("Machine-translated from Swedish."))
+        elif TranslationMethod.HUMAN in methods:
+            parts.append(gettext("Translated from Swedish."))
+        if any(status.state is State.MISSING for status in statuses):
             parts.append(gettext("Some texts are not yet translated and are in Swedish."))
     translation = " ".join(parts)
     source = vinnova_source(case)

@@ -36,7 +36,7 @@ NAMESPACES = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
 
 def texts(tag: str, message: str) -> list[str]:
     """The element in every language: the English message and its Swedish translation."""
-    return [f"<{tag} xml:lang=\"{lang}\">{escape(i18n.translations(lang).gettext(message))}"
+    return [f"<{tag} xml:lang=\"{lang}\">{escape(i18n.site_translations(lang).gettext(message))}"
             f"</{tag}>" for lang in LANGUAGES]
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from ..reading.corpus import Corpus
-from ..reading.model import LANGUAGES, ORIGINAL_LANGUAGE, Text, TranslationMethod
+from ..reading.model import LANGUAGES, ORIGINAL_LANGUAGE, Text
+from ..reading.translation import case_status
 from . import i18n
 from .urls import FEED, LANGUAGE_ROOTS, case_path, html_path
 
@@ -21,7 +22,7 @@ MAX_ENTRIES = 50
 def feed(corpus: Corpus, lang: str, site_url: str) -> str:
     root = site_url.rstrip("/") + "/"
     base = root + LANGUAGE_ROOTS[lang]
-    gettext = i18n.translations(lang).gettext
+    gettext = i18n.site_translations(lang).gettext
     cases = sorted(corpus.cases, key=lambda c: (corpus.dates[c.slug].updated, c.slug),
                    reverse=True)[:MAX_ENTRIES]
     updated = max((corpus.dates[c.slug].updated for c in cases), default=None)
@@ -39,9 +40,9 @@ def feed(corpus: Corpus, lang: str, site_url: str) -> str:
     for case in cases:
         url = base + html_path(case_path(case))
         dates = corpus.dates[case.slug]
-        record = case.translation.get(lang)
-        machine = (lang != ORIGINAL_LANGUAGE and record is not None
-                   and record.method is TranslationMethod.MACHINE)
+        statuses = case_status(case, lang) if lang != ORIGINAL_LANGUAGE else {}
+        machine = any(statuses[field].is_machine for field in ("name", "summary")
+                      if field in statuses)
         summary = case.summary.get(lang) or case.summary.sv
         if machine:
             summary += " (" + gettext("machine-translated") + ")"

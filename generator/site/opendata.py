@@ -40,7 +40,7 @@ from ..reading.model import (
 )
 from ..reading.publisher import Publisher
 from ..reading.registry import Registry
-from ..reading.translation import case_status
+from ..reading.translation import State, case_status
 from .citation import WRITERS, citation
 from .i18n import reading_order
 from .urls import (
@@ -97,16 +97,21 @@ def localized(text: Text | None, lang: str, markdown: bool = False) -> str | Non
 
 
 def translation_info(case: CaseStudy, lang: str) -> dict[str, Any] | None:
-    """How the texts of a record in a translated language came to be: the method, and per
-    text whether it is a current or outdated translation or still the Swedish original.
-    None in Swedish, where every text is the original."""
+    """How the texts of a record in a translated language came to be: per text whether it is
+    a current or outdated translation or still the Swedish original, how it was made and
+    whether a person reviewed it; and the method of them all ("mixed" when both). None in
+    Swedish, where every text is the original."""
     if lang == ORIGINAL_LANGUAGE:
         return None
-    record = case.translation.get(lang)
+    statuses = case_status(case, lang)
+    methods = {status.method.value for status in statuses.values()
+               if status.method is not None and status.state is not State.MISSING}
     return {"from": ORIGINAL_LANGUAGE,
-            "method": record.method.value if record else None,
-            "fields": {field: status.state.value
-                       for field, status in case_status(case, lang).items()}}
+            "method": methods.pop() if len(methods) == 1 else ("mixed" if methods else None),
+            "fields": {field: {"state": status.state.value,
+                               "method": status.method.value if status.method else None,
+                               "reviewed": status.reviewed}
+                       for field, status in statuses.items()}}
 
 
 def record(case: CaseStudy, registry: Registry, lang: str, site_url: str,
@@ -190,7 +195,7 @@ def joined(key: str, part: str = "name") -> Callable[[dict[str, Any]], str]:
 
 def fields_in(state: str) -> Callable[[dict[str, Any]], str]:
     return lambda r: "; ".join(field for field, found in r["translation"]["fields"].items()
-                               if found == state) if r["translation"] else ""
+                               if found["state"] == state) if r["translation"] else ""
 
 
 CSV_COLUMNS: tuple[Column, ...] = (
@@ -244,7 +249,7 @@ CSV_COLUMNS: tuple[Column, ...] = (
            "same order.", lambda r: "\n".join(page["title"] or "" for page in r["source_pages"])),
     Column("updated", "date", "When the case study last changed.", lambda r: r["updated"]),
     Column("translation_method", "string", "How the texts were translated from Swedish: "
-           "machine or human; empty in Swedish, the original.",
+           "machine, human or mixed; empty in Swedish, the original.",
            lambda r: (r["translation"] or {}).get("method") or ""),
     Column("untranslated_fields", "string", "Texts shown in Swedish because they are not yet "
            "translated.", fields_in("missing")),
@@ -422,11 +427,18 @@ def json_schema(root: str) -> dict[str, Any]:
                 "additionalProperties": False,
                 "properties": {
                     "from": {"const": ORIGINAL_LANGUAGE},
-                    "method": {"enum": ["machine", "human", None]},
-                    "fields": {"type": "object", "description": "Per text: current or "
-                               "outdated translation, or missing (the text is Swedish).",
+                    "method": {"enum": ["machine", "human", "mixed", None]},
+                    "fields": {"type": "object", "description": "Per text: a current or "
+                               "outdated translation, or missing (the text is Swedish); how "
+                               "it was made (null: not recorded) and whether a person "
+                               "reviewed it.",
                                "additionalProperties": {
-                                   "enum": ["current", "outdated", "missing"]}}}}]},
+                                   "type": "object", "additionalProperties": False,
+                                   "required": ["state", "method", "reviewed"],
+                                   "properties": {
+                                       "state": {"enum": ["current", "outdated", "missing"]},
+                                       "method": {"enum": ["machine", "human", None]},
+                                       "reviewed": {"type": "boolean"}}}}}}]},
     }
     case = {"type": "object", "required": list(properties), "additionalProperties": False,
             "properties": properties}

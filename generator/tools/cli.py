@@ -32,8 +32,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if problems:
         print_problems(problems, args.lang)
         return EXIT_INVALID
-    gettext = i18n.translations(args.lang).gettext
-    print(gettext("{count} case files are valid").format(count=len(cases)))
+    ngettext = i18n.cli_translations(args.lang).ngettext
+    print(ngettext("{count} case file is valid", "{count} case files are valid",
+                   len(cases)).format(count=len(cases)))
     return EXIT_OK
 
 
@@ -61,7 +62,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     except SiteBuildError as error:
         for message in error.messages:
             print(f"{error.lang}: {message}", file=sys.stderr)
-        print(i18n.translations(args.lang).gettext("The build failed; {site} was not changed.")
+        print(i18n.cli_translations(args.lang).gettext("The build failed; {site} was not changed.")
               .format(site=args.site_dir), file=sys.stderr)
         return EXIT_INVALID
     print(report.summary())
@@ -74,7 +75,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from ..reading.validation import SLUG_PATTERN, slugify
     from .template import new_case_text
 
-    gettext = i18n.translations(args.lang).gettext
+    gettext = i18n.cli_translations(args.lang).gettext
     if not SLUG_PATTERN.match(args.slug):
         print(gettext('"{slug}" cannot be used as a file name; try "{suggestion}"').format(
             slug=args.slug, suggestion=slugify(args.slug)), file=sys.stderr)
