@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..reading.corpus import case_files, read_cases, read_corpus
+from ..reading.corpus import case_files, read_cases
 from ..reading.problems import InvalidContentError
 from ..reading.registry import load_registry
 from ..site import i18n
@@ -41,13 +41,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Read and validate everything, then build the bilingual site; `site/` changes only on
     success."""
-    from ..build import build_site
+    from ..build import build_site, read_corpus_cached
     from ..engine.mkdocs_build import SiteBuildError
     from ..site.og_images import FontMissingError
 
     root = Path(args.root)
     try:
-        corpus = read_corpus(root)
+        corpus = read_corpus_cached(root)
     except InvalidContentError as invalid:
         print_problems(invalid.problems, args.lang)
         return EXIT_INVALID
