@@ -515,3 +515,19 @@ def test_stated_publisher_is_cited_and_catalogued(tmp_path: Path) -> None:
     catalogue = read(site, "data/dcat.rdf")
     assert '<vcard:hasEmail rdf:resource="mailto:oppnadata@exempelstad.example"/>' in catalogue
     assert '<foaf:name xml:lang="en">Exempelstad Municipality</foaf:name>' in catalogue
+
+
+def test_a_missing_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.site import og_images as pictures
+
+    pictures.font_file.cache_clear()
+    pictures.font.cache_clear()
+    monkeypatch.setattr(pictures.importlib.util, "find_spec", lambda name: None)
+    try:
+        with pytest.raises(pictures.FontMissingError, match=r"lato-bold\.woff is not in MkDocs"):
+            pictures.font("bold", 30)
+    finally:
+        monkeypatch.undo()
+        pictures.font_file.cache_clear()
+        pictures.font.cache_clear()
+    assert pictures.font("bold", 30).getname() == ("Lato", "Bold")
