@@ -14,6 +14,7 @@ the open data on the core it freed.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import json
 import time
 from collections.abc import Callable
@@ -36,13 +37,25 @@ from .reading.model import LANGUAGES, CaseStudy
 from .reading.parallel import Task, wait_any
 from .reading.publisher import publisher_from_config
 from .reading.schema import schema_text
+from .site.dcat import dcat
 from .site.feeds import feeds
 from .site.memo import RenderMemo
+from .site.og_images import og_images
 from .site.opendata import data_files
 from .site.related import related_cases
 from .site.render import render_language
 from .site.sitemaps import sitemaps
-from .site.urls import LANGUAGE_ROOTS, image_path
+from .site.urls import (
+    DATA_FILES,
+    LANGUAGE_ROOTS,
+    OG_IMAGES,
+    OVERVIEW,
+    case_counties,
+    case_path,
+    county_path,
+    image_path,
+    theme_path,
+)
 from .site_checks import check_site
 
 
@@ -114,6 +127,7 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
     files: dict[str, str | bytes] = {page.path: page.text for page in pages}
     files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
                   if case.image is not None})
+    files.update(og_images(corpus.cases, corpus.registry, lang, last_pictures(docs_dir, known)))
     written_files = output.write_tree(docs_dir, files, known)
     config = language_config(base, lang, docs_dir, site_dir, url)
     config_path = work_dir / lang / "mkdocs.yml"
@@ -122,6 +136,36 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
     return Sources(LanguageBuild(lang, config_path, docs_dir, site_dir),
                    [page.path for page in pages],
                    {"render": rendered - started, "write": written - rendered}, written_files)
+
+
+def page_dates(corpus: Corpus) -> dict[str, datetime.datetime]:
+    """When pages last changed, for the sitemap: a case page when its case file did, a list
+    when the newest of its cases did (pages written by hand have no date the build knows)."""
+    dates: dict[str, datetime.datetime] = {}
+    for case in corpus.cases:
+        updated = corpus.dates[case.slug].updated
+        lists = [OVERVIEW, "index.md", *(county_path(county) for county in
+                                         case_counties(case, corpus.registry)),
+                 *(theme_path(corpus.registry.themes[key]) for key in case.themes)]
+        dates[case_path(case)] = updated
+        for page in lists:
+            dates[page] = max(dates.get(page, updated), updated)
+    return dates
+
+
+def last_pictures(docs_dir: Path, known: dict[str, str | bytes] | None
+                  ) -> dict[str, bytes]:
+    """The link-preview pictures the last build left in a language's sources, by path: those
+    whose texts did not change are not drawn again (see og_images.py). The preview knows what
+    it wrote; a build reads them."""
+    if known is not None:
+        return {path: content for path, content in known.items()
+                if path.startswith(OG_IMAGES + "/") and isinstance(content, bytes)}
+    folder = docs_dir / OG_IMAGES
+    if not folder.is_dir():
+        return {}
+    return {f"{OG_IMAGES}/{path.name}": path.read_bytes()
+            for path in folder.glob("*.png") if path.is_file() and not path.is_symlink()}
 
 
 def public_root(base: dict[str, Any], site_url: str | None) -> str:
@@ -203,7 +247,7 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
     started = time.perf_counter()
     config_file = config_file or repo_root / "mkdocs.yml"
     base = read_base_config(config_file)
-    publisher_from_config(base)  # a wrongly stated publisher stops the build before any writing
+    publisher = publisher_from_config(base)  # a wrongly stated one stops the build before writing
     url = public_root(base, site_url)
     inputs = incremental.fingerprint(config_file, url, strict)
     previous = incremental.previous_build(work, inputs)
@@ -216,14 +260,16 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
              for lang in LANGUAGES]
     try:
         wait_any(tasks)  # the feeds and open data take a core: the one the first language freed
-        extra = {**feeds(corpus, url), **data_files(corpus, url, schema_text(corpus.registry))}
+        extra = {**feeds(corpus, url),
+                 **data_files(corpus, url, schema_text(corpus.registry), publisher),
+                 DATA_FILES["dcat"]: dcat(corpus, url, publisher)}
         results = [task.result() for task in tasks]
     except BaseException:  # one language failed (or the build was interrupted): stop the other
         for task in tasks:
             task.cancel()
         raise
     built = time.perf_counter()
-    extra = {**sitemaps(url, results[0].paths), **extra}
+    extra = {**sitemaps(url, results[0].paths, page_dates(corpus)), **extra}
     published = output.publish({LANGUAGE_ROOTS[r.lang].rstrip("/"): r.site_dir for r in results},
                                extra, site_dir, lambda folder: check_site(folder, extra))
     incremental.record(work, inputs, {r.lang: r.paths for r in results})

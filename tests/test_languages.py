@@ -79,6 +79,7 @@ FINNISH = """fi:
   name_sv: finska
   label: Suomi
   money: "{number}\\u00a0kr"
+  csv_separator: ";"
   month: LLLL y
   day: long
 """

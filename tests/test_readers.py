@@ -101,6 +101,8 @@ def test_open_data_is_linked_from_the_site_and_each_case(real_site: Path) -> Non
     assert 'href="data/ideslussar.sv.json"' in html(real_site, "oppna-data.html")
     assert 'href="../data/ideslussar.en.csv"' in html(real_site, "en/oppna-data.html")
     case = html(real_site, "en/ideslussar/kungsbacka.html")
+    assert 'href="../../data/ideslussar/kungsbacka.en.json"' in case
+    assert 'href="../../data/ideslussar/kungsbacka.en.csv"' in case
     assert 'href="../../data/ideslussar.en.json"' in case
     assert "CC BY 4.0" in html(real_site, "en/oppna-data.html")
 
@@ -141,9 +143,12 @@ def test_cite_line_names_the_page_address_and_date(real_site: Path) -> None:
     page = html(real_site, "ideslussar/orebro.html")
     cite = re.search(r'<p class="ides-cite">(.*?)</p>', page, re.S)
     assert cite is not None
-    assert "Idésluss i Örebro kommun. Idéslussar i kommuner." in cite.group(1)
+    assert "Idésluss i Örebro kommun. I: <cite>Idéslussar i kommuner</cite>. Utgivare: " \
+        "Idéslussar i kommuner, version från " in cite.group(1)
     assert "http://127.0.0.1:8765/ideslussar/orebro.html" in cite.group(1)
-    assert re.search(r"uppdaterad \d{1,2} [a-zåäö]+ \d{4}", cite.group(1))
+    assert re.search(r"version från \d{1,2} [a-zåäö]+ \d{4}", cite.group(1))
+    assert ('Bygger på Vinnovas projektsida: <a href="https://www.vinnova.se/p/'
+            'idesluss-i-orebro-kommun/"') in cite.group(1)
 
 
 def test_print_stylesheet_hides_navigation(real_site: Path) -> None:

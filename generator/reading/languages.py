@@ -44,6 +44,7 @@ class Language:
     name_sv: str  # in Swedish
     label: str  # in itself
     money: str  # with {number}
+    csv_separator: str  # the list separator of Excel set to this locale
     month: str  # a Babel date pattern
     day: str  # a Babel date format or pattern
 

@@ -25,7 +25,12 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 @dataclass(frozen=True)
 class County:
     code: str  # two digits
-    name: str  # "Stockholms län"
+    name: str  # "Stockholms län": the Swedish name, which also makes the page's address
+    name_en: str  # "Stockholm County", as SCB writes it in English
+
+    def name_in(self, lang: str) -> str:
+        """The county's name in a page's language: English pages say "Örebro County"."""
+        return self.name if lang == "sv" else self.name_en
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,7 @@ def load_registry() -> Registry:
     municipalities: dict[str, Municipality] = {}
     for code, county_node in _mapping(_mapping(_root("sweden.yml"))["counties"]).items():
         fields = _mapping(county_node)
-        county = County(code, str(fields["name"].value))
+        county = County(code, str(fields["name"].value), str(fields["name_en"].value))
         counties[code] = county
         for m_code, m_name in _mapping(fields["municipalities"]).items():
             municipalities[m_code] = Municipality(m_code, str(m_name.value), county)

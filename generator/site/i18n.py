@@ -12,7 +12,8 @@ import datetime
 import functools
 import gettext as gettext_module
 import io
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from babel import Locale
@@ -24,7 +25,7 @@ from babel.numbers import format_decimal
 from babel.support import Translations
 
 from ..reading.languages import language
-from ..reading.model import ORIGINAL_LANGUAGE, Month
+from ..reading.model import ORIGINAL_LANGUAGE, CaseStudy, Month
 
 #: Where the catalogs live: `translations/<locale>/LC_MESSAGES/<domain>.po` in the repository,
 #: which an installed wheel carries as `generator/translations/` (see pyproject.toml).
@@ -120,3 +121,29 @@ def language_name(code: str, in_lang: str) -> str:
 
 def is_original(lang: str) -> bool:
     return lang == ORIGINAL_LANGUAGE
+
+
+#: Letters a language sorts apart from their base letter: Swedish puts å, ä and ö after z (and
+#: æ, ø with ä, ö; ü with y), English files them all under their base letter.
+SORT_LETTERS: dict[str, dict[int, str]] = {
+    "sv": str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y"}),
+    "en": str.maketrans({"æ": "ae", "ø": "o", "ß": "ss"}),
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def sort_key(text: str, lang: str) -> tuple[str, str]:
+    """A key that sorts names as a reader of `lang` expects: "Örebro" last in Swedish, among
+    the O's in English; "Idésluss" with "Idesluss" in both. Python's own order is neither (it
+    puts "ä" before "å" and "é" after "z")."""
+    folded = text.casefold().translate(SORT_LETTERS.get(lang, {}))
+    plain = "".join(char for char in unicodedata.normalize("NFD", folded)
+                    if not unicodedata.combining(char))
+    return plain, folded
+
+
+def reading_order(cases: Iterable[CaseStudy], lang: str) -> tuple[CaseStudy, ...]:
+    """The cases in the order a reader of `lang` looks for them: by their name in that
+    language, alphabetised as that language does (English pages list "Örebro" among the O's)."""
+    return tuple(sorted(cases, key=lambda case: (
+        sort_key(case.name.get(lang) or case.name.sv, lang), case.slug)))

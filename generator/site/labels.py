@@ -12,6 +12,12 @@ STATUS_LABELS: dict[Status, str] = {
     Status.ENDED: N_("Ended"),
     Status.UNKNOWN: N_("Status not known"),
 }
+#: The same in a case page's fact box, after the label "Status": "Status: Status not known"
+#: would say it twice.
+FACT_STATUS_LABELS: dict[Status, str] = {
+    **STATUS_LABELS,
+    Status.UNKNOWN: N_("not stated in the sources"),
+}
 #: The case page's sections and their headings, as the model declares them.
 SECTION_HEADINGS: dict[str, str] = {spec.key: spec.heading for spec in SECTIONS}
 CALL_LABELS: dict[Call, str] = {

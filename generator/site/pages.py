@@ -12,7 +12,7 @@ import functools
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,12 +29,15 @@ from ..reading.model import (
     Text,
     TranslationMethod,
 )
+from ..reading.publisher import Publisher
 from ..reading.registry import County, Registry, Theme
 from ..reading.translation import FieldStatus, State, case_status
 from . import i18n
+from .citation import FORMATS, citation
 from .labels import (
     CALL_LABELS,
     COUNTERPART_LABELS,
+    FACT_STATUS_LABELS,
     LINK_LANGUAGE_LABELS,
     OUTCOME_LABELS,
     SECTION_HEADINGS,
@@ -43,13 +46,15 @@ from .labels import (
 from .markup import markdown_source, plain_html
 from .sweden_map import base_map, radius
 from .urls import (
+    CASE_DATA,
+    CASE_SCHEMA_FILE,
     COUNTIES,
     DATA_FILES,
+    DATA_SCHEMA_FILE,
     FEED,
     LANGUAGE_ROOTS,
     OPEN_DATA,
     OVERVIEW,
-    SCHEMA_FILE,
     THEMES,
     SourcePage,
     case_counties,
@@ -58,6 +63,7 @@ from .urls import (
     county_path,
     html_path,
     image_path,
+    og_image_path,
     relative_file,
     relative_link,
     relative_url,
@@ -104,6 +110,40 @@ def markdown_heading(text: str) -> Markup:
     escaped = str(escape(" ".join(str(text).split())))
     return Markup(MARKDOWN_INLINE.sub(  # noqa: S704 - escaped above
         lambda match: match.group(1) or "\\" + match.group(2), escaped))
+
+
+def years(case: CaseStudy, gettext: Callable[[str], str]) -> str:
+    """ "2016–2020" for lists and pictures; "" when the sources give no period."""
+    start, end = case.period.start, case.period.end
+    if start and end:
+        return f"{start.year}\u2013{end.year}" if start.year != end.year else str(start.year)
+    if start and case.status is not Status.ONGOING:  # an open range would say "still running"
+        return gettext("from {year}, end not known").format(year=start.year)
+    return f"{start.year}\u2013" if start else (f"\u2013{end.year}" if end else "")
+
+
+@dataclass(frozen=True)
+class PictureTexts:
+    """What a case's link-preview picture says (og_images.py draws it), and so its alt text."""
+
+    site: str
+    title: str
+    facts: str  # "Örebro County · 2016–2020"
+    label: str  # "Case study"
+
+    @property
+    def alt(self) -> str:
+        return f"{self.site}: {self.title}. {self.facts + '. ' if self.facts else ''}{self.label}."
+
+
+def picture_texts(case: CaseStudy, registry: Registry, lang: str) -> PictureTexts:
+    gettext = i18n.site_translations(lang).gettext
+    where = [county.name_in(lang) for county in case_counties(case, registry)]
+    when = years(case, gettext)
+    return PictureTexts(gettext("Idea sluices in municipalities"),
+                        " ".join((case.name.get(lang) or case.name.sv).split()),
+                        " · ".join([*where, *([when] if when else [])]),
+                        gettext("Case study"))
 
 
 @dataclass(frozen=True)
@@ -214,7 +254,11 @@ class Renderer:
         return [self.registry.municipalities[code].name for code in codes]
 
     def counties(self, case: CaseStudy) -> list[str]:
-        return [county.name for county in case_counties(case, self.registry)]
+        return [county.name_in(self.lang) for county in case_counties(case, self.registry)]
+
+    def county_name(self, county: County) -> str:
+        """ "Örebro län" on Swedish pages, "Örebro County" on English ones."""
+        return county.name_in(self.lang)
 
     def facts(self, case: CaseStudy) -> str:
         """One line of facts: municipalities · county · status · years.
@@ -268,13 +312,7 @@ class Renderer:
         return {key: position for position, key in enumerate(self.registry.themes)}
 
     def years(self, case: CaseStudy) -> str:
-        """ "2016–2020" for the overview list; "" when the sources give no period."""
-        start, end = case.period.start, case.period.end
-        if start and end:
-            return f"{start.year}\u2013{end.year}" if start.year != end.year else str(start.year)
-        if start and case.status is not Status.ONGOING:  # an open range would say "still running"
-            return self.gettext("from {year}, end not known").format(year=start.year)
-        return f"{start.year}\u2013" if start else (f"\u2013{end.year}" if end else "")
+        return years(case, self.gettext)
 
     def period(self, case: CaseStudy) -> str:
         start, end = case.period.start, case.period.end
@@ -301,6 +339,7 @@ class Renderer:
             "case_path": case_path,
             "image_url": lambda case: relative_link(page_path, image_path(case)),
             "status_label": lambda status: self.gettext(STATUS_LABELS[status]),
+            "fact_status": lambda status: self.gettext(FACT_STATUS_LABELS[status]),
             "section_headings": SECTION_HEADINGS,
             "link_language": lambda code: self.gettext(LINK_LANGUAGE_LABELS[code]),
             "source_link": source_link,
@@ -316,7 +355,11 @@ class Renderer:
             "site_file": lambda path: relative_file(LANGUAGE_ROOTS[self.lang] + page_path, path),
             "data_file": lambda kind: DATA_FILES[kind].format(lang=self.lang),
             "feed_file": LANGUAGE_ROOTS[self.lang] + FEED,
-            "schema_file": SCHEMA_FILE,
+            "data_schema_file": DATA_SCHEMA_FILE,
+            "case_schema_file": CASE_SCHEMA_FILE,
+            "case_file": lambda case, ext: relative_file(
+                LANGUAGE_ROOTS[self.lang] + page_path,
+                CASE_DATA.format(slug=case.slug, lang=self.lang, ext=ext)),
             "once": lambda macro, case: self.once(folder, macro, case),
         }
 
@@ -343,13 +386,18 @@ class Renderer:
         return SourcePage(self.lang, page_path, text)
 
     def case_page(self, case: CaseStudy, related: list[CaseStudy], dates: FileDates,
-                  site_url: str, counterpart: CaseStudy | None = None) -> SourcePage:
+                  site_url: str, counterpart: CaseStudy | None = None,
+                  publisher: Publisher | None = None) -> SourcePage:
         statuses = self.statuses(case)
         public_url = site_url + LANGUAGE_ROOTS[self.lang] + html_path(case_path(case))
         return self.render("case.html", case_path(case), case=case, statuses=statuses,
                            translated=self.lang != ORIGINAL_LANGUAGE, related=related,
-                           updated=i18n.format_day(dates.updated.date(), self.lang),
-                           public_url=public_url, counterpart_case=counterpart,
+                           cite=citation(case, self.lang, public_url, dates, publisher),
+                           citation_formats=FORMATS, public_url=public_url,
+                           og_image=og_image_path(case),
+                           picture=picture_texts(case, self.registry, self.lang),
+                           dates=dates,
+                           counterpart_case=counterpart,
                            call_label=self.gettext(CALL_LABELS[case.call]),
                            counterpart_label=self.gettext(COUNTERPART_LABELS[case.call]),
                            outcome_label=(None if case.outcome is None else

@@ -12,6 +12,7 @@ from typing import Any
 from ..reading.corpus import ContentPage, Corpus
 from ..reading.model import LANGUAGES, CaseStudy
 from ..reading.publisher import Publisher, fill
+from .i18n import reading_order
 from .jinja_env import environment
 from .memo import RenderMemo
 from .pages import Renderer
@@ -48,7 +49,7 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
     every language, so a build computes it once and passes it in. With a `memo` (the
     preview's), pages whose inputs did not change are not rendered again."""
     renderer = Renderer(lang, corpus.registry, environment(lang))
-    cases = corpus.cases
+    cases = reading_order(corpus.cases, lang)
 
     def make(path: str, key: Callable[[], Any], render: Callable[[], SourcePage]
              ) -> SourcePage:
@@ -95,7 +96,7 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
     by_slug = {case.slug: case for case in cases}
     for case in cases:
         inputs = (case, related[case.slug], corpus.dates[case.slug], site_url,
-                  by_slug.get(case.counterpart or ""))
+                  by_slug.get(case.counterpart or ""), publisher)
         pages.append(make(case_path(case), lambda inputs=inputs: inputs,  # type: ignore[misc]
                           functools.partial(renderer.case_page, *inputs)))
     if memo is not None:

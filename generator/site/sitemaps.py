@@ -3,13 +3,15 @@
 The site-wide `sitemap.xml` lists every page of both languages, each with its counterparts,
 as search engines want. Each folder also gets a sitemap of its own pages, because Material's
 script looks for `sitemap.xml` next to each `hreflang` alternate a page declares; without one
-there every page view would log a failed request.
+there every page view would log a failed request. `robots.txt` names the site-wide sitemap
+(crawlers read it only at the root of a host: deployed below a path, it does no harm).
 """
 
 from __future__ import annotations
 
+import datetime
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 from ..reading.model import LANGUAGES
@@ -26,27 +28,34 @@ def public_path(lang: str, md_path: str) -> str:
     return path.removesuffix("index.html")
 
 
-def url_entry(root_url: str, lang: str, md_path: str) -> str:
+def url_entry(root_url: str, lang: str, md_path: str,
+              lastmod: datetime.datetime | None = None) -> str:
+    changed = f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else ""
     alternates = "".join(
         f'<xhtml:link rel="alternate" hreflang="{other}" '
         f"href={quoteattr(root_url + public_path(other, md_path))}/>"
         for other in LANGUAGES
     )
-    return f"<url><loc>{escape(root_url + public_path(lang, md_path))}</loc>{alternates}</url>\n"
+    return (f"<url><loc>{escape(root_url + public_path(lang, md_path))}</loc>{changed}"
+            f"{alternates}</url>\n")
 
 
-def sitemaps(root_url: str, md_paths: Iterable[str]) -> dict[str, str]:
-    """Every sitemap by its path in the site: "sitemap.xml", "en/ideslussar/sitemap.xml"."""
+def sitemaps(root_url: str, md_paths: Iterable[str],
+             lastmod: Mapping[str, datetime.datetime] | None = None) -> dict[str, str]:
+    """Every sitemap by its path in the site: "sitemap.xml", "en/ideslussar/sitemap.xml".
+
+    `lastmod` dates pages by their source path: a case page by its case file's history."""
     root_url = root_url.rstrip("/") + "/"
     folders: dict[str, list[str]] = {}
     everything = []
     for md_path in sorted(md_paths):
         for lang in LANGUAGES:
-            entry = url_entry(root_url, lang, md_path)
+            entry = url_entry(root_url, lang, md_path, (lastmod or {}).get(md_path))
             everything.append(entry)
             folder = posixpath.dirname(LANGUAGE_ROOTS[lang] + md_path)
             folders.setdefault(folder, []).append(entry)
     files = {posixpath.join(folder, "sitemap.xml"): HEADER + "".join(entries) + "</urlset>\n"
              for folder, entries in folders.items() if folder}
     files["sitemap.xml"] = HEADER + "".join(everything) + "</urlset>\n"
+    files["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {root_url}sitemap.xml\n"
     return files

@@ -21,9 +21,17 @@ COUNTIES = "lan/index.md"
 THEMES = "teman/index.md"
 OPEN_DATA = "oppna-data.md"
 #: The open data files, below the site root (one per language and format).
-DATA_FILES = {"json": "data/ideslussar.{lang}.json", "csv": "data/ideslussar.{lang}.csv"}
+DATA_FILES = {"json": "data/ideslussar.{lang}.json", "csv": "data/ideslussar.{lang}.csv",
+              "excel": "data/ideslussar.{lang}.excel.csv", "package": "data/datapackage.json",
+              "dcat": "data/dcat.rdf"}
+#: One case's data and citations: ext is json, csv, bib, ris or csl.json.
+CASE_DATA = "data/ideslussar/{slug}.{lang}.{ext}"
 FEED = "feed.xml"
-SCHEMA_FILE = "data/case-study.schema.json"
+#: The folder of the case pages' link-preview pictures, below each language's root.
+OG_IMAGES = "ideslussar/delning"
+#: The JSON Schema of the published JSON, and that of the case files it is made from.
+DATA_SCHEMA_FILE = "data/ideslussar.schema.json"
+CASE_SCHEMA_FILE = "data/case-study.schema.json"
 #: Where each language's pages live below the site root; paths below it are the same.
 LANGUAGE_ROOTS: dict[str, str] = by_language("root")
 
@@ -48,6 +56,12 @@ def html_path(md_path: str) -> str:
 
 def case_path(case: CaseStudy) -> str:
     return f"ideslussar/{case.slug}.md"
+
+
+def og_image_path(case: CaseStudy) -> str:
+    """A case's picture for link previews (Open Graph), below each language's root: each
+    language's shows the name in that language."""
+    return f"{OG_IMAGES}/{case.slug}.png"
 
 
 def image_path(case: CaseStudy) -> str:

@@ -47,6 +47,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from ..build import build_site, read_corpus_cached
     from ..engine import SiteBuildError
     from ..output import BuildLockedError
+    from ..site.og_images import FontMissingError
 
     root = Path(args.root)
     try:
@@ -61,6 +62,10 @@ def cmd_build(args: argparse.Namespace) -> int:
                             strict=args.strict, on_wait=lambda: print(gettext(
                                 "Another build of {site} is running; waiting for it to "
                                 "finish").format(site=args.site_dir), file=sys.stderr))
+    except FontMissingError as error:
+        print(terminal_text(str(error)), file=sys.stderr)
+        print(failed, file=sys.stderr)
+        return EXIT_INVALID
     except SiteBuildError as error:
         for message in error.messages:
             print(terminal_text(f"{error.lang}: {message}"), file=sys.stderr)
