@@ -23,9 +23,10 @@ from PIL import Image
 from generator.build import build_site
 from generator.reading.corpus import read_corpus
 from generator.reading.model import Text
+from generator.site.csv_files import csv_text
 from generator.site.i18n import sort_key
 from generator.site.og_images import fingerprint_of, font, og_images, title_lines, wrap
-from generator.site.opendata import csv_text, paragraphs, record
+from generator.site.opendata import paragraphs, record
 
 from .conftest import REPO, build, copy_repo_content
 
@@ -232,9 +233,9 @@ def test_english_excel_opens_the_english_excel_csv(real_site: Path) -> None:
 def test_csv_cells_cannot_start_a_formula() -> None:
     corpus = read_corpus(REPO)
     case = next(c for c in corpus.cases if c.slug == "orebro")
-    hostile = dataclasses.replace(case, summary=Text('=HYPERLINK("http://x.example","y")',
-                                                     "@SUM(1)"),
-                                  examples=(Text("-1+2", "+3"), Text("\tx", "\rx")))
+    hostile = dataclasses.replace(case, summary=Text(sv='=HYPERLINK("http://x.example","y")',
+                                                     en="@SUM(1)"),
+                                  examples=(Text(sv="-1+2", en="+3"), Text(sv="\tx", en="\rx")))
     for lang in ("sv", "en"):
         one = record(hostile, corpus.registry, lang, SITE_URL, corpus.dates[case.slug])
         for text in (csv_text([one]), csv_text([one], ";", for_spreadsheets=True)):
@@ -470,7 +471,8 @@ def test_pictures_are_drawn_again_only_when_their_texts_change() -> None:
     # The last build's picture, with its fingerprint: kept as it is, not drawn again.
     kept = first + b"kept"
     assert og_images([case], corpus.registry, "en", {path: kept})[path] is kept
-    renamed = dataclasses.replace(case, name=Text("Idésluss i Örebro", "Örebro's idea sluice"))
+    renamed = dataclasses.replace(case, name=Text(sv="Idésluss i Örebro",
+                                                  en="Örebro's idea sluice"))
     redrawn = og_images([renamed], corpus.registry, "en", {path: kept})[path]
     assert redrawn not in (kept, first)
     with Image.open(io.BytesIO(redrawn)) as picture:

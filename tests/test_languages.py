@@ -80,6 +80,7 @@ FINNISH = """fi:
   label: Suomi
   money: "{number}\\u00a0kr"
   csv_separator: ";"
+  eu_language: FIN
   month: LLLL y
   day: long
 """

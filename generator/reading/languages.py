@@ -45,6 +45,7 @@ class Language:
     label: str  # in itself
     money: str  # with {number}
     csv_separator: str  # the list separator of Excel set to this locale
+    eu_language: str  # the EU Publications Office authority code (DCAT-AP)
     month: str  # a Babel date pattern
     day: str  # a Babel date format or pattern
 

@@ -25,7 +25,8 @@ EU = "http://publications.europa.eu/resource/authority/"
 #: CC BY 4.0 as DCAT-AP-SE's licence list writes it (http, matched exactly by the portal).
 LICENCE_URL = "http://creativecommons.org/licenses/by/4.0/"
 #: ISO 639-3 in the EU's language vocabulary.
-EU_LANGUAGES = {"sv": "SWE", "en": "ENG"}
+#: The words the data portal lists the dataset under, translated by the site's catalog.
+KEYWORDS = (N_("idea sluice"), N_("innovation"), N_("municipality"), "Vinnova")
 #: Per file kind: the EU file type and the IANA media type.
 FORMATS = {"json": ("JSON", "application/json"), "csv": ("CSV", "text/csv"),
            "excel": ("CSV", "text/csv")}
@@ -80,7 +81,7 @@ def distribution(root: str, kind: str, lang: str) -> list[str]:
         resource("dcterms:format", EU + "file-type/" + file_type),
         resource("dcat:mediaType", "https://www.iana.org/assignments/media-types/" + media),
         resource("dcterms:license", LICENCE_URL),
-        resource("dcterms:language", EU + "language/" + EU_LANGUAGES[lang]),
+        resource("dcterms:language", EU + "language/" + language(lang).eu_language),
         *([resource("dcterms:conformsTo", root + DATA_SCHEMA_FILE)] if kind == "json" else []),
         "</dcat:Distribution>",
     ]
@@ -94,7 +95,7 @@ def dcat(corpus: Corpus, site_url: str, publisher: Publisher) -> str:
     agent = catalog + "#publisher"
     landing = root + html_path(OPEN_DATA)
     updated = max((dates.updated for dates in corpus.dates.values()), default=None)
-    languages = [resource("dcterms:language", EU + "language/" + EU_LANGUAGES[lang])
+    languages = [resource("dcterms:language", EU + "language/" + language(lang).eu_language)
                  for lang in LANGUAGES]
     kinds = ("json", "csv", "excel")
     lines = [
@@ -119,11 +120,7 @@ def dcat(corpus: Corpus, site_url: str, publisher: Publisher) -> str:
                                          "Swedish municipalities let employees develop ideas, "
                                          "co-financed by Vinnova 2016–2019, with their sources "
                                          "and how each text was translated.")),
-        *[f'<dcat:keyword xml:lang="{lang}">{escape(word)}</dcat:keyword>'
-          for lang, words in (("sv", ("idésluss", "innovation", "kommun", "Vinnova")),
-                              ("en", ("idea sluice", "innovation", "municipality",
-                                      "Vinnova")))
-          for word in words],
+        *[element for word in KEYWORDS for element in texts("dcat:keyword", word)],
         resource("dcat:theme", EU + "data-theme/GOVE"),
         resource("dcterms:publisher", agent),
         "<dcat:contactPoint>",

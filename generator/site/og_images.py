@@ -28,7 +28,7 @@ from PIL.PngImagePlugin import PngInfo
 
 from ..reading.model import CaseStudy
 from ..reading.registry import Registry
-from .pages import picture_texts
+from .picture_texts import picture_texts
 from .urls import og_image_path
 
 SIZE = (1200, 630)  # what Facebook, LinkedIn and Slack show at full width (1.91:1)

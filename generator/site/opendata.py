@@ -16,12 +16,8 @@ starts with an apostrophe.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from ..reading.corpus import Corpus
@@ -29,12 +25,10 @@ from ..reading.history import FileDates
 from ..reading.languages import by_language, language
 from ..reading.model import (
     CALL_CHOICES,
-    CASE_FIELDS,
     LANGUAGES,
     ORIGINAL_LANGUAGE,
     OUTCOME_CHOICES,
     CaseStudy,
-    Kind,
     Link,
     Text,
 )
@@ -42,6 +36,7 @@ from ..reading.publisher import Publisher
 from ..reading.registry import Registry
 from ..reading.translation import State, case_status
 from .citation import WRITERS, citation
+from .csv_files import CSV_COLUMNS, MARKDOWN_FIELDS, TEXT_FIELDS, csv_text
 from .i18n import reading_order
 from .urls import (
     CASE_DATA,
@@ -61,14 +56,8 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 #: Vinnova's page on the programme, which the case studies' own sources start from.
 VINNOVA_PROGRAMME = ("https://www.vinnova.se/m/hur-kan-offentlig-sektor-mota-morgondagens-"
                      "samhallsutmaningar/ideslussar/")
-#: The texts of a case, in page order: every one-line and Markdown field the model declares.
-TEXT_FIELDS: tuple[str, ...] = tuple(spec.key for spec in CASE_FIELDS
-                                     if spec.kind in (Kind.TEXT, Kind.MARKDOWN))
-MARKDOWN_FIELDS = frozenset(spec.key for spec in CASE_FIELDS if spec.kind is Kind.MARKDOWN)
 #: The list separator of Excel set to each language, for the spreadsheet file.
 EXCEL_SEPARATORS = by_language("csv_separator")
-#: What a spreadsheet takes for the start of a formula (OWASP's list for CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Lines that start a new Markdown block, which joining a paragraph's lines must keep apart.
 BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|>|\|)")
 
@@ -174,114 +163,6 @@ def document(records: list[dict[str, Any]], lang: str, site_url: str,
     return json.dumps(content, ensure_ascii=False, indent=indent) + "\n"
 
 
-@dataclass(frozen=True)
-class Column:
-    """A column of the CSV files: its name, its Frictionless type, what it holds (for the data
-    package), and how it is read from a record."""
-
-    name: str
-    type: str
-    description: str
-    value: Callable[[dict[str, Any]], Any]
-
-
-def item(key: str) -> Callable[[dict[str, Any]], Any]:
-    return lambda r: r[key]
-
-
-def joined(key: str, part: str = "name") -> Callable[[dict[str, Any]], str]:
-    return lambda r: "; ".join(item[part] for item in r[key])
-
-
-def fields_in(state: str) -> Callable[[dict[str, Any]], str]:
-    return lambda r: "; ".join(field for field, found in r["translation"]["fields"].items()
-                               if found["state"] == state) if r["translation"] else ""
-
-
-CSV_COLUMNS: tuple[Column, ...] = (
-    Column("id", "string", "The case study's identifier, also its file name.",
-           lambda r: r["id"]),
-    Column("url", "string", "Its page in the file's language.", lambda r: r["url"]),
-    Column("language", "string", "The language of the texts (sv or en); a text not yet "
-           "translated is in Swedish (see untranslated_fields).", lambda r: r["language"]),
-    *(Column(key, "string", f"The text '{key}' as the page shows it" + (
-        " (Markdown, one paragraph a line)." if key in MARKDOWN_FIELDS else "."),
-        item(key)) for key in TEXT_FIELDS),
-    Column("examples", "string", "Ideas and innovations the sources name, one a line.",
-           lambda r: "\n".join(r["examples"])),
-    Column("image_url", "string", "The case's picture, if it has one.",
-           lambda r: r["image"]["url"] if r["image"] else ""),
-    Column("image_alt", "string", "What the picture shows, as the page describes it.",
-           lambda r: r["image"]["alt"] if r["image"] else ""),
-    Column("municipalities", "string", "The participating municipalities the sources name, "
-           "separated by '; '.", joined("municipalities")),
-    Column("municipality_codes", "string", "Their SCB codes, in the same order.",
-           joined("municipalities", "code")),
-    Column("municipality_count", "integer", "How many municipalities take part.",
-           lambda r: r["municipality_count"]),
-    Column("counties", "string", "The counties of those municipalities.", joined("counties")),
-    Column("county_codes", "string", "Their SCB codes.", joined("counties", "code")),
-    Column("period_start", "string", "First month, YYYY-MM (or YYYY).",
-           lambda r: r["period"]["start"]),
-    Column("period_end", "string", "Last month, YYYY-MM (or YYYY).",
-           lambda r: r["period"]["end"]),
-    Column("status", "string", "ongoing, permanent, ended or unknown.", lambda r: r["status"]),
-    Column("vinnova_grant_sek", "integer", "Vinnova's grant in kronor.",
-           lambda r: r["vinnova_grant_sek"]),
-    Column("vinnova_reference", "string", "Vinnova's reference number.",
-           lambda r: r["vinnova_reference"]),
-    Column("themes", "string", "Themes, separated by '; '.", joined("themes")),
-    Column("theme_keys", "string", "Their keys.", joined("themes", "key")),
-    Column("call", "string", "Vinnova's call: pre-study-2015 or development-2016.",
-           lambda r: r["call"]),
-    Column("counterpart", "string", "The id of the pre-study this project grew from, or of the "
-           "project this pre-study led to.", lambda r: r["counterpart"]),
-    Column("outcome", "string", "What became of it after the project.", lambda r: r["outcome"]),
-    Column("where_to_turn", "string", "Pages of the idea sluice or its organisation, one a "
-           "line: title, then the address.", lambda r: pages_text(r["where_to_turn"])),
-    Column("disagreements", "string", "Facts the sources give differently, one value a line: "
-           "what it is about, the value, the source.", lambda r: "\n".join(
-               f"{item['about']}: {claim['value']} ({claim['source']})"
-               for item in r["disagreements"] for claim in item["claims"])),
-    Column("sources", "string", "The addresses every fact comes from, separated by '; '.",
-           lambda r: "; ".join(r["sources"])),
-    Column("source_titles", "string", "The sources' titles where known, one a line, in the "
-           "same order.", lambda r: "\n".join(page["title"] or "" for page in r["source_pages"])),
-    Column("updated", "date", "When the case study last changed.", lambda r: r["updated"]),
-    Column("translation_method", "string", "How the texts were translated from Swedish: "
-           "machine, human or mixed; empty in Swedish, the original.",
-           lambda r: (r["translation"] or {}).get("method") or ""),
-    Column("untranslated_fields", "string", "Texts shown in Swedish because they are not yet "
-           "translated.", fields_in("missing")),
-    Column("outdated_fields", "string", "Texts whose Swedish original changed after they were "
-           "translated.", fields_in("outdated")),
-)
-
-
-def pages_text(pages: list[dict[str, Any]]) -> str:
-    return "\n".join(f"{page['title']} {page['url']}" if page["title"] else page["url"]
-                     for page in pages)
-
-
-def safe_cell(value: Any) -> str:
-    """A cell as text that no spreadsheet runs as a formula: "=1+1" becomes "'=1+1"."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def csv_text(records: list[dict[str, Any]], separator: str = ",",
-             for_spreadsheets: bool = False) -> str:
-    """One row per case. For spreadsheets: a byte-order mark and Windows line ends, so Excel
-    opens it by double-click; every field is quoted, as Excel splits unquoted ones."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n",
-                        quoting=csv.QUOTE_ALL if for_spreadsheets else csv.QUOTE_MINIMAL)
-    writer.writerow([column.name for column in CSV_COLUMNS])
-    for r in records:
-        writer.writerow([safe_cell(column.value(r)) for column in CSV_COLUMNS])
-    return ("\ufeff" if for_spreadsheets else "") + buffer.getvalue()
-
-
 def data_files(corpus: Corpus, site_url: str, schema: str,
                publisher: Publisher | None = None) -> dict[str, str]:
     """Every open data file by its path in the site: per language the dataset (JSON, CSV,
@@ -318,21 +199,21 @@ def data_package(corpus: Corpus, root: str) -> dict[str, Any]:
     updated = max((dates.updated for dates in corpus.dates.values()), default=None)
     resources: list[dict[str, Any]] = []
     for lang in LANGUAGES:
-        language = language(lang).name
+        name = language(lang).name
         resources += [
             {"name": f"ideslussar-{lang}-csv", "path": file_name("csv", lang),
-             "title": f"Case studies, {language} (CSV)", "profile": "tabular-data-resource",
+             "title": f"Case studies, {name} (CSV)", "profile": "tabular-data-resource",
              "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
              "dialect": {"delimiter": ",", "lineTerminator": "\r\n"}, "schema": table_schema},
             {"name": f"ideslussar-{lang}-excel", "path": file_name("excel", lang),
-             "title": f"Case studies, {language} (CSV for Excel: byte-order mark, "
+             "title": f"Case studies, {name} (CSV for Excel: byte-order mark, "
                       f"'{EXCEL_SEPARATORS[lang]}' between fields)",
              "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
              "encoding": "utf-8",
              "dialect": {"delimiter": EXCEL_SEPARATORS[lang], "lineTerminator": "\r\n",
                          "doubleQuote": True}, "schema": table_schema},
             {"name": f"ideslussar-{lang}-json", "path": file_name("json", lang),
-             "title": f"Case studies, {language} (JSON)", "format": "json",
+             "title": f"Case studies, {name} (JSON)", "format": "json",
              "mediatype": "application/json", "encoding": "utf-8",
              "schema": root + DATA_SCHEMA_FILE},
         ]

@@ -9,16 +9,14 @@ pages there are is `render.py`'s; where they live is `urls.py`'s.
 from __future__ import annotations
 
 import functools
-import json
-import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 import jinja2.runtime
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..reading.history import FileDates
 from ..reading.model import (
@@ -34,6 +32,7 @@ from ..reading.registry import County, Registry, Theme
 from ..reading.translation import FieldStatus, State, case_status
 from . import i18n
 from .citation import FORMATS, citation
+from .escaping import front_matter_value, markdown_heading
 from .labels import (
     CALL_LABELS,
     COUNTERPART_LABELS,
@@ -44,6 +43,7 @@ from .labels import (
     STATUS_LABELS,
 )
 from .markup import markdown_source, plain_html
+from .picture_texts import picture_texts, years
 from .sweden_map import base_map, radius
 from .urls import (
     CASE_DATA,
@@ -82,68 +82,6 @@ def uses_project_pages(case: CaseStudy) -> bool:
 def source_link(case: CaseStudy, url: str) -> Link:
     """The case's source with this address (for its title), or a bare link to it."""
     return next((link for link in case.sources if link.url == url), Link(url))
-
-
-#: Characters YAML does not allow in a file, even quoted (control characters, DEL, C1): one
-#: of them in front matter makes MkDocs drop the whole front matter, and the title line
-#: becomes Markdown. The validator refuses them; this escapes them if one ever gets here.
-NOT_YAML_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
-                                "\ud800-\udfff\ufffe\uffff]")
-
-
-def front_matter_value(text: str) -> Markup:
-    """A front-matter string: HTML-escaped (Material prints titles and descriptions raw) and
-    then quoted as JSON, which is valid YAML, with what YAML cannot hold as \\u escapes."""
-    quoted = json.dumps(str(escape(" ".join(text.split()))), ensure_ascii=False)
-    return Markup(NOT_YAML_PRINTABLE.sub(  # noqa: S704 - escaped, then quoted
-        lambda match: f"\\u{ord(match.group()):04x}", quoted))
-
-
-#: Markdown's inline syntax: a backslash before it makes it a literal character. Entities
-#: (from HTML escaping) are matched first and kept whole.
-MARKDOWN_INLINE = re.compile(r"(&#?\w+;)|([\\`*_\[\]()#!{}|+-])")
-
-
-def markdown_heading(text: str) -> Markup:
-    """Text for a Markdown heading line (`# {{ md_heading(name) }}`), escaped for HTML and for
-    Markdown: a theme or county name stays text, never a link or emphasis."""
-    escaped = str(escape(" ".join(str(text).split())))
-    return Markup(MARKDOWN_INLINE.sub(  # noqa: S704 - escaped above
-        lambda match: match.group(1) or "\\" + match.group(2), escaped))
-
-
-def years(case: CaseStudy, gettext: Callable[[str], str]) -> str:
-    """ "2016–2020" for lists and pictures; "" when the sources give no period."""
-    start, end = case.period.start, case.period.end
-    if start and end:
-        return f"{start.year}\u2013{end.year}" if start.year != end.year else str(start.year)
-    if start and case.status is not Status.ONGOING:  # an open range would say "still running"
-        return gettext("from {year}, end not known").format(year=start.year)
-    return f"{start.year}\u2013" if start else (f"\u2013{end.year}" if end else "")
-
-
-@dataclass(frozen=True)
-class PictureTexts:
-    """What a case's link-preview picture says (og_images.py draws it), and so its alt text."""
-
-    site: str
-    title: str
-    facts: str  # "Örebro County · 2016–2020"
-    label: str  # "Case study"
-
-    @property
-    def alt(self) -> str:
-        return f"{self.site}: {self.title}. {self.facts + '. ' if self.facts else ''}{self.label}."
-
-
-def picture_texts(case: CaseStudy, registry: Registry, lang: str) -> PictureTexts:
-    gettext = i18n.site_translations(lang).gettext
-    where = [county.name_in(lang) for county in case_counties(case, registry)]
-    when = years(case, gettext)
-    return PictureTexts(gettext("Idea sluices in municipalities"),
-                        " ".join((case.name.get(lang) or case.name.sv).split()),
-                        " · ".join([*where, *([when] if when else [])]),
-                        gettext("Case study"))
 
 
 @dataclass(frozen=True)
