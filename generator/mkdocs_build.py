@@ -28,6 +28,8 @@ from . import i18n
 from .model import LANGUAGES
 from .pages import LANGUAGE_ROOTS
 
+#: The hook that replaces Material's search index with static shards (`search_index.py`).
+SEARCH_HOOK = Path(__file__).resolve().with_name("search_hook.py")
 #: The name each language has in the switcher, in that language.
 LANGUAGE_LABELS = {"sv": "Svenska", "en": "English"}
 #: Open Graph wants a territory with the language.
@@ -71,6 +73,8 @@ def language_config(base: dict[str, Any], base_dir: Path, lang: str, docs_dir: P
         "site_url": root_url + LANGUAGE_ROOTS[lang],
     })
     config["plugins"] = [search_plugin(plugin, lang) for plugin in config.get("plugins", [])]
+    # Material's search index, cut into shards a phone can afford (`search_hook.py`).
+    config["hooks"] = [*config.get("hooks", []), str(SEARCH_HOOK)]
     extra = config.setdefault("extra", {})
     extra["alternate"] = [
         {"name": LANGUAGE_LABELS[other], "lang": other,

@@ -19,7 +19,8 @@ READING = {"model", "problems", "loading", "validation", "registry", "corpus", "
 #: Turning the validated model into pages: nothing here may know how the site is built.
 RENDERING = {"pages", "markup", "html_blocks", "feeds", "opendata", "sitemaps", "sweden_map"}
 #: What comes after, down the chain.
-BUILDING = {"build", "mkdocs_build", "search_parser", "output", "preview", "cli", "bench"}
+BUILDING = {"build", "mkdocs_build", "search_parser", "search_index", "search_hook", "output",
+            "preview", "cli", "bench"}
 FORBIDDEN = {**dict.fromkeys(READING, RENDERING | BUILDING),
              **dict.fromkeys(RENDERING, BUILDING)}
 
