@@ -116,9 +116,10 @@ def results(page: Page, query: str) -> list[dict[str, str]]:
     search(page, query)
     return page.eval_on_selector_all(
         ".md-search-result__item > .md-search-result__link",
-        """links => links.map(a => ({href: a.getAttribute("href") || "",
-                                      title: a.querySelector("h1, h2").textContent,
-                                      text: (a.querySelector("article p") || {}).textContent || ""}))""")
+        """links => links.map(a => ({
+             href: a.getAttribute("href") || "",
+             title: a.querySelector("h1, h2").textContent,
+             text: (a.querySelector("article p") || {}).textContent || ""}))""")
 
 
 def kind(href: str) -> str:

@@ -1,0 +1,252 @@
+"""What one search costs a phone at scale: bytes transferred and time to the first results.
+
+    .venv/bin/python -m tests.browser.bench_search [--cases 1000] [--throttle 4] [--pagefind]
+
+Builds a site of `--cases` synthetic case studies (`generator.bench.make_repository`: the
+real pages and sentences, varied) in a temporary folder, serves it on 127.0.0.1 with gzip as
+a static host would, and searches it in Debian's Chromium with the CPU slowed down by
+DevTools (`Emulation.setCPUThrottlingRate`), a new browser context (empty cache) per query:
+
+- pasted: the whole query at once into the search box of a case page; milliseconds from the
+  key event to the first result in the list, and the bytes of every request after the page
+  had loaded (the index files the worker fetched) plus Material's `search_index.json`;
+- typed: the same query typed a letter at a time (150 ms apart, as on a phone): all bytes.
+
+With `--pagefind` (needs `pip install pagefind-bin`) the same site is also indexed by
+Pagefind and the same queries run through Pagefind's own JavaScript API on a bare page (its
+search plus the data of the first five results, as its UI shows them): the anchor.
+
+A benchmark, not a test: the figures vary with the machine's load, so nothing here asserts
+a time (`test_search_at_scale.py` asserts the bytes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import io
+import json
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from generator.bench import make_repository
+from generator.build import build_site
+from generator.corpus import read_corpus
+
+from .support import CHROMIUM, CHROMIUM_ARGS
+
+REPO = Path(__file__).resolve().parents[2]
+HOST = "127.0.0.1"
+QUERIES = {"sv": ["medarbetarna", "orebro", "innovationer", "idesluss kommun"],
+           "en": ["employees", "orebro"]}
+COMPRESSED = {".html", ".json", ".js", ".css", ".xml", ".svg"}
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """A static host: text files gzipped when the browser accepts it, quietly."""
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.suffix in COMPRESSED and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serving(folder: Path, port: int) -> Iterator[str]:
+    handler = functools.partial(GzipHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer((HOST, port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{HOST}:{port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build(cases: int, folder: Path, origin: str) -> Path:
+    """A synthetic repository of `cases` case studies and its built site."""
+    root = folder / "repo"
+    make_repository(root, cases, REPO, words=700)
+    site = folder / "site"
+    build_site(read_corpus(root), root, site, site_url=origin + "/",
+               config_file=root / "mkdocs.yml", work_dir=root / ".build")
+    return site
+
+
+def open_search(page: Page) -> None:
+    """Open the search box as a phone reader does: the magnifier in the header."""
+    page.click(".md-header label[for=__search]")
+    page.wait_for_selector("input.md-search__input", state="visible")
+
+
+def throttled_page(browser: Browser, rate: float) -> tuple[Page, list[int]]:
+    """A page in a fresh context with the CPU slowed `rate` times; the list collects the
+    transferred size of every finished request (body as sent, and headers)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})
+    sizes: list[int] = []
+
+    def finished(request: Any) -> None:
+        measured = request.sizes()
+        sizes.append(measured["responseBodySize"] + measured["responseHeadersSize"])
+
+    page.on("requestfinished", finished)
+    return page, sizes
+
+
+PASTE = """query => new Promise(resolve => {
+  const box = document.querySelector("input.md-search__input");
+  const list = document.querySelector(".md-search-result__list");
+  let started = 0;
+  const watch = new MutationObserver(() => {
+    if (list.querySelector(".md-search-result__item")) {
+      watch.disconnect();
+      resolve(performance.now() - started);
+    }
+  });
+  watch.observe(list, {childList: true});
+  box.value = query;
+  started = performance.now();
+  box.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: query.slice(-1)}));
+})"""
+
+
+def ours(browser: Browser, origin: str, lang: str, case: str, query: str, rate: float
+         ) -> dict[str, Any]:
+    """One query through the site's own search box, pasted, then typed (new contexts)."""
+    root = "" if lang == "sv" else "en/"
+    page, sizes = throttled_page(browser, rate)
+    page.goto(f"{origin}/{root}ideslussar/{case}.html", wait_until="networkidle")
+    open_search(page)
+    page.wait_for_timeout(300)  # Material's worker is ready (it answers SETUP at once)
+    before = len(sizes)
+    ms = page.evaluate(PASTE, query)
+    page.wait_for_load_state("networkidle")
+    pasted = sum(sizes[before:])
+    count = page.inner_text(".md-search-result__meta")
+    first = page.get_attribute(".md-search-result__link", "href") or ""
+    page.context.close()
+
+    page, sizes = throttled_page(browser, rate)
+    page.goto(f"{origin}/{root}ideslussar/{case}.html", wait_until="networkidle")
+    typed_before = len(sizes)
+    open_search(page)
+    page.keyboard.type(query, delay=150)
+    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    page.wait_for_load_state("networkidle")
+    typed = sum(sizes[typed_before:])
+    page.context.close()
+    return {"ms to first results (pasted)": round(ms), "KB (pasted)": round(pasted / 1024, 1),
+            "KB (typed)": round(typed / 1024, 1), "results": count,
+            "first": first.split("?")[0].rsplit("/", 2)[-2:]}
+
+
+PAGEFIND = """async query => {
+  const started = performance.now();
+  const pagefind = await import("/pagefind/pagefind.js");
+  const search = await pagefind.search(query);
+  const data = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+  return {ms: performance.now() - started, count: search.results.length,
+          first: data.length ? data[0].url : ""};
+}"""
+
+
+def pagefind(browser: Browser, origin: str, lang: str, query: str, rate: float
+             ) -> dict[str, Any]:
+    """One query through Pagefind's JavaScript API, as its UI runs it, on a bare page."""
+    page, sizes = throttled_page(browser, rate)
+    page.goto(f"{origin}/pagefind-probe-{lang}.html", wait_until="networkidle")
+    before = len(sizes)
+    found = page.evaluate(PAGEFIND, query)
+    page.wait_for_load_state("networkidle")
+    page.context.close()
+    return {"ms to first results (pasted)": round(found["ms"]),
+            "KB (pasted)": round(sum(sizes[before:]) / 1024, 1),
+            "results": found["count"], "first": found["first"].rsplit("/", 2)[-2:]}
+
+
+def index_with_pagefind(site: Path) -> float:
+    """Run Pagefind over the built site (both languages, as it detects them); seconds."""
+    from pagefind_bin import get_executable  # type: ignore[import-not-found]
+
+    started = time.perf_counter()
+    subprocess.run([str(get_executable()), "--site", str(site), "--silent"], check=True)
+    for lang in QUERIES:
+        (site / f"pagefind-probe-{lang}.html").write_text(
+            f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+            f"<title>probe</title></head><body></body></html>", encoding="utf-8")
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cases", type=int, default=1000)
+    parser.add_argument("--throttle", type=float, default=4.0)
+    parser.add_argument("--port", type=int, default=8767)
+    parser.add_argument("--pagefind", action="store_true")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="ideslussar-search-bench-"))
+    origin = f"http://{HOST}:{args.port}"
+    figures: dict[str, Any] = {"cases": args.cases, "throttle": args.throttle}
+    try:
+        started = time.perf_counter()
+        site = build(args.cases, folder, origin)
+        figures["build seconds"] = round(time.perf_counter() - started, 1)
+        figures["index files"] = {
+            lang: {"files": len(list((site / root / "search").rglob("*.json"))),
+                   "KB": round(sum(p.stat().st_size for p in (site / root / "search")
+                                   .rglob("*.json")) / 1024)}
+            for lang, root in (("sv", ""), ("en", "en"))}
+        case = sorted(p.stem for p in (site / "ideslussar").glob("*.html")
+                      if p.stem != "index")[0]
+        if args.pagefind:
+            figures["pagefind seconds"] = round(index_with_pagefind(site), 1)
+        with serving(site, args.port), sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            figures["ours"] = {f"{lang}: {query}": ours(browser, origin, lang, case, query,
+                                                        args.throttle)
+                               for lang, queries in QUERIES.items() for query in queries}
+            if args.pagefind:
+                figures["pagefind"] = {f"{lang}: {query}": pagefind(browser, origin, lang,
+                                                                    query, args.throttle)
+                                       for lang, queries in QUERIES.items()
+                                       for query in queries}
+            browser.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    text = json.dumps(figures, indent=2, ensure_ascii=False)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
