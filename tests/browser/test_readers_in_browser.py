@@ -184,3 +184,17 @@ def test_each_result_shows_the_case_teaser(page: Page) -> None:
     page.goto(url("en", "index.html"))
     found = results(page, "orebro")
     assert found[0]["text"].startswith("Örebro Municipality is to become a more innovative")
+
+
+def test_search_results_show_hostile_text_as_text(browser: Browser, served_mini: str) -> None:
+    """A teaser with markup in the case file is shown as the characters the editor typed."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url("sv", "index.html"))
+    found = results(page, "testsluss")
+    assert found[0]["text"].startswith('Innovationer och innovation i en <script>alert("x")')
+    assert page.query_selector(".md-search-result script, .md-search-result img") is None
+    assert dialogs == []
+    context.close()
