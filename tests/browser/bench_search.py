@@ -29,6 +29,7 @@ import http.server
 import io
 import json
 import shutil
+import statistics
 import subprocess
 import tempfile
 import threading
@@ -50,6 +51,9 @@ REPO = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 QUERIES = {"sv": ["medarbetarna", "orebro", "innovationer", "idesluss kommun"],
            "en": ["employees", "orebro"]}
+#: What search fetches: Material's (now empty) index, the shards, the worker, Pagefind's files.
+SEARCH_FILES = ("/search/", "ideslussar-search.js", "/pagefind/")
+VERBOSE = False
 COMPRESSED = {".html", ".json", ".js", ".css", ".xml", ".svg"}
 
 
@@ -98,6 +102,12 @@ def build(cases: int, folder: Path, origin: str) -> Path:
     return site
 
 
+def settle(page: Page) -> None:
+    """Wait until the network is idle and Playwright has reported every finished request."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+
+
 def open_search(page: Page) -> None:
     """Open the search box as a phone reader does: the magnifier in the header."""
     page.click(".md-header label[for=__search]")
@@ -106,7 +116,8 @@ def open_search(page: Page) -> None:
 
 def throttled_page(browser: Browser, rate: float) -> tuple[Page, list[int]]:
     """A page in a fresh context with the CPU slowed `rate` times; the list collects the
-    transferred size of every finished request (body as sent, and headers)."""
+    transferred size (body as sent, and headers) of every finished request of search: the
+    search index's files and the search worker, whenever they are fetched (page load too)."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -114,8 +125,12 @@ def throttled_page(browser: Browser, rate: float) -> tuple[Page, list[int]]:
     sizes: list[int] = []
 
     def finished(request: Any) -> None:
+        if not any(part in request.url for part in SEARCH_FILES):
+            return
         measured = request.sizes()
         sizes.append(measured["responseBodySize"] + measured["responseHeadersSize"])
+        if VERBOSE:
+            print(f"  {measured['responseBodySize']:>7} {request.url}")
 
     page.on("requestfinished", finished)
     return page, sizes
@@ -146,22 +161,20 @@ def ours(browser: Browser, origin: str, lang: str, case: str, query: str, rate: 
     page.goto(f"{origin}/{root}ideslussar/{case}.html", wait_until="networkidle")
     open_search(page)
     page.wait_for_timeout(300)  # Material's worker is ready (it answers SETUP at once)
-    before = len(sizes)
     ms = page.evaluate(PASTE, query)
-    page.wait_for_load_state("networkidle")
-    pasted = sum(sizes[before:])
+    settle(page)
+    pasted = sum(sizes)
     count = page.inner_text(".md-search-result__meta")
     first = page.get_attribute(".md-search-result__link", "href") or ""
     page.context.close()
 
     page, sizes = throttled_page(browser, rate)
     page.goto(f"{origin}/{root}ideslussar/{case}.html", wait_until="networkidle")
-    typed_before = len(sizes)
     open_search(page)
     page.keyboard.type(query, delay=150)
     page.wait_for_selector(".md-search-result__item", timeout=30_000)
-    page.wait_for_load_state("networkidle")
-    typed = sum(sizes[typed_before:])
+    settle(page)
+    typed = sum(sizes)
     page.context.close()
     return {"ms to first results (pasted)": round(ms), "KB (pasted)": round(pasted / 1024, 1),
             "KB (typed)": round(typed / 1024, 1), "results": count,
@@ -183,13 +196,21 @@ def pagefind(browser: Browser, origin: str, lang: str, query: str, rate: float
     """One query through Pagefind's JavaScript API, as its UI runs it, on a bare page."""
     page, sizes = throttled_page(browser, rate)
     page.goto(f"{origin}/pagefind-probe-{lang}.html", wait_until="networkidle")
-    before = len(sizes)
     found = page.evaluate(PAGEFIND, query)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.context.close()
     return {"ms to first results (pasted)": round(found["ms"]),
-            "KB (pasted)": round(sum(sizes[before:]) / 1024, 1),
+            "KB (pasted)": round(sum(sizes) / 1024, 1),
             "results": found["count"], "first": found["first"].rsplit("/", 2)[-2:]}
+
+
+def repeated(times: int, run: Any) -> dict[str, Any]:
+    """A measurement run `times` times: the last run's figures, the time as min and median."""
+    runs = [run() for _ in range(times)]
+    key = "ms to first results (pasted)"
+    result = dict(runs[-1])
+    result[key] = f"{min(r[key] for r in runs)} / {statistics.median(r[key] for r in runs):.0f}"
+    return result
 
 
 def index_with_pagefind(site: Path) -> float:
@@ -211,15 +232,24 @@ def main() -> None:
     parser.add_argument("--throttle", type=float, default=4.0)
     parser.add_argument("--port", type=int, default=8767)
     parser.add_argument("--pagefind", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per query (min, median)")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--site", type=Path, help="an already built site (skips the build)")
+    parser.add_argument("--verbose", action="store_true", help="list every file fetched")
     args = parser.parse_args()
+    global VERBOSE
+    VERBOSE = args.verbose
     folder = Path(tempfile.mkdtemp(prefix="ideslussar-search-bench-"))
     origin = f"http://{HOST}:{args.port}"
     figures: dict[str, Any] = {"cases": args.cases, "throttle": args.throttle}
     try:
         started = time.perf_counter()
-        site = build(args.cases, folder, origin)
+        site = args.site or build(args.cases, folder, origin)
         figures["build seconds"] = round(time.perf_counter() - started, 1)
+        worker = (site / "assets/javascripts/workers/ideslussar-search.js").read_bytes()
+        # Playwright reports no body size for a worker's own script: it is counted here.
+        figures["worker script KB gzipped (fetched once per page, not in the figures below)"] = \
+            round(len(gzip.compress(worker, 6)) / 1024, 1)
         figures["index files"] = {
             lang: {"files": len(list((site / root / "search").rglob("*.json"))),
                    "KB": round(sum(p.stat().st_size for p in (site / root / "search")
@@ -231,14 +261,16 @@ def main() -> None:
             figures["pagefind seconds"] = round(index_with_pagefind(site), 1)
         with serving(site, args.port), sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            figures["ours"] = {f"{lang}: {query}": ours(browser, origin, lang, case, query,
-                                                        args.throttle)
-                               for lang, queries in QUERIES.items() for query in queries}
+            figures["ours"] = {
+                f"{lang}: {query}": repeated(args.repeat, lambda lang=lang, query=query: ours(
+                    browser, origin, lang, case, query, args.throttle))
+                for lang, queries in QUERIES.items() for query in queries}
             if args.pagefind:
-                figures["pagefind"] = {f"{lang}: {query}": pagefind(browser, origin, lang,
-                                                                    query, args.throttle)
-                                       for lang, queries in QUERIES.items()
-                                       for query in queries}
+                figures["pagefind"] = {
+                    f"{lang}: {query}": repeated(args.repeat, lambda lang=lang, query=query:
+                                                 pagefind(browser, origin, lang, query,
+                                                          args.throttle))
+                    for lang, queries in QUERIES.items() for query in queries}
             browser.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
