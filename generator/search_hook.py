@@ -1,6 +1,6 @@
 """MkDocs hook of every language's build: Material's search index, cut into static shards.
 
-Loaded by MkDocs from this file (`hooks:` in the configuration `mkdocs_build.language_config`
+Loaded by MkDocs from this file (`hooks:` in the configuration that `build.write_sources`
 writes), so `ideslussar build`, the preview (`ideslussar serve`) and plain `mkdocs build` of
 the generated configuration all publish the same index. Hooks run after the configured
 plugins, so Material's search plugin has written its index when `on_post_build` reads it.
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import output
-from generator.search_index import PageInfo, page_kind, search_files
+from generator.engine.search_index import PageInfo, page_kind, search_files
 
 #: Each page's kind and teaser, by its address, as the build rendered it. Kept across the
 #: preview's rebuilds, which render only the pages that changed.

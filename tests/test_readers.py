@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from generator.corpus import read_corpus
+from generator.reading.corpus import read_corpus
 
 from .conftest import REPO
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 
-from generator import search_index
-from generator.search_index import PageInfo, page_kind, search_files
+from generator.engine import search_index
+from generator.engine.search_index import PageInfo, page_kind, search_files
 
 CONFIG = {"lang": ["sv"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"]}
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from markupsafe import escape
 
-from generator import search_index
-from generator.corpus import case_files, read_corpus
+from generator.engine import search_index
+from generator.reading.corpus import case_files, read_corpus
 
 from .conftest import REPO
 

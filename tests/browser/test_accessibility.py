@@ -2,7 +2,7 @@
 
 The site has one colour scheme (mkdocs.yml: `palette.scheme: default`, no toggle), so there is
 one scheme to check. No axe rule is disabled: where Material breaks one, the project's
-overrides in generator/theme/ fix it.
+overrides in generator/engine/theme/ fix it.
 """
 
 from __future__ import annotations

@@ -19,17 +19,17 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
+from benchmarks.synthetic import read_pool
 from generator import output
-from generator.registry import load_registry
-from generator.search_index import PageInfo, search_files
-from generator.synthetic import read_pool
+from generator.engine.search_index import PageInfo, search_files
+from generator.reading.registry import load_registry
 
 from .support import SiteServer
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-WORKER = REPO / "generator/theme/assets/javascripts/workers/ideslussar-search.js"
+WORKER = REPO / "generator/engine/theme/assets/javascripts/workers/ideslussar-search.js"
 CASES = 1000
 #: Issue 16: one query transfers at most this much (as a host with gzip sends it).
 BUDGET = 150 * 1024

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import snowballstemmer  # type: ignore[import-untyped]
 
-from .pages import COUNTIES, OVERVIEW, THEMES
+from ..site.urls import COUNTIES, OVERVIEW, THEMES
 
 #: The Snowball stemmer of each language the site publishes.
 STEMMERS = {"sv": "swedish", "en": "english"}

@@ -1,6 +1,7 @@
 """What one search costs a phone at scale: bytes transferred and time to the first results.
 
-    .venv/bin/python -m tests.browser.bench_search [--cases 1000] [--throttle 4] [--pagefind]
+    make bench-search SEARCH_ARGS="--cases 1000 --pagefind"
+    .venv/bin/python -m benchmarks.search [--cases 1000] [--throttle 4] [--pagefind] [--site DIR]
 
 Builds a site of `--cases` synthetic case studies (`generator.bench.make_repository`: the
 real pages and sentences, varied) in a temporary folder, serves it on 127.0.0.1 with gzip as
@@ -17,7 +18,7 @@ Pagefind and the same queries run through Pagefind's own JavaScript API on a bar
 search plus the data of the first five results, as its UI shows them): the anchor.
 
 A benchmark, not a test: the figures vary with the machine's load, so nothing here asserts
-a time (`test_search_at_scale.py` asserts the bytes).
+a time (`tests/browser/test_search_at_scale.py` asserts the bytes).
 """
 
 from __future__ import annotations
@@ -26,12 +27,11 @@ import argparse
 import functools
 import gzip
 import http.server
+import importlib
 import io
 import json
-import shutil
 import statistics
 import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -41,11 +41,11 @@ from typing import Any
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator.bench import make_repository
+from benchmarks.bench import make_repository
+from generator import output
 from generator.build import build_site
-from generator.corpus import read_corpus
-
-from .support import CHROMIUM, CHROMIUM_ARGS
+from generator.reading.corpus import read_corpus
+from tests.browser.support import CHROMIUM, CHROMIUM_ARGS
 
 REPO = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
@@ -215,14 +215,16 @@ def repeated(times: int, run: Any) -> dict[str, Any]:
 
 def index_with_pagefind(site: Path) -> float:
     """Run Pagefind over the built site (both languages, as it detects them); seconds."""
-    from pagefind_bin import get_executable  # type: ignore[import-not-found]
+    # Optional (`pip install pagefind-bin`), so imported by name, only when asked for.
+    executable = importlib.import_module("pagefind_bin").get_executable()
 
     started = time.perf_counter()
-    subprocess.run([str(get_executable()), "--site", str(site), "--silent"], check=True)
+    subprocess.run([str(executable), "--site", str(site), "--silent"],  # noqa: S603
+                   check=True)
     for lang in QUERIES:
-        (site / f"pagefind-probe-{lang}.html").write_text(
-            f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
-            f"<title>probe</title></head><body></body></html>", encoding="utf-8")
+        output.replace_file(site / f"pagefind-probe-{lang}.html",
+                            f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+                            f"<title>probe</title></head><body></body></html>")
     return time.perf_counter() - started
 
 
@@ -239,10 +241,9 @@ def main() -> None:
     args = parser.parse_args()
     global VERBOSE
     VERBOSE = args.verbose
-    folder = Path(tempfile.mkdtemp(prefix="ideslussar-search-bench-"))
     origin = f"http://{HOST}:{args.port}"
     figures: dict[str, Any] = {"cases": args.cases, "throttle": args.throttle}
-    try:
+    with output.temporary_folder("ideslussar-search-bench-") as folder:
         started = time.perf_counter()
         site = args.site or build(args.cases, folder, origin)
         figures["build seconds"] = round(time.perf_counter() - started, 1)
@@ -272,12 +273,10 @@ def main() -> None:
                                                           args.throttle))
                     for lang, queries in QUERIES.items() for query in queries}
             browser.close()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
     text = json.dumps(figures, indent=2, ensure_ascii=False)
     print(text)
     if args.json:
-        args.json.write_text(text + "\n", encoding="utf-8")
+        output.replace_file(args.json, text + "\n")
 
 
 if __name__ == "__main__":
