@@ -33,6 +33,8 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 def on_post_build(config: Any) -> None:
     """Replace Material's index with the shards, in the language of this build."""
     folder = Path(config["site_dir"]) / "search"
+    if not (folder / "search_index.json").is_file():
+        return  # the configuration has no search plugin: the site has no search to shard
     with (folder / "search_index.json").open(encoding="utf-8") as handle:
         material_index = json.load(handle)
     lang = str(config["theme"]["language"])

@@ -93,3 +93,9 @@ def test_large_shards_are_split_and_every_term_is_where_the_browser_looks() -> N
 def test_shard_names_are_plain_ascii() -> None:
     assert search_index.shard_name("ko") == "ko"
     assert search_index.shard_name("ø1") == "-c3b831"
+
+
+def test_every_language_of_the_site_has_a_stemmer() -> None:
+    from generator.reading.model import LANGUAGES
+
+    assert set(search_index.STEMMERS) == set(LANGUAGES)
