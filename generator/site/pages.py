@@ -20,7 +20,16 @@ import jinja2.runtime
 from markupsafe import Markup, escape
 
 from ..reading.history import FileDates
-from ..reading.model import ORIGINAL_LANGUAGE, CaseStudy, Status, Text, TranslationMethod
+from ..reading.model import (
+    ORIGINAL_LANGUAGE,
+    Call,
+    CaseStudy,
+    Link,
+    Outcome,
+    Status,
+    Text,
+    TranslationMethod,
+)
 from ..reading.problems import N_
 from ..reading.registry import County, Registry, Theme
 from ..reading.translation import FieldStatus, State, case_status
@@ -61,6 +70,37 @@ SECTION_HEADINGS: dict[str, str] = {
     "results": N_("Results"),
     "lessons": N_("Lessons learned"),
 }
+CALL_LABELS: dict[Call, str] = {
+    Call.PRE_STUDY_2015: N_("A pre-study in Vinnova's call of 2015."),
+    Call.DEVELOPMENT_2016: N_("A development project in Vinnova's call of 2016."),
+}
+#: What the counterpart of a case is, by the case's own call.
+COUNTERPART_LABELS: dict[Call, str] = {
+    Call.PRE_STUDY_2015: N_("It led to the development project %(name)s."),
+    Call.DEVELOPMENT_2016: N_("It grew out of the pre-study %(name)s."),
+}
+OUTCOME_LABELS: dict[Outcome, str] = {
+    Outcome.PERMANENT: N_("Made permanent"),
+    Outcome.UNIT_OR_ACCELERATOR: N_("Became part of an innovation unit or accelerator"),
+    Outcome.CONTINUED_WITH_OTHER_FUNDING: N_("Continued with other funding"),
+    Outcome.LED_TO_DEVELOPMENT_PROJECT: N_("Led to a development project"),
+    Outcome.NOT_FINANCED_FURTHER: N_("Not financed further"),
+    Outcome.ENDED: N_("Ended"),
+    Outcome.UNKNOWN: N_("Not known from the sources"),
+}
+LINK_LANGUAGE_LABELS: dict[str, str] = {"sv": N_("in Swedish"), "en": N_("in English")}
+#: Vinnova's project pages: texts written by the project groups, not reviewed by Vinnova.
+PROJECT_PAGE_MARKERS = ("vinnova.se/p/", "vinnova.se/en/p/")
+
+
+def uses_project_pages(case: CaseStudy) -> bool:
+    """Whether a case draws on Vinnova's project pages, so the page says whose texts they are."""
+    return any(marker in link.url for link in case.sources for marker in PROJECT_PAGE_MARKERS)
+
+
+def source_link(case: CaseStudy, url: str) -> Link:
+    """The case's source with this address (for its title), or a bare link to it."""
+    return next((link for link in case.sources if link.url == url), Link(url))
 
 
 def front_matter_value(text: str) -> Markup:
@@ -214,12 +254,17 @@ class Renderer:
         start, end = case.period.start, case.period.end
         if start and end:
             return f"{start.year}\u2013{end.year}" if start.year != end.year else str(start.year)
+        if start and case.status is not Status.ONGOING:  # an open range would say "still running"
+            return self.gettext("from {year}, end not known").format(year=start.year)
         return f"{start.year}\u2013" if start else (f"\u2013{end.year}" if end else "")
 
     def period(self, case: CaseStudy) -> str:
         start, end = case.period.start, case.period.end
         if start and end:
             return f"{i18n.format_month(start, self.lang)}\u2013{i18n.format_month(end, self.lang)}"
+        if start and case.status is not Status.ONGOING:  # ended or unknown: no open range
+            return self.gettext("from {start}; the end is not stated in the sources").format(
+                start=i18n.format_month(start, self.lang))
         if start:
             return self.gettext("from {start}").format(start=i18n.format_month(start, self.lang))
         if end:
@@ -239,6 +284,8 @@ class Renderer:
             "image_url": lambda case: relative_link(page_path, image_path(case)),
             "status_label": lambda status: self.gettext(STATUS_LABELS[status]),
             "section_headings": SECTION_HEADINGS,
+            "link_language": lambda code: self.gettext(LINK_LANGUAGE_LABELS[code]),
+            "source_link": source_link,
             "meta": front_matter_value,
             "markdown_source": markdown_source,
             "State": State,
@@ -277,13 +324,18 @@ class Renderer:
         return SourcePage(self.lang, page_path, text)
 
     def case_page(self, case: CaseStudy, related: list[CaseStudy], dates: FileDates,
-                  site_url: str) -> SourcePage:
+                  site_url: str, counterpart: CaseStudy | None = None) -> SourcePage:
         statuses = self.statuses(case)
         public_url = site_url + LANGUAGE_ROOTS[self.lang] + html_path(case_path(case))
         return self.render("case.html", case_path(case), case=case, statuses=statuses,
                            translated=self.lang != "sv", related=related,
                            updated=i18n.format_day(dates.updated.date(), self.lang),
-                           public_url=public_url)
+                           public_url=public_url, counterpart_case=counterpart,
+                           call_label=self.gettext(CALL_LABELS[case.call]),
+                           counterpart_label=self.gettext(COUNTERPART_LABELS[case.call]),
+                           outcome_label=(None if case.outcome is None else
+                                          self.gettext(OUTCOME_LABELS[case.outcome])),
+                           project_pages=uses_project_pages(case))
 
     def overview(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
         counts = county_counts(cases, self.registry)
