@@ -177,10 +177,26 @@ def test_a_case_page_ranks_first_for_a_word_of_its_text(page: Page, real_site: P
     assert results(page, word)[0]["href"].split("?")[0].endswith(case)
 
 
+def every_result(page: Page, query: str) -> list[str]:
+    """All results of a search, scrolled into the list as a reader scrolls (Material shows ten,
+    then more as the end of the list comes into view)."""
+    search(page, query)
+    wanted = int(page.inner_text(".md-search-result__meta").split()[0])
+    links = ".md-search-result__item > .md-search-result__link"
+    for _ in range(40):
+        if len(page.query_selector_all(links)) >= wanted:
+            break
+        page.eval_on_selector(".md-search__scrollwrap", "e => e.scrollTo(0, e.scrollHeight)")
+        page.wait_for_timeout(150)
+    found = [a.get_attribute("href") or "" for a in page.query_selector_all(links)]
+    assert len(found) == wanted
+    return found
+
+
 @pytest.mark.parametrize(("lang", "word"), [("sv", "medarbetarna"), ("en", "employees")])
 def test_case_pages_rank_above_listing_pages(page: Page, lang: str, word: str) -> None:
     page.goto(url(lang, "index.html"))
-    kinds = [kind(r["href"]) for r in results(page, word)]
+    kinds = [kind(href) for href in every_result(page, word)]
     assert "case" in kinds and "listing" in kinds
     last_case = max(i for i, k in enumerate(kinds) if k == "case")
     first_listing = kinds.index("listing")

@@ -12,7 +12,8 @@
  *   - terms it is the start of, as the reader is typing ("innovat" -> "innovation");
  *   - failing both, the longest term that starts it ("innovationer" -> "innovation"), which is
  *     what the stemmer would have left of it.
- * Pages that match every word come first, then by the sum of their scores (BM25, computed at
+ * Pages that match every word come first, then those that contain the words themselves (not
+ * only longer words that start like them), then by the sum of their scores (BM25, computed at
  * build time; listing pages weigh less than case pages).
  *
  * Every text from the index is escaped here: Material inserts titles and teasers as HTML.
@@ -128,9 +129,10 @@
     }
   }
 
-  /* Pages matching one word, with their score: doc number -> score. The word's stem is the
-     term it equals, the term a known form of it was stemmed to, or else the longest term that
-     starts it; terms that start with the word or with its stem match too (lunr's "stem*"). */
+  /* Pages matching one word: their scores (doc number -> score) and which of them matched the
+     word's stem itself. The stem is the term the word equals, the term a known form of it was
+     stemmed to, or else the longest term that starts it; terms that start with the word or
+     with its stem match too (lunr's "stem*"), ranked after the stem's own pages. */
   function match(manifest, word) {
     return loadAll(shardsFor(manifest, word), {}).then(function (loaded) {
       var own = loaded[shardOf(manifest, word)];
@@ -147,7 +149,7 @@
         for (var doc in exact) matches[doc] = exact[doc];
         if (word.length >= 3) addStarting(matches, loaded, word, 0.5, exact);
         if (stem && stem !== word) addStarting(matches, loaded, stem, 0.4, exact);
-        return matches;
+        return { scores: matches, exact: exact };
       });
     });
   }
@@ -167,16 +169,20 @@
       }))).then(function (loaded) {
         var pages = loaded[0], perWord = loaded.slice(1), ranked = {};
         perWord.forEach(function (matches, w) {
-          for (var doc in matches) {
-            var entry = ranked[doc] || (ranked[doc] = { doc: +doc, count: 0, score: 0, terms: {} });
+          for (var doc in matches.scores) {
+            var entry = ranked[doc] ||
+              (ranked[doc] = { doc: +doc, count: 0, exact: 0, score: 0, terms: {} });
             entry.count += 1;
-            entry.score += matches[doc];
+            if (matches.exact.hasOwnProperty(doc)) entry.exact += 1;
+            entry.score += matches.scores[doc];
             entry.terms[typed[w]] = true;
           }
         });
+        /* Pages with every word first, then those with the words themselves (not only longer
+           words that start like them), then by score. */
         var results = Object.keys(ranked).map(function (doc) { return ranked[doc]; });
         results.sort(function (a, b) {
-          return b.count - a.count || b.score - a.score || a.doc - b.doc;
+          return b.count - a.count || b.exact - a.exact || b.score - a.score || a.doc - b.doc;
         });
         var chunks = {};
         results.slice(0, TEASERS).forEach(function (r) {
