@@ -186,6 +186,9 @@ def every_result(page: Page, query: str) -> list[str]:
     for _ in range(40):
         if len(page.query_selector_all(links)) >= wanted:
             break
+        # Material adds four more each time the end of the list comes into view again.
+        page.eval_on_selector(".md-search__scrollwrap", "e => e.scrollTo(0, 0)")
+        page.wait_for_timeout(100)
         page.eval_on_selector(".md-search__scrollwrap", "e => e.scrollTo(0, e.scrollHeight)")
         page.wait_for_timeout(150)
     found = [a.get_attribute("href") or "" for a in page.query_selector_all(links)]
