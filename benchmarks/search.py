@@ -47,7 +47,7 @@ from generator.build import build_site
 from generator.reading.corpus import read_corpus
 from tests.browser.support import CHROMIUM, CHROMIUM_ARGS
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
 QUERIES = {"sv": ["medarbetarna", "orebro", "innovationer", "idesluss kommun"],
            "en": ["employees", "orebro"]}
