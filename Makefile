@@ -43,17 +43,20 @@ tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Build time at national scale beside plain MkDocs (see README). Runs from the checkout
-## (benchmarks/ is not installed); options pass through: make bench ARGS="--cases 1000 --json F".
+## Build time at national scale beside plain MkDocs and Hugo (see README). Runs from the
+## checkout (benchmarks/ is not installed); options pass through: make bench ARGS="--cases 1000".
 ARGS ?= --cases 100,300,1000 --compare --json bench-results/bench.json
-bench: $(BIN)/ideslussar
+bench: $(BIN)/ideslussar $(VENV)/.bench-installed
 	$(BIN)/python -m benchmarks.bench $(ARGS)
 
-## One search at scale in throttled Chromium: bytes and time to first results (see README).
-## Pagefind beside it as the anchor: make bench-search SEARCH_ARGS="--cases 1000 --pagefind"
-## (after .venv/bin/pip install pagefind-bin).
-SEARCH_ARGS ?= --cases 1000
-bench-search: $(BIN)/ideslussar browser-deps
+$(VENV)/.bench-installed: pyproject.toml
+	$(BIN)/pip install --quiet -e '.[bench]'
+	touch $@
+
+## One search at 1,000 cases in throttled Chromium, Pagefind beside it as the anchor: bytes and
+## time to the first results (see README); options pass through as SEARCH_ARGS.
+SEARCH_ARGS ?= --cases 1000 --pagefind
+bench-search: $(BIN)/ideslussar $(VENV)/.bench-installed browser-deps
 	$(BIN)/python -m benchmarks.search $(SEARCH_ARGS)
 
 clean:
