@@ -44,10 +44,10 @@ def test_terms_are_stems_without_diacritics() -> None:
 
 
 def test_page_kinds() -> None:
-    assert page_kind("ideslussar/orebro.md") == "case"
-    assert [page_kind(p) for p in ("ideslussar/index.md", "lan/index.md",
-                                   "lan/orebro-lan.md", "teman/housing.md")] == ["listing"] * 4
-    assert page_kind("om-programmet.md") == page_kind("index.md") == "page"
+    assert page_kind("ideslussar/orebro.html") == "case"
+    assert [page_kind(p) for p in ("ideslussar/index.html", "lan/index.html",
+                                   "lan/orebro-lan.html", "teman/housing.html")] == ["listing"] * 4
+    assert page_kind("om-programmet.html") == page_kind("index.html") == "page"
 
 
 def test_a_case_page_outscores_a_listing_with_the_same_words() -> None:

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 import snowballstemmer  # type: ignore[import-untyped]
 
-from ..site.urls import COUNTIES, OVERVIEW, THEMES
+from ..site.urls import COUNTIES, OVERVIEW, THEMES, html_path
 
 #: The Snowball stemmer of each language the site publishes.
 STEMMERS = {"sv": "swedish", "en": "english"}
@@ -78,11 +78,12 @@ class Document:
     info: PageInfo
 
 
-def page_kind(src_uri: str) -> str:
-    """A page's kind by its Markdown path: a case study, a listing of cases, or another page."""
-    if src_uri in (OVERVIEW, COUNTIES, THEMES) or src_uri.startswith(("lan/", "teman/")):
+def page_kind(location: str) -> str:
+    """A page's kind by its address: a case study, a listing of cases, or another page."""
+    listings = {html_path(path) for path in (OVERVIEW, COUNTIES, THEMES)}
+    if location in listings or location.startswith(("lan/", "teman/")):
         return "listing"
-    if src_uri.startswith("ideslussar/"):
+    if location.startswith("ideslussar/"):
         return "case"
     return "page"
 
