@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve lint types check test browser-deps bench clean
+.PHONY: site serve lint types check test browser-deps bench bench-search clean
 
 $(BIN)/ideslussar: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,12 @@ bench: $(BIN)/ideslussar $(VENV)/.bench-installed
 $(VENV)/.bench-installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[bench]'
 	touch $@
+
+## One search at 1,000 cases in throttled Chromium, Pagefind beside it as the anchor: bytes and
+## time to the first results (see README); options pass through as SEARCH_ARGS.
+SEARCH_ARGS ?= --cases 1000 --pagefind
+bench-search: $(BIN)/ideslussar $(VENV)/.bench-installed browser-deps
+	$(BIN)/python -m benchmarks.search $(SEARCH_ARGS)
 
 clean:
 	rm -rf site .build .site.new-* .site.old-* .site.lock .build.lock

@@ -58,6 +58,10 @@ from .site.urls import (
 )
 from .site_checks import check_site
 
+#: Run by MkDocs after Material's search plugin in every language's build (the preview's
+#: too): Material's index cut into the static shards a phone can afford (`search_hook.py`).
+SEARCH_HOOK = Path(__file__).resolve().with_name("search_hook.py")
+
 
 @dataclass
 class BuildReport:
@@ -129,7 +133,7 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
                   if case.image is not None})
     files.update(og_images(corpus.cases, corpus.registry, lang, last_pictures(docs_dir, known)))
     written_files = output.write_tree(docs_dir, files, known)
-    config = language_config(base, lang, docs_dir, site_dir, url)
+    config = language_config(base, lang, docs_dir, site_dir, url, hooks=(SEARCH_HOOK,))
     config_path = work_dir / lang / "mkdocs.yml"
     output.write_config(config_path, config)
     written = time.perf_counter()

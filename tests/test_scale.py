@@ -70,7 +70,9 @@ def test_the_build_writes_the_pages_plain_mkdocs_writes_from_its_markdown(tmp_pa
                                  site_dir=str(plain)))
         pages = sorted(path.relative_to(plain) for path in plain.rglob("*.html"))
         assert len(pages) > 20
-        for page in [*pages, Path("search/search_index.json")]:
+        index = sorted(path.relative_to(plain) for path in (plain / "search").rglob("*.json"))
+        assert Path("search/manifest.json") in index
+        for page in [*pages, *index]:
             assert (built / page).read_bytes() == (plain / page).read_bytes(), page
 
 

@@ -56,8 +56,9 @@ def read_base_config(path: Path) -> dict[str, Any]:
 
 
 def language_config(base: dict[str, Any], lang: str, docs_dir: Path, site_dir: Path,
-                    site_url: str) -> dict[str, Any]:
-    """The shared configuration, completed for one language."""
+                    site_url: str, hooks: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """The shared configuration, completed for one language; `hooks` are MkDocs hook files
+    run after the plugins (the build's: `search_hook.py`)."""
     catalog = i18n.site_translations(lang)
 
     def gettext(message: str) -> str:
@@ -79,6 +80,7 @@ def language_config(base: dict[str, Any], lang: str, docs_dir: Path, site_dir: P
         "site_url": root_url + LANGUAGE_ROOTS[lang],
     })
     config["plugins"] = [search_plugin(plugin, lang) for plugin in config.get("plugins", [])]
+    config["hooks"] = [*config.get("hooks", []), *(str(hook) for hook in hooks)]
     extra = config.setdefault("extra", {})
     extra["alternate"] = [
         {"name": LANGUAGE_LABELS[other], "lang": other,

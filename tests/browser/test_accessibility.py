@@ -68,3 +68,19 @@ def test_no_wcag_violations_with_every_field_and_hostile_text(tab: Page, served_
     assert response is not None and response.ok, url(lang, path)
     violations = axe_violations(tab)
     assert violations == [], describe(violations)
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize(("lang", "query"), [("sv", "orebro"), ("en", "employees")])
+def test_no_wcag_violations_in_search_results(tab: Page, served: str, lang: str, query: str,
+                                              viewport: str) -> None:
+    """The search dialog open, with results and their teasers, reached by the keyboard."""
+    tab.set_viewport_size(VIEWPORTS[viewport])
+    tab.goto(url(lang, "ideslussar/index.html"))
+    tab.keyboard.press("/")  # Material's shortcut to the search box
+    tab.keyboard.type(query, delay=20)
+    tab.wait_for_selector(".md-search-result__item")
+    tab.keyboard.press("ArrowDown")  # to the first result, as a keyboard user goes
+    assert tab.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    violations = axe_violations(tab)
+    assert violations == [], describe(violations)

@@ -116,3 +116,117 @@ def test_search_finds_a_case_by_municipality_and_theme(page: Page) -> None:
     page.goto(url("en", "index.html"))
     assert any("pitea-och-skelleftea.html" in link for link in search(page, "Skellefteå"))
     assert any("allagehub.html" in link for link in search(page, "welfare technology"))
+
+
+def results(page: Page, query: str) -> list[dict[str, str]]:
+    """Search as a reader does; each result's link, title and the text shown under it."""
+    search(page, query)
+    return page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        """links => links.map(a => ({
+             href: a.getAttribute("href") || "",
+             title: a.querySelector("h1, h2").textContent,
+             text: (a.querySelector("article p") || {}).textContent || ""}))""")
+
+
+def kind(href: str) -> str:
+    """What a result's page is: a case study, a listing of cases, or another page."""
+    path = href.split("?")[0].split("#")[0].rsplit("/", 2)
+    folder, name = (path[-2], path[-1]) if len(path) > 1 else ("", path[-1])
+    if folder in ("lan", "teman") or (folder == "ideslussar" and name == "index.html"):
+        return "listing"
+    return "case" if folder == "ideslussar" else "page"
+
+
+OREBRO_CASES = {"ideslussar/orebro.html", "ideslussar/orebro-forstudie.html"}
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("sv", "orebro"), ("en", "orebro"),
+                                              ("sv", "OREBRO"), ("en", "orebro municipality")])
+def test_search_without_diacritics_finds_orebro(page: Page, lang: str, typed: str) -> None:
+    """Örebro's two cases (the idea sluice and its pre-study) come first, typed without ö."""
+    page.goto(url(lang, "index.html"))
+    found = results(page, typed)
+    assert {"/".join(r["href"].split("?")[0].split("/")[-2:]) for r in found[:2]} \
+        == OREBRO_CASES
+    assert all("Örebro" in r["title"] for r in found[:2])
+
+
+def test_search_without_diacritics_finds_as_many_as_with_them(page: Page) -> None:
+    page.goto(url("sv", "index.html"))
+    with_accent = [r["href"].split("?")[0] for r in results(page, "idésluss")]
+    count = page.inner_text(".md-search-result__meta")  # "50 matchande dokument"
+    assert int(count.split()[0]) > 40
+    assert [r["href"].split("?")[0] for r in results(page, "idesluss")] == with_accent
+    assert page.inner_text(".md-search-result__meta") == count
+
+
+@pytest.mark.parametrize(("lang", "word", "case"), [
+    ("sv", "simundervisning", "ideslussar/orebro.html"),  # "Bättre simundervisning"
+    ("en", "swimming", "ideslussar/orebro.html"),  # "Better swimming lessons"
+])
+def test_a_case_page_ranks_first_for_a_word_of_its_text(page: Page, real_site: Path,
+                                                         lang: str, word: str,
+                                                         case: str) -> None:
+    root = real_site / ("en" if lang == "en" else "")
+    holders = sorted(str(p.relative_to(root)) for p in root.rglob("*.html")
+                     if "/en/" not in f"/{p.relative_to(real_site)}"[3 if lang == "en" else 0:]
+                     and word in p.read_text(encoding="utf-8").lower())
+    assert holders == [case]  # only the case page says it: no listing repeats it
+    page.goto(url(lang, "index.html"))
+    assert results(page, word)[0]["href"].split("?")[0].endswith(case)
+
+
+def every_result(page: Page, query: str) -> list[str]:
+    """All results of a search, scrolled into the list as a reader scrolls (Material shows ten,
+    then more as the end of the list comes into view)."""
+    search(page, query)
+    wanted = int(page.inner_text(".md-search-result__meta").split()[0])
+    links = ".md-search-result__item > .md-search-result__link"
+    for _ in range(40):
+        if len(page.query_selector_all(links)) >= wanted:
+            break
+        # Material adds four more each time the end of the list comes into view again.
+        page.eval_on_selector(".md-search__scrollwrap", "e => e.scrollTo(0, 0)")
+        page.wait_for_timeout(100)
+        page.eval_on_selector(".md-search__scrollwrap", "e => e.scrollTo(0, e.scrollHeight)")
+        page.wait_for_timeout(150)
+    found = [a.get_attribute("href") or "" for a in page.query_selector_all(links)]
+    assert len(found) == wanted
+    return found
+
+
+@pytest.mark.parametrize(("lang", "word"), [("sv", "medarbetarna"), ("en", "employees")])
+def test_case_pages_rank_above_listing_pages(page: Page, lang: str, word: str) -> None:
+    page.goto(url(lang, "index.html"))
+    kinds = [kind(href) for href in every_result(page, word)]
+    assert "case" in kinds and "listing" in kinds
+    last_case = max(i for i, k in enumerate(kinds) if k == "case")
+    first_listing = kinds.index("listing")
+    assert last_case < first_listing, kinds
+
+
+def test_each_result_shows_the_case_teaser(page: Page) -> None:
+    page.goto(url("sv", "index.html"))
+    found = results(page, "orebro")
+    orebro = next(r for r in found if r["href"].split("?")[0].endswith("ideslussar/orebro.html"))
+    assert orebro["text"].startswith("Örebro kommun ska bli en mer innovativ organisation")
+    assert all(r["text"] != "Alla idéslussar" for r in found)
+    page.goto(url("en", "index.html"))
+    found = results(page, "orebro")
+    orebro = next(r for r in found if r["href"].split("?")[0].endswith("ideslussar/orebro.html"))
+    assert orebro["text"].startswith("Örebro Municipality is to become a more innovative")
+
+
+def test_search_results_show_hostile_text_as_text(browser: Browser, served_mini: str) -> None:
+    """A teaser with markup in the case file is shown as the characters the editor typed."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url("sv", "index.html"))
+    found = results(page, "testsluss")
+    assert found[0]["text"].startswith('Innovationer och innovation i en <script>alert("x")')
+    assert page.query_selector(".md-search-result script, .md-search-result img") is None
+    assert dialogs == []
+    context.close()

@@ -1,0 +1,101 @@
+"""The sharded search index, from Material's index to the files the browser fetches: terms
+without diacritics, stems, scores that put case pages above listings, teasers, shards a
+browser finds by the longest prefix."""
+
+from __future__ import annotations
+
+import json
+
+from generator.engine import search_index
+from generator.engine.search_index import PageInfo, page_kind, search_files
+
+CONFIG = {"lang": ["sv"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"]}
+
+
+def material(*pages: tuple[str, str, str]) -> dict[str, object]:
+    """Material's index of pages (location, title, text), each page and one section."""
+    docs: list[dict[str, str]] = []
+    for location, title, text in pages:
+        docs.append({"location": location, "title": title, "text": "<p>Alla idéslussar</p>"})
+        docs.append({"location": f"{location}#s", "title": "Avsnitt", "text": f"<p>{text}</p>"})
+    return {"config": CONFIG, "docs": docs}
+
+
+def postings(files: dict[str, str], term: str) -> dict[str, int]:
+    """A term's pages and scores, found as the browser finds them."""
+    manifest = json.loads(files["manifest.json"])
+    shard = max((p for p in manifest["shards"] if term.startswith(p)), key=len)
+    flat = json.loads(files[f"terms/{search_index.shard_name(shard)}.json"])["t"].get(term, [])
+    pages = json.loads(files["pages.json"])
+    found, doc = {}, 0
+    for gap, score in zip(flat[::2], flat[1::2], strict=True):
+        doc += gap
+        found[pages[doc][0]] = score
+    return found
+
+
+def test_terms_are_stems_without_diacritics() -> None:
+    terms = search_index.Terms("sv")
+    assert terms.term("örebro") == "orebro"
+    assert terms.term("idéslussar") == terms.term("idésluss") == "idesluss"
+    assert terms.term("innovationer") == "innovation"
+    assert search_index.Terms("en").term("employees") == "employe"
+    assert search_index.fold("Café Ångström") == "Cafe Angstrom"
+
+
+def test_page_kinds() -> None:
+    assert page_kind("ideslussar/orebro.html") == "case"
+    assert [page_kind(p) for p in ("ideslussar/index.html", "lan/index.html",
+                                   "lan/orebro-lan.html", "teman/housing.html")] == ["listing"] * 4
+    assert page_kind("om-programmet.html") == page_kind("index.html") == "page"
+
+
+def test_a_case_page_outscores_a_listing_with_the_same_words() -> None:
+    text = "Medarbetarna i Örebro kommun lämnar idéer till idéslussen."
+    files = search_files(material(("ideslussar/orebro.html", "Idésluss i Örebro", text),
+                                  ("lan/orebro-lan.html", "Örebro län", text)),
+                         {"ideslussar/orebro.html": PageInfo("case", "Örebro & <idéer>"),
+                          "lan/orebro-lan.html": PageInfo("listing", "")}, "sv")
+    scores = postings(files, "medarbet")
+    assert scores["ideslussar/orebro.html"] > scores["lan/orebro-lan.html"] > 0
+    assert set(postings(files, "orebro")) == {"ideslussar/orebro.html", "lan/orebro-lan.html"}
+    # The teaser is the case's own (escaped by the browser's worker, not here); a page
+    # without one gets its first words, never Material's back link alone.
+    teasers = json.loads(files["teasers/0.json"])
+    assert teasers[0] == "Örebro & <idéer>"
+    assert teasers[1].startswith("Alla idéslussar Avsnitt Medarbetarna")
+    # Material's own index stays, with its configuration and no documents.
+    assert json.loads(files["search_index.json"]) == {"config": CONFIG, "docs": []}
+
+
+def test_forms_whose_stem_is_not_their_start_are_kept() -> None:
+    files = search_files(material(("a.html", "Happy", "happy studies")), {}, "en")
+    shard = json.loads(files["terms/ha.json"])
+    assert shard["f"] == {"happy": "happi"}  # "studies" -> "studi" starts it: not needed
+    assert "happi" in shard["t"]
+
+
+def test_large_shards_are_split_and_every_term_is_where_the_browser_looks() -> None:
+    words = " ".join(f"ko{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}x{i}" for i in range(3000))
+    pages = [(f"ideslussar/c{n}.html", f"Fall {n}", words + " kommun kö") for n in range(3)]
+    files = search_files(material(*pages), {}, "sv")
+    manifest = json.loads(files["manifest.json"])
+    assert len([p for p in manifest["shards"] if p.startswith("ko")]) > 10
+    for prefix, size in manifest["shards"].items():
+        text = files[f"terms/{search_index.shard_name(prefix)}.json"]
+        assert len(text.encode()) == size
+        for term in json.loads(text)["t"]:
+            assert max((p for p in manifest["shards"] if term.startswith(p)), key=len) == prefix
+    assert set(postings(files, "kommun")) == {p[0] for p in pages}
+    assert set(postings(files, "ko")) == {p[0] for p in pages}  # "kö" without its dots
+
+
+def test_shard_names_are_plain_ascii() -> None:
+    assert search_index.shard_name("ko") == "ko"
+    assert search_index.shard_name("ø1") == "-c3b831"
+
+
+def test_every_language_of_the_site_has_a_stemmer() -> None:
+    from generator.reading.model import LANGUAGES
+
+    assert set(search_index.STEMMERS) == set(LANGUAGES)
