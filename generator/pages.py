@@ -23,8 +23,8 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup, escape
 
-from . import i18n
-from .corpus import Corpus
+from . import i18n, start_page
+from .corpus import ContentPage, Corpus
 from .history import FileDates
 from .markup import markdown_source, plain_html
 from .model import LANGUAGES, ORIGINAL_LANGUAGE, CaseStudy, Status, Text, TranslationMethod
@@ -37,6 +37,10 @@ from .validation import slugify
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 OVERVIEW = "ideslussar/index.md"
+#: The start page: the hand-written introduction, with what the generator adds (start_page.py).
+START = "index.md"
+#: All cases side by side in one sortable table, for readers who compare.
+COMPARE = "jamfor.md"
 COUNTIES = "lan/index.md"
 THEMES = "teman/index.md"
 OPEN_DATA = "oppna-data.md"
@@ -53,6 +57,12 @@ STATUS_LABELS: dict[Status, str] = {
     Status.ENDED: N_("Ended"),
     Status.UNKNOWN: N_("Status not known"),
 }
+#: The overview's filter by the number of participating municipalities: value, label.
+SIZES: tuple[tuple[str, str, int, int | None], ...] = (
+    ("1-1", N_("One"), 1, 1),
+    ("2-5", N_("2 to 5"), 2, 5),
+    ("6-", N_("6 or more"), 6, None),
+)
 SECTION_HEADINGS: dict[str, str] = {
     "what": N_("What it is"),
     "how": N_("How it works"),
@@ -366,15 +376,43 @@ class Renderer:
                            public_url=public_url)
 
     def overview(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
+        """The overview offers only filter options that match some case, and every year of
+        the programme's span (a year in the middle can be the one a reader asks for)."""
         counts = county_counts(cases, self.registry)
-        years = sorted({y for case in cases for y in (case.period.start, case.period.end)
-                        if y is not None}, key=lambda month: month.year)
+        statuses = Counter(case.status.value for case in cases)
+        sizes = Counter(value for case in cases for value, _label, low, high in SIZES
+                        if low <= case.participant_count and (high is None
+                                                              or case.participant_count <= high))
+        option_counts = {"theme": Counter(t for case in cases for t in case.themes),
+                         "status": statuses, "count": sizes}
         return self.render("overview.html", OVERVIEW, cases=cases, counts=counts,
                            map=base_map(), radius=radius,
                            counties=[self.registry.counties[code] for code in sorted(counts)],
                            themes=used_themes(cases, self.registry),
-                           statuses=list(Status),
-                           year_range=sorted({m.year for m in years}))
+                           statuses=[status for status in Status if statuses[status.value]],
+                           sizes=[(value, self.gettext(label)) for value, label, _low, _high
+                                  in SIZES if sizes[value]],
+                           option_counts=option_counts, year_range=year_span(cases),
+                           compare_path=COMPARE)
+
+    def compare(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
+        return self.render("compare.html", COMPARE, cases=cases)
+
+    def start(self, page: ContentPage, cases: tuple[CaseStudy, ...],
+              dates: dict[str, FileDates]) -> SourcePage:
+        """The start page: the editor's introduction, then what invites a reader in."""
+        front, intro, rest = start_page.split_start_text(page.markdown)
+        counts = county_counts(cases, self.registry)
+        return self.render("start.html", START, front=front, intro=intro, rest=rest,
+                           figures=start_page.figures(cases),
+                           featured=start_page.featured(cases, self.registry),
+                           latest=[(case, dates[case.slug]) for case
+                                   in start_page.latest(cases, dates)],
+                           themes=used_themes(cases, self.registry),
+                           theme_counts=Counter(t for case in cases for t in case.themes),
+                           map=base_map(), radius=radius, counts=counts,
+                           counties=[self.registry.counties[code] for code in sorted(counts)],
+                           compare_path=COMPARE)
 
     def county_index(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
         counts = county_counts(cases, self.registry)
@@ -519,6 +557,13 @@ def county_counts(cases: Iterable[CaseStudy], registry: Registry) -> Counter[str
     return Counter(county.code for case in cases for county in case_counties(case, registry))
 
 
+def year_span(cases: Iterable[CaseStudy]) -> list[int]:
+    """Every year from the first start to the last end any case gives."""
+    years = [month.year for case in cases for month in (case.period.start, case.period.end)
+             if month is not None]
+    return list(range(min(years), max(years) + 1)) if years else []
+
+
 def used_themes(cases: Iterable[CaseStudy], registry: Registry) -> list[Theme]:
     """The vocabulary's themes that some case uses, in the vocabulary's order."""
     used = {theme for case in cases for theme in case.themes}
@@ -603,11 +648,17 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
     def listed(members: Iterable[CaseStudy]) -> Any:
         return None if memo is None else memo.listed(members)
 
-    pages = [SourcePage(lang, page.path, page.markdown) for page in corpus.pages
-             if page.lang == lang]
+    # The start page's featured cases prefer those that report results, which the lists'
+    # views of the cases leave out: the key says which do.
+    pages = [make(START, lambda page=page: (page.markdown, listed(cases), corpus.dates,  # type: ignore[misc]
+                                            [case.results is None for case in cases]),
+                  functools.partial(renderer.start, page, cases, corpus.dates))
+             if page.path == START else SourcePage(lang, page.path, page.markdown)
+             for page in corpus.pages if page.lang == lang]
     pages += [make(OVERVIEW, lambda: listed(cases), lambda: renderer.overview(cases)),
               make(COUNTIES, lambda: listed(cases), lambda: renderer.county_index(cases)),
               make(THEMES, lambda: listed(cases), lambda: renderer.theme_index(cases)),
+              make(COMPARE, lambda: listed(cases), lambda: renderer.compare(cases)),
               make(OPEN_DATA, lambda: len(cases), lambda: renderer.open_data(len(cases)))]
     by_county: dict[str, list[CaseStudy]] = {}
     by_theme: dict[str, list[CaseStudy]] = {}
