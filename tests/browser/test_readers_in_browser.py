@@ -22,25 +22,26 @@ def page(browser: Browser, served: str) -> Iterator[Page]:
 
 
 def visible_cases(page: Page) -> list[str]:
-    return [a.inner_text() for a in page.query_selector_all("#ides-list > li:not([hidden]) > a")]
+    return [a.inner_text() for a in
+            page.query_selector_all("#ides-list > li:not([hidden]) .ides-card__title a")]
 
 
 def test_filters_combine_and_keep_their_state_in_the_address(page: Page) -> None:
     page.goto(url("sv", "ideslussar/index.html"))
     assert page.inner_text("#ides-count") == "Visar 10 av 10 idéslussar."
-    page.select_option("#ides-f-county", "14")
+    page.check('#ides-filters input[name="county"][value="14"]')
     assert page.inner_text("#ides-count") == "Visar 4 av 10 idéslussar."
-    page.select_option("#ides-f-status", "ended")
+    page.check('#ides-filters input[name="status"][value="ended"]')
     assert visible_cases(page) == ["Skaraborgs innovationssluss"]
     assert page.url.endswith("ideslussar/index.html?county=14&status=ended")
-    page.select_option("#ides-f-status", "")
-    page.select_option("#ides-f-count", "6-")
+    page.uncheck('#ides-filters input[name="status"][value="ended"]')
+    page.check('#ides-filters input[name="count"][value="6-"]')
     assert set(visible_cases(page)) == {"AllAgeHub", "iCare4Fyrbodal",
                                         "Skaraborgs innovationssluss"}
     shared = page.url
     page.goto("about:blank")
     page.goto(shared)  # a shared link opens the same filtered view
-    assert page.input_value("#ides-f-count") == "6-"
+    assert page.is_checked('#ides-filters input[name="count"][value="6-"]')
     assert page.inner_text("#ides-count") == "Visar 3 av 10 idéslussar."
     page.click("#ides-filters button[type=reset]")
     page.wait_for_function("document.getElementById('ides-count').textContent.includes('10 av')")
@@ -54,6 +55,9 @@ def test_theme_and_period_filters(page: Page) -> None:
     shown = visible_cases(page)
     assert "AllAgeHub" not in shown  # started 2017
     assert "Idea sluice in Örebro Municipality" in shown or len(shown) == 7
+    # Themes are multi-select: either of two.
+    page.goto(url("en", "ideslussar/index.html?theme=welfare-technology,rural-development"))
+    assert len(visible_cases(page)) == 2
 
 
 def test_without_javascript_every_case_is_listed(browser: Browser, served: str) -> None:

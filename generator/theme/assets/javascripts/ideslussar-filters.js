@@ -137,7 +137,14 @@
       });
     }
 
-    /* The language switch leads to the same overview in the other language, same filter. */
+    /* The language switch leads to the same overview in the other language, same filter.
+       Material's own handler of those links looks the address up in the sitemap, where no
+       address has a query, and would send the reader to the other language's start page:
+       the links are left to the browser. */
+    Array.prototype.forEach.call(document.querySelectorAll(".md-select__link[hreflang]"),
+      function (link) {
+        link.addEventListener("click", function (event) { event.stopPropagation(); });
+      });
     function updateLanguageLinks(query) {
       Array.prototype.forEach.call(document.querySelectorAll(".md-select__link[hreflang]"),
         function (link) {
