@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint browser-deps bench clean
+.PHONY: site serve lint types check test browser-deps bench clean
 
 $(BIN)/ideslussar: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,10 +21,20 @@ site: $(BIN)/ideslussar
 serve: $(BIN)/ideslussar
 	$(BIN)/ideslussar serve
 
+## Lint: ruff over the package, the benchmarks and the tests.
+lint: $(BIN)/ideslussar
+	$(BIN)/ruff check generator benchmarks tests
+
+## Types: mypy --strict over the package and the benchmarks.
+types: $(BIN)/ideslussar
+	$(BIN)/mypy --strict generator benchmarks
+
+## The fast suite, before a commit: lint, types, every test but the browser checks.
+check: lint types
+	$(BIN)/pytest -q -m "not browser"
+
 ## Everything CI checks: lint, types, unit and end-to-end tests, browser checks.
-test: $(BIN)/ideslussar browser-deps
-	$(BIN)/ruff check generator tests
-	$(BIN)/mypy --strict generator
+test: lint types browser-deps
 	$(BIN)/pytest -q
 
 ## axe-core and Lighthouse for the browser checks (the npm registry; Chromium comes from Debian).
@@ -33,9 +43,11 @@ tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Build time at 100, 300 and 1,000 synthetic case studies, beside plain MkDocs (see README).
+## Build time at national scale beside plain MkDocs (see README). Runs from the checkout
+## (benchmarks/ is not installed); options pass through: make bench ARGS="--cases 1000 --json F".
+ARGS ?= --cases 100,300,1000 --compare --json bench-results/bench.json
 bench: $(BIN)/ideslussar
-	$(BIN)/ideslussar bench --cases 100,300,1000 --compare --json bench-results/bench.json
+	$(BIN)/python -m benchmarks.bench $(ARGS)
 
 clean:
 	rm -rf site .build .site.new .site.old

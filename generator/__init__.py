@@ -1,5 +1,8 @@
 """Generator of the bilingual idéslussar site: YAML case studies in, a static site out.
 
-The pipeline flows one way: `loading` -> `validation` (via `corpus`) -> `pages` -> `output`,
-with `mkdocs_build` turning the written Markdown into HTML. See README.md for the commands.
+The pipeline flows one way, and the folders are its steps: `reading` (files -> validated
+model), `site` (model -> pages and data files), `engine` (pages -> HTML, the only code that
+imports MkDocs), sequenced by `build`, with `output` the one module that writes to disk.
+`tools` holds the `ideslussar` command and the editors' and translators' commands.
+See README.md for the commands.
 """

@@ -19,16 +19,24 @@ from pathlib import Path
 from typing import Any
 
 from . import output
-from .corpus import Corpus
-from .feeds import feeds
-from .mkdocs_build import LanguageBuild, build_one, language_config, read_base_config, warm_up
-from .model import LANGUAGES, CaseStudy
-from .opendata import data_files
-from .pages import LANGUAGE_ROOTS, RenderMemo, image_path, render_language
-from .parallel import Task, wait_any
-from .related import related_cases
-from .schema import schema_text
-from .sitemaps import sitemaps
+from .engine.mkdocs_build import (
+    LanguageBuild,
+    build_one,
+    language_config,
+    read_base_config,
+    warm_up,
+)
+from .reading.corpus import Corpus
+from .reading.model import LANGUAGES, CaseStudy
+from .reading.parallel import Task, wait_any
+from .reading.schema import schema_text
+from .site.feeds import feeds
+from .site.memo import RenderMemo
+from .site.opendata import data_files
+from .site.related import related_cases
+from .site.render import render_language
+from .site.sitemaps import sitemaps
+from .site.urls import LANGUAGE_ROOTS, image_path
 
 
 @dataclass
@@ -86,7 +94,7 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
     files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
                   if case.image is not None})
     output.write_tree(docs_dir, files, known)
-    config = language_config(base, config_file.parent, lang, docs_dir, site_dir, url)
+    config = language_config(base, lang, docs_dir, site_dir, url)
     config_path = work_dir / lang / "mkdocs.yml"
     output.write_config(config_path, config)
     written = time.perf_counter()

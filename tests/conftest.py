@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildReport, build_site
-from generator.corpus import read_corpus
+from generator.reading.corpus import read_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

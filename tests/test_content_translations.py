@@ -15,7 +15,7 @@ import pytest
 import yaml
 from babel.messages.pofile import read_po, write_po
 
-from generator.translation import fingerprint
+from generator.reading.translation import fingerprint
 
 from .conftest import FIXTURES, REPO, build
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import i18n
-from generator.cli import main
-from generator.corpus import read_cases
-from generator.registry import load_registry
+from generator.reading.corpus import read_cases
+from generator.reading.registry import load_registry
+from generator.site import i18n
+from generator.tools.cli import main
 
 from .conftest import FIXTURES, REPO
 

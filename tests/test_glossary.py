@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator import glossary
+from generator.tools import glossary
 
 from .conftest import REPO
 

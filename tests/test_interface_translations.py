@@ -14,15 +14,16 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
 
-from generator import catalog, i18n
-from generator.model import Month
+from generator.reading.model import Month
+from generator.site import i18n
+from generator.tools import catalog
 
 from .conftest import REPO
 
-TEMPLATE_FILES = sorted((REPO / "generator" / "templates").glob("*.html"))
+TEMPLATE_FILES = sorted((REPO / "generator" / "site" / "templates").glob("*.html"))
 #: The theme's templates; `material-*.html` are Material's own, copied unchanged (their words
 #: come from Material's translations).
-THEME_FILES = sorted(path for path in (REPO / "generator" / "theme").rglob("*.html")
+THEME_FILES = sorted(path for path in (REPO / "generator" / "engine" / "theme").rglob("*.html")
                      if not path.name.startswith("material-"))
 #: Words that may stand in a template outside gettext: front-matter keys and format names.
 ALLOWED_WORDS = {"title", "description", "hide", "toc", "JSON", "CSV"}  # front matter keys
@@ -78,7 +79,7 @@ def test_translations_check_fails_on_a_broken_catalog(tmp_path: Path, breakage: 
     elif breakage == "obsolete":
         sv.obsolete["An old string"] = type(message)("An old string", "En gammal text")
     if breakage == "stale-template":
-        macros = root / "generator" / "templates" / "macros.html"
+        macros = root / "generator" / "site" / "templates" / "macros.html"
         macros.write_text(macros.read_text(encoding="utf-8")
                           + '{{ _("A string nobody extracted") }}\n', encoding="utf-8")
     else:
@@ -93,7 +94,7 @@ def test_translations_check_fails_on_a_broken_catalog(tmp_path: Path, breakage: 
 def test_extract_and_update_add_a_new_string_without_fuzzy_matching(tmp_path: Path) -> None:
     """A msgid close to a translated one must arrive empty, not with a guessed translation."""
     root = repo_copy(tmp_path)
-    macros = root / "generator" / "templates" / "macros.html"
+    macros = root / "generator" / "site" / "templates" / "macros.html"
     macros.write_text(macros.read_text(encoding="utf-8") + '{{ _("Sources!") }}\n',
                       encoding="utf-8")
     assert run("extract", root=root).returncode == 0
@@ -140,11 +141,11 @@ def test_template_shows_no_text_that_bypasses_gettext(path: Path) -> None:
 def test_theme_strings_come_from_the_catalog() -> None:
     """The theme's own words reach it through config.extra.ideslussar.strings, in gettext:
     the English build gets msgids of the catalog, the Swedish build their translations."""
-    from generator.mkdocs_build import language_config
+    from generator.engine.mkdocs_build import language_config
 
     def strings(lang: str) -> dict[str, str]:
-        config = language_config({"theme": {"name": "material"}}, REPO, lang, REPO / "d",
-                                 REPO / "s", "https://example.org/")
+        config = language_config({"theme": {"name": "material"}}, lang, REPO / "d", REPO / "s",
+                                 "https://example.org/")
         found: dict[str, str] = config["extra"]["ideslussar"]["strings"]
         return found
 

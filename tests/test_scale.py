@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import main
-from generator.corpus import case_files, read_cases
-from generator.preview import Preview
-from generator.registry import load_registry
-from generator.synthetic import write_corpus
+from benchmarks.bench import main as bench
+from benchmarks.synthetic import write_corpus
+from generator.reading.corpus import case_files, read_cases
+from generator.reading.registry import load_registry
+from generator.tools.preview import Preview
 
 from .conftest import REPO, build, copy_repo_content
 
@@ -78,7 +78,7 @@ def test_the_copied_navigation_is_materials_own() -> None:
     import material
 
     original = Path(material.__file__).parent / "templates" / "partials" / "nav.html"
-    copy = REPO / "generator" / "theme" / "partials" / "material-nav.html"
+    copy = REPO / "generator" / "engine" / "theme" / "partials" / "material-nav.html"
     header, _, body = copy.read_text(encoding="utf-8").partition("-#}\n")
     assert "Material for MkDocs" in header
     assert body == original.read_text(encoding="utf-8")
@@ -88,7 +88,7 @@ def test_bench_command_reports_every_figure(tmp_path: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "bench.json"
     before = sorted((REPO / "municipalities").rglob("*"))
-    assert main(["bench", "--root", str(REPO), "--cases", "5", "--no-preview", "--compare",
+    assert bench(["--root", str(REPO), "--cases", "5", "--no-preview", "--compare",
                  "--json", str(out)]) == 0
     assert sorted((REPO / "municipalities").rglob("*")) == before  # all in a temporary folder
     table = capsys.readouterr().out
@@ -148,7 +148,7 @@ def test_only_pages_the_navigation_never_marks_share_its_html() -> None:
     blog lists its posts so)."""
     from types import SimpleNamespace
 
-    from generator.mkdocs_build import in_navigation
+    from generator.engine.mkdocs_build import in_navigation
 
     listed, post, case = object(), object(), object()
     blog = SimpleNamespace(pages=[post], children=None)

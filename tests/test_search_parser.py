@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from material.plugins.search.plugin import Parser
 
-from generator.search_parser import CountingParser, counting_search_parser
+from generator.engine.search_parser import CountingParser, counting_search_parser
 
 ODD_HTML = {
     "headings": '<h1 id="t">Title <a class="headerlink" href="#t">¶</a></h1><p>Intro</p>'

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from generator.corpus import case_files, read_corpus
+from generator.reading.corpus import case_files, read_corpus
 
 from .conftest import REPO
 

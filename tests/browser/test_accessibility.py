@@ -3,7 +3,7 @@
 The site follows the reader's colour setting (light, or dark with prefers-color-scheme; no
 toggle), so both schemes are checked: every page type in light at both widths, and in dark at
 the desktop width. No axe rule is disabled: where Material breaks one, the project's overrides
-in generator/theme/ fix it.
+in generator/engine/theme/ fix it.
 """
 
 from __future__ import annotations

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from ..reading.corpus import Corpus
+from ..reading.model import LANGUAGES
 from . import i18n
-from .corpus import Corpus
-from .model import LANGUAGES
-from .pages import FEED, LANGUAGE_ROOTS, case_path, html_path
+from .urls import FEED, LANGUAGE_ROOTS, case_path, html_path
 
 MAX_ENTRIES = 50
 

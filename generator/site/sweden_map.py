@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data" / "sweden-map.json"
+DATA = Path(__file__).resolve().parents[1] / "data" / "sweden-map.json"
 WIDTH = 240.0  # viewBox width; the height follows from Sweden's shape
 MARGIN = 8.0
 CENTRE_LATITUDE = 62.0  # where the equirectangular projection keeps true proportions

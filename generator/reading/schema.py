@@ -79,7 +79,7 @@ def case_schema(registry: Registry) -> dict[str, Any]:
               "title": "Idésluss case study",
               "description": "One idésluss: Swedish original and English translation of every "
                              "text, every fact with its source. Generated from "
-                             "generator/model.py by `ideslussar schema`; do not edit."}
+                             "generator/reading/model.py by `ideslussar schema`; do not edit."}
     schema.update(object_schema(CASE_FIELDS, registry))
     return schema
 

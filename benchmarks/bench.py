@@ -1,4 +1,5 @@
-"""`ideslussar bench`: how long the site takes to build at national scale, and why.
+"""`make bench` (`python -m benchmarks.bench`): how long the site takes to build at national
+scale, and why. It runs from a checkout and is not part of the installed package.
 
 A synthetic corpus made from the real case studies (`synthetic.py`) is written into a temporary
 repository-shaped folder, never into the repository, and built the way editors and CI build
@@ -31,12 +32,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
+from generator import output
+from generator.reading.model import LANGUAGES
 
-from . import output
-from .model import LANGUAGES
-
-PACKAGE_DIR = Path(__file__).resolve().parent
+#: The checkout: `generator` and `benchmarks` are importable from here.
+CHECKOUT = Path(__file__).resolve().parent.parent
 #: The case-study count of the README's figures.
 DEFAULT_SIZES = (1000,)
 #: The Swedish page whose text the preview measurement changes, and what it adds.
@@ -81,26 +81,20 @@ class Result:
 
 def make_repository(root: Path, cases: int, repo_root: Path, words: int) -> None:
     """A repository-shaped folder: the real pages, `cases` synthetic case files, and the real
-    mkdocs.yml with its theme folder made absolute (the theme stays in the package)."""
+    mkdocs.yml (the theme comes with the package)."""
     from .synthetic import write_corpus
 
     output.copy_tree(repo_root / "content", root / "content")
     write_corpus(root / "municipalities", cases, repo_root / "municipalities", repo_root,
                  words=words)
-    with (repo_root / "mkdocs.yml").open(encoding="utf-8") as handle:
-        config = yaml.safe_load(handle)
-    theme = config.get("theme", {})
-    if "custom_dir" in theme:
-        theme["custom_dir"] = str((repo_root / theme["custom_dir"]).resolve())
-    output.replace_file(root / "mkdocs.yml", yaml.safe_dump(config, allow_unicode=True,
-                                                           sort_keys=False))
+    output.replace_file(root / "mkdocs.yml", (repo_root / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 def child_env() -> dict[str, str]:
     """The environment of every measured process: the package importable (MkDocs loads
-    `generator.markup` by name) and Material's end-of-life banner off."""
+    `generator.site.markup` by name) and Material's end-of-life banner off."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE_DIR.parent),
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CHECKOUT),
                                                       env.get("PYTHONPATH", "")]))
     return env
 
@@ -127,7 +121,7 @@ def timed_run(command: list[str], cwd: Path) -> tuple[float, str, float]:
 
 def child(mode: str, root: Path) -> list[str]:
     """The command line of a measured step run by this module in a fresh process."""
-    return [sys.executable, "-m", "generator.bench", mode, str(root)]
+    return [sys.executable, "-m", "benchmarks.bench", mode, str(root)]
 
 
 # -- the measured steps, each in its own process -----------------------------------------------
@@ -142,8 +136,8 @@ def peak_mb() -> tuple[float, float]:
 
 def child_build(root: Path) -> dict[str, Any]:
     """What `ideslussar build` does, with the generator step timed on its own."""
-    from .build import build_site
-    from .corpus import read_corpus
+    from generator.build import build_site
+    from generator.reading.corpus import read_corpus
 
     started = time.perf_counter()
     corpus = read_corpus(root)
@@ -162,9 +156,9 @@ def child_preview(root: Path) -> dict[str, Any]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from .corpus import case_files
-    from .pages import html_path
-    from .preview import Preview
+    from generator.reading.corpus import case_files
+    from generator.site.urls import html_path
+    from generator.tools.preview import Preview
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the dirty build's warning
     work = (root / ".build" / "preview").resolve()
@@ -207,7 +201,7 @@ def child_preview(root: Path) -> dict[str, Any]:
 
 def site_sizes(site: Path, result: Result) -> None:
     """Page and search index sizes of the built site."""
-    from .pages import LANGUAGE_ROOTS, OVERVIEW, html_path
+    from generator.site.urls import LANGUAGE_ROOTS, OVERVIEW, html_path
 
     largest = ("", 0)
     total = 0
@@ -398,10 +392,10 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(commands: Any) -> None:
-    """Add `bench` to the `ideslussar` command (cli.build_parser calls this)."""
-    bench = commands.add_parser(
-        "bench", help="measure build time at national scale",
+def build_parser() -> argparse.ArgumentParser:
+    """The options of `make bench ARGS="..."`."""
+    bench = argparse.ArgumentParser(
+        prog="python -m benchmarks.bench",
         description="Build a synthetic corpus made from the real case studies (in a temporary "
         "folder, never in the repository) and report build, validate and preview times, peak "
         "memory and page sizes.")
@@ -418,15 +412,18 @@ def register(commands: Any) -> None:
     bench.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     bench.add_argument("--keep", metavar="DIR",
                        help="copy each temporary repository (cases, Markdown, site) into DIR")
-    bench.set_defaults(run=cmd_bench)
+    bench.add_argument("--root", default=".", help="the repository (default: .)")
+    return bench
 
 
 def main(argv: list[str]) -> int:
-    """`python -m generator.bench build|preview ROOT`: one measured step, JSON on stdout."""
-    mode, root = argv
+    """`python -m benchmarks.bench [OPTIONS]` measures; `python -m benchmarks.bench build|preview
+    ROOT` is one measured step in its own process, JSON on stdout."""
     steps = {"build": child_build, "preview": child_preview}
-    print(json.dumps(steps[mode](Path(root))))
-    return 0
+    if len(argv) == 2 and argv[0] in steps:
+        print(json.dumps(steps[argv[0]](Path(argv[1]))))
+        return 0
+    return cmd_bench(build_parser().parse_args(argv))
 
 
 if __name__ == "__main__":

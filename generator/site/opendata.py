@@ -13,11 +13,11 @@ import io
 import json
 from typing import Any
 
-from .corpus import Corpus
-from .model import LANGUAGES, CaseStudy, Text
-from .pages import DATA_FILES, LANGUAGE_ROOTS, SCHEMA_FILE, case_counties, case_path, html_path
-from .registry import Registry
-from .translation import case_status
+from ..reading.corpus import Corpus
+from ..reading.model import LANGUAGES, CaseStudy, Text
+from ..reading.registry import Registry
+from ..reading.translation import case_status
+from .urls import DATA_FILES, LANGUAGE_ROOTS, SCHEMA_FILE, case_counties, case_path, html_path
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"

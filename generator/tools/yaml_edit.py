@@ -16,7 +16,7 @@ from typing import TypeGuard
 
 import yaml
 
-from .loading import is_null, parse
+from ..reading.loading import is_null, parse
 
 INDENT = 2
 

@@ -19,11 +19,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import prepare
-from .corpus import CASE_SUFFIXES, ReadCache, read_corpus
-from .model import LANGUAGES
-from .pages import RenderMemo
-from .problems import InvalidContentError, Problem
+from ..build import prepare
+from ..engine.mkdocs_build import serve_live
+from ..reading.corpus import CASE_SUFFIXES, ReadCache, read_corpus
+from ..reading.model import LANGUAGES
+from ..reading.problems import InvalidContentError, Problem
+from ..site.memo import RenderMemo
 
 POLL_SECONDS = 0.3
 
@@ -95,8 +96,6 @@ def watch(preview: Preview, report: Callable[[list[Problem]], None],
 def serve(repo_root: Path, lang: str, address: str,
           report: Callable[[list[Problem]], None]) -> None:
     """Serve one language with live reload until interrupted."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
     work_dir = (repo_root / ".build" / "preview").resolve()
     preview = Preview(repo_root, work_dir, f"http://{address}/", langs=(lang,))
     if not preview.regenerate(report):
@@ -105,7 +104,6 @@ def serve(repo_root: Path, lang: str, address: str,
     watcher = threading.Thread(target=watch, args=(preview, report, stop), daemon=True)
     watcher.start()
     try:
-        mkdocs_serve(str(work_dir / lang / "mkdocs.yml"), livereload=True, build_type="dirty",
-                     dev_addr=address)
+        serve_live(work_dir / lang / "mkdocs.yml", address)
     finally:
         stop.set()

@@ -26,14 +26,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import catalog, i18n
+from ..reading.corpus import case_files, read_cases
+from ..reading.model import TRANSLATED_LANGUAGES, TranslationMethod
+from ..reading.problems import N_, InvalidContentError
+from ..reading.registry import load_registry
+from ..reading.translation import FieldStatus, State, case_status
+from ..site import i18n
+from . import catalog
 from .content_po import export_catalog, import_catalog, write_catalog
-from .corpus import case_files, read_cases
-from .model import TRANSLATED_LANGUAGES, TranslationMethod
-from .problems import N_, InvalidContentError
-from .registry import load_registry
 from .reviewing import UnknownFieldError, record
-from .translation import FieldStatus, State, case_status
+from .terminal import message_language, print_problems
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -61,8 +63,6 @@ def fail(args: argparse.Namespace, message: str, **params: object) -> int:
 
 
 def print_invalid(args: argparse.Namespace, error: InvalidContentError) -> int:
-    from .cli import print_problems  # the one way problems are shown to editors
-
     print_problems(error.problems, args.lang)
     return EXIT_FAILED
 
@@ -262,8 +262,6 @@ def register(subparsers: Any) -> None:
     Help texts follow the editor's locale (LANG), like the messages: `--lang` is read only
     after the parser is built.
     """
-    from .cli import message_language
-
     _ = i18n.translations(message_language(None)).gettext
     parser = subparsers.add_parser(
         "translations", help=_("interface catalogs and the translation of the case studies"),

@@ -13,14 +13,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import display_path
-from .loading import parse, read_text
-from .model import CaseStudy, Kind, TranslationMethod, field_by_key
-from .output import replace_file
-from .problems import InvalidContentError
-from .registry import Registry
-from .translation import fingerprint
-from .validation import Checker
+from ..output import replace_file
+from ..reading.corpus import display_path
+from ..reading.loading import parse, read_text
+from ..reading.model import CaseStudy, Kind, TranslationMethod, field_by_key
+from ..reading.problems import InvalidContentError
+from ..reading.registry import Registry
+from ..reading.translation import fingerprint
+from ..reading.validation import Checker
 from .yaml_edit import set_text, set_translation_record
 
 

@@ -1,4 +1,4 @@
-"""The `ideslussar` command: validate, build, serve, new, translations, schema, bench.
+"""The `ideslussar` command: validate, build, serve, new, translations, schema.
 
 Every subcommand is a thin shell around the pipeline modules; this module formats problems for
 people and turns them into exit codes, and nothing else.
@@ -7,40 +7,21 @@ people and turns them into exit codes, and nothing else.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import bench, i18n, translations_cli
-from .corpus import case_files, read_cases, read_corpus
-from .problems import InvalidContentError, Problem
-from .registry import load_registry
+from ..reading.corpus import case_files, read_cases, read_corpus
+from ..reading.problems import InvalidContentError
+from ..reading.registry import load_registry
+from ..site import i18n
+from . import translations_cli
+from .terminal import message_language, print_problems
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
-
-
-def message_language(choice: str | None) -> str:
-    """Swedish when asked for, or when the editor's locale is Swedish; English otherwise."""
-    if choice:
-        return choice
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if value:
-            return "sv" if value.lower().startswith("sv") else "en"
-    return "en"
-
-
-def print_problems(problems: Sequence[Problem], lang: str) -> None:
-    gettext = i18n.translations(lang).gettext
-    for problem in sorted(problems, key=lambda p: p.sort_key):
-        print(problem.render(gettext), file=sys.stderr)
-    summary = (i18n.translations(lang).ngettext("{count} problem found", "{count} problems found",
-                                                len(problems)).format(count=len(problems)))
-    print(summary, file=sys.stderr)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -59,8 +40,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Read and validate everything, then build the bilingual site; `site/` changes only on
     success."""
-    from .build import build_site
-    from .mkdocs_build import SiteBuildError
+    from ..build import build_site
+    from ..engine.mkdocs_build import SiteBuildError
 
     root = Path(args.root)
     try:
@@ -83,9 +64,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Write the commented template for a new case study, never over an existing file."""
-    from .output import create_file
+    from ..output import create_file
+    from ..reading.validation import SLUG_PATTERN, slugify
     from .template import new_case_text
-    from .validation import SLUG_PATTERN, slugify
 
     gettext = i18n.translations(args.lang).gettext
     if not SLUG_PATTERN.match(args.slug):
@@ -106,8 +87,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     """Write the JSON Schema editors' tools read, or check that it is current."""
-    from .output import replace_file
-    from .schema import SCHEMA_PATH, schema_text, with_field_tables
+    from ..output import replace_file
+    from ..reading.schema import SCHEMA_PATH, schema_text, with_field_tables
 
     root = Path(args.root)
     contributing = root / "CONTRIBUTING.md"
@@ -190,7 +171,6 @@ def build_parser() -> argparse.ArgumentParser:
                        help="host:port to serve on (default: 127.0.0.1:8000)")
     serve.set_defaults(run=cmd_serve)
     translations_cli.register(commands)
-    bench.register(commands)
     return parser
 
 

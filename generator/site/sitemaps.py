@@ -12,8 +12,8 @@ import posixpath
 from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
-from .model import LANGUAGES
-from .pages import LANGUAGE_ROOTS, html_path
+from ..reading.model import LANGUAGES
+from .urls import LANGUAGE_ROOTS, html_path
 
 HEADER = ('<?xml version="1.0" encoding="UTF-8"?>\n'
           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
+from ..reading.corpus import case_files
+from ..reading.loading import load
 from . import catalog
-from .corpus import case_files
-from .loading import load
 from .yaml_edit import entry
 
 GLOSSARY_FILE = Path("translations") / "glossary.yml"

@@ -7,8 +7,8 @@ names each field still to fill in, which is the editor's to-do list.
 
 from __future__ import annotations
 
-from .model import CASE_FIELDS, FieldSpec, Kind
-from .schema import SCHEMA_COMMENT
+from ..reading.model import CASE_FIELDS, FieldSpec, Kind
+from ..reading.schema import SCHEMA_COMMENT
 
 HEADER = """{schema}
 # New case study "{slug}". Fill in the fields, then check it with:

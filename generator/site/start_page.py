@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .history import FileDates
-from .model import CaseStudy, Status
-from .registry import Registry
+from ..reading.history import FileDates
+from ..reading.model import CaseStudy, Status
+from ..reading.registry import Registry
 
 #: How many cases the start page shows as cards, and how many recent changes it lists.
 FEATURED = 3

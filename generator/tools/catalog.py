@@ -27,10 +27,10 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
-from .i18n import DOMAIN, SOURCE_LANGUAGE
-from .model import LANGUAGES
-from .output import replace_file
-from .problems import N_
+from ..output import replace_file
+from ..reading.model import LANGUAGES
+from ..reading.problems import N_
+from ..site.i18n import DOMAIN, SOURCE_LANGUAGE
 
 PROJECT = "ideslussar"
 #: Marks a message for extraction without translating it on the spot (see `problems.N_`).

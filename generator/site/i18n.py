@@ -22,10 +22,13 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import Translations
 
-from .model import ORIGINAL_LANGUAGE, Month
+from ..reading.model import ORIGINAL_LANGUAGE, Month
 
-#: Where the catalogs live: `translations/<locale>/LC_MESSAGES/messages.po` in the repository.
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
+#: Where the catalogs live: `translations/<locale>/LC_MESSAGES/messages.po` in the repository,
+#: which an installed wheel carries as `generator/translations/` (see pyproject.toml).
+TRANSLATIONS_DIR = next(folder for folder in (Path(__file__).resolve().parents[1] / "translations",
+                                              Path(__file__).resolve().parents[2] / "translations")
+                        if folder.is_dir())
 DOMAIN = "messages"
 #: The Babel locale each site language is formatted in: British English writes
 #: "7 November 2016", as Swedish writes "7 november 2016".

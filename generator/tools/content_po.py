@@ -22,12 +22,12 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
-from .corpus import case_files
-from .model import CASE_FIELDS, CaseStudy, Kind, TranslationMethod
-from .output import replace_file
-from .registry import Registry
+from ..output import replace_file
+from ..reading.corpus import case_files
+from ..reading.model import CASE_FIELDS, CaseStudy, Kind, TranslationMethod
+from ..reading.registry import Registry
+from ..reading.translation import State, case_status
 from .reviewing import Change, is_markdown, read_case_file, record, validate_text
-from .translation import State, case_status
 from .yaml_edit import compose, field_path, node_at
 
 PROJECT = "ideslussar case studies"

@@ -20,13 +20,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import output
-from .corpus import case_files, read_cases
-from .model import CaseStudy, Status, Text
-from .problems import InvalidContentError
-from .registry import Registry, load_registry
-from .translation import fingerprint
-from .validation import slugify
+from generator import output
+from generator.reading.corpus import case_files, read_cases
+from generator.reading.model import CaseStudy, Status, Text
+from generator.reading.problems import InvalidContentError
+from generator.reading.registry import Registry, load_registry
+from generator.reading.translation import fingerprint
+from generator.reading.validation import slugify
 
 SECTIONS = ("what", "how", "results", "lessons")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
@@ -156,7 +156,7 @@ def case_text(number: int, pool: Pool, registry: Registry, words: int, rng: rand
     prints = {key: fingerprint(text.sv) for key, text in texts.items() if text.en is not None}
     if number % OUTDATED_EVERY == 1:
         prints["how"] = fingerprint("an earlier Swedish text")  # the Swedish changed since
-    parts = ["# A synthetic case study for `ideslussar bench`, made from the real ones.\n",
+    parts = ["# A synthetic case study for `make bench`, made from the real ones.\n",
              text_field("name", name), text_field("organisation", organisation),
              f'based_in: "{home.code}"\n',
              "municipalities: [" + ", ".join(f'"{code}"' for code in members) + "]\n"]

@@ -13,8 +13,8 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from .model import CaseStudy
-from .registry import Registry
+from ..reading.model import CaseStudy
+from ..reading.registry import Registry
 
 WEIGHTS = {"municipality": 3, "county": 2, "theme": 1}
 #: How many neighbours on each side a key contributes as candidates.

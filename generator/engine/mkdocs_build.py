@@ -24,10 +24,13 @@ import jinja2.runtime
 import yaml
 from markupsafe import Markup
 
-from . import i18n
-from .model import LANGUAGES
-from .pages import LANGUAGE_ROOTS
+from ..reading.model import LANGUAGES
+from ..site import i18n
+from ..site.urls import LANGUAGE_ROOTS
 
+#: The theme: Material's templates, overridden where the site needs it. It is the engine's, so
+#: it travels with the package and mkdocs.yml does not name it.
+THEME_DIR = Path(__file__).resolve().parent / "theme"
 #: The name each language has in the switcher, in that language.
 LANGUAGE_LABELS = {"sv": "Svenska", "en": "English"}
 #: Open Graph wants a territory with the language.
@@ -52,16 +55,15 @@ def read_base_config(path: Path) -> dict[str, Any]:
     return config
 
 
-def language_config(base: dict[str, Any], base_dir: Path, lang: str, docs_dir: Path,
-                    site_dir: Path, site_url: str) -> dict[str, Any]:
+def language_config(base: dict[str, Any], lang: str, docs_dir: Path, site_dir: Path,
+                    site_url: str) -> dict[str, Any]:
     """The shared configuration, completed for one language."""
     gettext = i18n.translations(lang).gettext
     config = copy.deepcopy(base)
     root_url = site_url.rstrip("/") + "/"
     theme = config.setdefault("theme", {})
     theme["language"] = lang
-    if "custom_dir" in theme:
-        theme["custom_dir"] = str((base_dir / theme["custom_dir"]).resolve())
+    theme["custom_dir"] = str(THEME_DIR)
     config.update({
         "site_name": gettext("Idea sluices in municipalities"),
         "site_description": gettext("How Swedish municipalities let every employee explore, "
@@ -139,8 +141,8 @@ class SiteBuildError(Exception):
 MKDOCS_MODULES = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.theme",
                   "material.plugins.search.plugin", "markdown.extensions.toc",
                   "markdown.extensions.tables", "markdown.extensions.sane_lists",
-                  "markdown.extensions.md_in_html", "generator.markup",
-                  "generator.html_blocks", "generator.search_parser")
+                  "markdown.extensions.md_in_html", "generator.site.markup",
+                  "generator.engine.html_blocks", "generator.engine.search_parser")
 
 
 def warm_up() -> None:
@@ -183,6 +185,14 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
     finally:
         logger.removeHandler(handler)
     return messages
+
+
+def serve_live(config_file: Path, address: str) -> None:
+    """Serve one language's written sources with live reload until interrupted: MkDocs' own
+    server in dirty mode, so a rewritten source rebuilds only its page."""
+    from mkdocs.commands.serve import serve
+
+    serve(str(config_file), livereload=True, build_type="dirty", dev_addr=address)
 
 
 def with_once(get_env: Callable[[], jinja2.Environment]) -> Callable[[], jinja2.Environment]:
