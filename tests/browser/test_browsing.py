@@ -265,3 +265,15 @@ def test_a_missing_page_says_so_in_both_languages(tab: Page, lang: str) -> None:
     tab.goto(url(lang, "404.html"))
     tab.click("#ides-open-search")
     assert tab.evaluate("document.activeElement.classList.contains('md-search__input')")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_print_leaves_out_the_controls_and_the_map(tab: Page, lang: str) -> None:
+    tab.goto(url(lang, OVERVIEW))
+    tab.emulate_media(media="print")
+    for hidden in ("#ides-filters", "#ides-filters-toggle", ".ides-browse__map", ".md-header",
+                   ".md-sidebar--primary"):
+        assert not tab.is_visible(hidden), hidden
+    assert tab.locator("#ides-list > li").first.is_visible()
+    tab.goto(url(lang, PAGE_TYPES["start"]))
+    assert not tab.is_visible(".ides-start__map") and tab.is_visible(".ides-figures")
