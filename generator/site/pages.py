@@ -256,6 +256,8 @@ class Renderer:
             "theme_path": theme_path,
             "case_counties": lambda case: case_counties(case, self.registry),
             "registry": self.registry,
+            # A file of the language's own build (a theme asset), relative to the page.
+            "asset": lambda path: relative_link(page_path, path),
             "site_file": lambda path: relative_file(LANGUAGE_ROOTS[self.lang] + page_path, path),
             "data_file": lambda kind: DATA_FILES[kind].format(lang=self.lang),
             "feed_file": LANGUAGE_ROOTS[self.lang] + FEED,

@@ -11,6 +11,7 @@
  * Table: the column headings become buttons that sort the rows.
  *
  * Every label and message comes from the page (translated there); nothing is written here.
+ * The two pages load this script themselves, at their end.
  */
 (function () {
   "use strict";
@@ -230,6 +231,8 @@
       count.focus();
     });
     apply(initial.toString() !== "");
+    /* The page kept the list hidden while a filter from the address was pending (main.html). */
+    document.documentElement.classList.remove("ides-pending");
   }
 
   function setUpTable() {
@@ -275,9 +278,7 @@
     setUpTable();
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  /* The pages load this right after the list or table, so both are there: filtering now,
+     before the page is first drawn, keeps a shared filtered link from jumping. */
+  setUp();
 })();
