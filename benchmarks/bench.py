@@ -80,13 +80,15 @@ class Result:
 
 
 def make_repository(root: Path, cases: int, repo_root: Path, words: int) -> None:
-    """A repository-shaped folder: the real pages, `cases` synthetic case files, and the real
-    mkdocs.yml (the theme comes with the package)."""
+    """A repository-shaped folder: the real pages and cases, `cases` synthetic case files, and
+    the real mkdocs.yml (the theme comes with the package)."""
     from .synthetic import write_corpus
 
     output.copy_tree(repo_root / "content", root / "content")
     write_corpus(root / "municipalities", cases, repo_root / "municipalities", repo_root,
                  words=words)
+    # The real pages link to the real cases (the programme page), so they come along.
+    output.copy_tree(repo_root / "municipalities", root / "municipalities")
     output.replace_file(root / "mkdocs.yml", (repo_root / "mkdocs.yml").read_text(encoding="utf-8"))
 
 

@@ -164,6 +164,7 @@ def case_text(number: int, pool: Pool, registry: Registry, words: int, rng: rand
         parts.append(f"municipality_count: {len(members) + rng.randint(1, 5)}\n")
     parts.append(f'period:\n  start: "{start}"\n' + (f'  end: "{end}"\n' if end else ""))
     parts.append(f"status: {status.value}\n")
+    parts.append(f"call: {base.call.value}\n")
     if number % 3:
         parts.append(f"vinnova_grant_sek: {rng.randint(500, 5000) * 1000}\n")
         parts.append(f'vinnova_reference: "{start_year}-{rng.randint(1000, 9999):05d}"\n')
@@ -175,7 +176,7 @@ def case_text(number: int, pool: Pool, registry: Registry, words: int, rng: rand
         for example in base.examples:
             english_example = "~" if example.en is None else quoted(example.en)
             parts.append(f"  - sv: {quoted(example.sv)}\n    en: {english_example}\n")
-    parts.append("sources:\n" + "".join(f"  - {url}\n" for url in base.sources))
+    parts.append("sources:\n" + "".join(f"  - {link.url}\n" for link in base.sources))
     method = "human" if number % 10 == 0 else "machine"
     parts.append(f"translation:\n  en:\n    method: {method}\n    fingerprints:\n")
     parts.extend(f"      {key}: {value}\n" for key, value in prints.items())

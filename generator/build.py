@@ -29,6 +29,7 @@ from .engine.mkdocs_build import (
 from .reading.corpus import Corpus
 from .reading.model import LANGUAGES, CaseStudy
 from .reading.parallel import Task, wait_any
+from .reading.publisher import publisher_from_config
 from .reading.schema import schema_text
 from .site.feeds import feeds
 from .site.memo import RenderMemo
@@ -86,7 +87,7 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
 
     `memo` and `known` are the preview's: pages rendered and files written before."""
     started = time.perf_counter()
-    pages = render_language(corpus, lang, url, related, memo)
+    pages = render_language(corpus, lang, url, related, memo, publisher_from_config(base))
     rendered = time.perf_counter()
     docs_dir = work_dir / lang / "docs"
     site_dir = work_dir / lang / "site"
@@ -146,6 +147,7 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
     work = (work_dir or repo_root / ".build").resolve()
     config_file = config_file or repo_root / "mkdocs.yml"
     base = read_base_config(config_file)
+    publisher_from_config(base)  # a wrongly stated publisher stops the build before any writing
     url = public_root(base, site_url)
     related = related_cases(corpus.cases, corpus.registry)
     warm_up()

@@ -29,6 +29,7 @@ organisation:
   en: ~
 municipalities: ["0163"]
 status: ongoing
+call: development-2016
 themes: [idea-coaching]
 summary:
   sv: En sluss vars engelska delvis saknas.

@@ -47,7 +47,7 @@ def test_a_good_file_has_no_problems(tmp_path: Path) -> None:
 
 def test_unknown_field_gets_did_you_mean(tmp_path: Path) -> None:
     assert only(tmp_path, GOOD + "sumary:\n  sv: x\n  en: y\n") == (
-        'municipalities/case.yml:15:1: sumary: unknown field; did you mean "summary"?')
+        'municipalities/case.yml:16:1: sumary: unknown field; did you mean "summary"?')
 
 
 def test_municipality_written_by_name_gets_its_code(tmp_path: Path) -> None:
@@ -93,14 +93,14 @@ def test_missing_required_field(tmp_path: Path) -> None:
 
 def test_duplicated_key_names_both_lines(tmp_path: Path) -> None:
     assert only(tmp_path, GOOD + "status: ended\n") == (
-        "municipalities/case.yml:15:1: status: the key is written twice, on lines 8 and 15; "
+        "municipalities/case.yml:16:1: status: the key is written twice, on lines 8 and 16; "
         "keep one of them")
 
 
 def test_link_that_is_not_web_or_mail(tmp_path: Path) -> None:
     text = GOOD + "what:\n  sv: Se [här](javascript:alert(1))\n  en: ~\n"
     assert only(tmp_path, text) == (
-        'municipalities/case.yml:16:7: what.sv: the link "javascript:alert(1" is not a web or '
+        'municipalities/case.yml:17:7: what.sv: the link "javascript:alert(1" is not a web or '
         "e-mail address; links start with https://, http:// or mailto:")
 
 
@@ -114,7 +114,7 @@ def test_source_that_is_not_http(tmp_path: Path) -> None:
 def test_image_path_outside_the_repository(tmp_path: Path) -> None:
     text = GOOD + "image:\n  file: ../../etc/passwd\n  alt:\n    sv: Bild\n    en: Picture\n"
     assert only(tmp_path, text) == (
-        'municipalities/case.yml:16:9: image.file: "../../etc/passwd" is outside the '
+        'municipalities/case.yml:17:9: image.file: "../../etc/passwd" is outside the '
         "repository; put the picture in municipalities/images/ and write that path")
 
 
@@ -182,7 +182,7 @@ def test_unquoted_leading_zero_code_is_not_octal(tmp_path: Path) -> None:
 def test_a_date_is_not_silently_a_month(tmp_path: Path) -> None:
     text = GOOD + "period:\n  start: 2016-11-07\n"
     assert only(tmp_path, text) == (
-        'municipalities/case.yml:16:10: period.start: "2016-11-07" is not a month; expected '
+        'municipalities/case.yml:17:10: period.start: "2016-11-07" is not a month; expected '
         'YYYY-MM in quotes, such as "2016-11", or a year alone')
 
 
@@ -199,7 +199,7 @@ def test_byte_order_mark_and_crlf_are_accepted(tmp_path: Path) -> None:
 
 def test_crlf_keeps_line_numbers(tmp_path: Path) -> None:
     data = (GOOD + "sumary: x\n").replace("\n", "\r\n").encode("utf-8")
-    assert problems(tmp_path, {"case.yml": data})[0].startswith("municipalities/case.yml:15:1:")
+    assert problems(tmp_path, {"case.yml": data})[0].startswith("municipalities/case.yml:16:1:")
 
 
 def test_bytes_that_are_not_utf8(tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ def test_a_synthetic_corpus_builds(tmp_path: Path) -> None:
     root = tmp_path / "repo"
     shutil.copytree(REPO / "content", root / "content")
     write_corpus(root / "municipalities", 5, REPO / "municipalities", REPO)
+    shutil.copytree(REPO / "municipalities", root / "municipalities", dirs_exist_ok=True)
     report = build(root, tmp_path / "site")
     assert report.pages["sv"] == report.pages["en"] > 5
     assert report.warnings == {"sv": [], "en": []}
@@ -61,6 +62,7 @@ def test_the_build_writes_the_pages_plain_mkdocs_writes_from_its_markdown(tmp_pa
     root = tmp_path / "repo"
     shutil.copytree(REPO / "content", root / "content")
     write_corpus(root / "municipalities", 6, REPO / "municipalities", REPO)
+    shutil.copytree(REPO / "municipalities", root / "municipalities", dirs_exist_ok=True)
     build(root, tmp_path / "site")
     for lang, built in (("sv", tmp_path / "site"), ("en", tmp_path / "site" / "en")):
         plain = tmp_path / f"plain-{lang}"

@@ -86,6 +86,7 @@ def read_cases(files: Iterable[Path], repo_root: Path, registry: Registry,
             if cache is not None:
                 cache.files[path] = (before, found, found_problems)
     problems.extend(duplicate_problems(cases, repo_root))
+    problems.extend(counterpart_problems(cases, repo_root))
     return sorted(cases, key=lambda case: normalise(case.name.sv)), problems
 
 
@@ -157,6 +158,39 @@ def duplicate_problems(cases: list[CaseStudy], repo_root: Path) -> list[Problem]
                                     N_("change that file instead of adding a second one"),
                                     {"name": case.name.sv, "other": by_name[name].path}))
         by_name.setdefault(name, case)
+    return problems
+
+
+def counterpart_problems(cases: list[CaseStudy], repo_root: Path) -> list[Problem]:
+    """A pre-study and its development project name each other, so each page links to the
+    other: a counterpart must exist, be of the other call, and name this case back. (When only
+    some files are validated, a counterpart that was not read is looked for beside the file.)"""
+    problems = []
+    by_slug = {case.slug: case for case in cases}
+    for case in cases:
+        if case.counterpart is None:
+            continue
+        other = by_slug.get(case.counterpart)
+        folder = (repo_root / case.path).parent
+        if other is None and any((folder / f"{case.counterpart}{suffix}").is_file()
+                                 for suffix in CASE_SUFFIXES):
+            continue
+        if other is None:
+            problems.append(Problem(case.path, 1, 1, "counterpart",
+                                    N_('there is no case file "{slug}"'),
+                                    N_("write the file name of the other project, without "
+                                       ".yml"), {"slug": case.counterpart}))
+        elif other.call is case.call:
+            problems.append(Problem(case.path, 1, 1, "counterpart",
+                                    N_('"{slug}" is from the same call as this project'),
+                                    N_("a pre-study's counterpart is a development project, "
+                                       "and the other way round"), {"slug": case.counterpart}))
+        elif other.counterpart != case.slug:
+            problems.append(Problem(case.path, 1, 1, "counterpart",
+                                    N_('"{slug}" does not name this project back'),
+                                    N_("add counterpart: {this} to {other}"),
+                                    {"slug": case.counterpart, "this": case.slug,
+                                     "other": other.path}))
     return problems
 
 

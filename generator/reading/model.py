@@ -34,7 +34,9 @@ class Kind(enum.Enum):
     STRING = "string"  # a short code that is not translated (e.g. a Vinnova reference)
     CHOICE = "choice"  # one of `choices`
     CHOICE_LIST = "choice-list"  # a non-empty list of `choices`, from a vocabulary
-    URL_LIST = "url-list"  # http(s) addresses
+    URL = "url"  # one http(s) address
+    LINK_LIST = "link-list"  # links: an http(s) address, or url + title + language of the page
+    GROUP_LIST = "group-list"  # a list of mappings of the `children`, each made a `record`
     IMAGE = "image"  # a path inside the repository plus alt text per language
     GROUP = "group"  # a mapping of the `children`
     TRANSLATION = "translation"  # translation records per translated language
@@ -45,6 +47,25 @@ class Status(enum.Enum):
 
     ONGOING = "ongoing"
     PERMANENT = "permanent"
+    ENDED = "ended"
+    UNKNOWN = "unknown"
+
+
+class Call(enum.Enum):
+    """Which of Vinnova's two calls financed the project: a pre-study, or building the sluice."""
+
+    PRE_STUDY_2015 = "pre-study-2015"
+    DEVELOPMENT_2016 = "development-2016"
+
+
+class Outcome(enum.Enum):
+    """What became of the idésluss after Vinnova's money ended, as far as the sources say."""
+
+    PERMANENT = "permanent"  # made part of the organisation's ordinary work
+    UNIT_OR_ACCELERATOR = "unit-or-accelerator"  # folded into an innovation unit or accelerator
+    CONTINUED_WITH_OTHER_FUNDING = "continued-with-other-funding"
+    LED_TO_DEVELOPMENT_PROJECT = "led-to-development-project"  # a pre-study that was followed up
+    NOT_FINANCED_FURTHER = "not-financed-further"
     ENDED = "ended"
     UNKNOWN = "unknown"
 
@@ -73,10 +94,55 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     children: tuple[FieldSpec, ...] = ()
     example: str = ""
+    #: For a GROUP_LIST: the typed class each item becomes (its fields are the children's keys).
+    record: type | None = None
 
 
 STATUS_CHOICES = tuple(status.value for status in Status)
 METHOD_CHOICES = tuple(method.value for method in TranslationMethod)
+CALL_CHOICES = tuple(call.value for call in Call)
+OUTCOME_CHOICES = tuple(outcome.value for outcome in Outcome)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A web page: a source, or somewhere to turn. The title and language are the page's own
+    (a Swedish page keeps its Swedish title on the English site, marked as Swedish)."""
+
+    url: str
+    title: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One source's value in a disagreement."""
+
+    value: Text
+    source: str
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A fact the sources give differently: what it is about and each source's value."""
+
+    about: Text
+    claims: tuple[Claim, ...]
+
+
+
+
+def link_fields(described: bool) -> tuple[FieldSpec, ...]:
+    """The fields of a link written as a mapping. Where the title and language are required
+    (`described`), a plain address is not enough; elsewhere it is a link too."""
+    return (
+        FieldSpec("url", Kind.URL, True, "The address.", "Adressen.",
+                  example="https://www.vinnova.se/"),
+        FieldSpec("title", Kind.STRING, described, "The page's title, in the page's language.",
+                  "Sidans titel, på sidans språk.", example="Idéslussar i kommuner"),
+        FieldSpec("lang", Kind.CHOICE, described, "The page's language.", "Sidans språk.",
+                  choices=LANGUAGES, example="sv"),
+    )
 
 #: The case file, field by field. The order is the order of the template and the docs.
 CASE_FIELDS: tuple[FieldSpec, ...] = (
@@ -85,6 +151,14 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("organisation", Kind.TEXT, True, "Who runs it: the municipality, office or "
               "association.", "Vem som driver den: kommunen, förvaltningen eller förbundet.",
               example="Exempelstads kommun"),
+    FieldSpec("call", Kind.CHOICE, True, "Vinnova's call that financed it: the pre-study call "
+              "of 2015 or the development call of 2016.", "Vinnovas utlysning som finansierade "
+              "den: förstudierna 2015 eller utvecklingsprojekten 2016.", choices=CALL_CHOICES,
+              example="development-2016"),
+    FieldSpec("counterpart", Kind.STRING, False, "The file name (without .yml) of the pre-study "
+              "this project grew from, or of the development project this pre-study led to.",
+              "Filnamnet (utan .yml) på förstudien som projektet växte ur, eller på "
+              "utvecklingsprojektet som förstudien ledde till.", example="orebro-forstudie"),
     FieldSpec("based_in", Kind.MUNICIPALITY, False, "The municipality where it is based, as a "
               "four-digit SCB code in quotes.", "Kommunen där den har sin bas, som fyrsiffrig "
               "kommunkod inom citattecken.", example='"0180"'),
@@ -119,13 +193,40 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
               "Resultat som källorna redovisar."),
     FieldSpec("lessons", Kind.MARKDOWN, False, "Lessons learned.", "Lärdomar."),
     FieldSpec("examples", Kind.TEXT_LIST, False, "Concrete innovations or ideas the sources "
-              "name.", "Konkreta innovationer eller idéer som källorna nämner."),
+              "name, each with a sentence on what it was.", "Konkreta innovationer eller idéer "
+              "som källorna nämner, var och en med en mening om vad det var."),
+    FieldSpec("outcome", Kind.CHOICE, False, "What became of it after the project, as far as "
+              "the sources say.", "Vad som blev av den efter projektet, så långt källorna "
+              "säger.", choices=OUTCOME_CHOICES, example="unknown"),
+    FieldSpec("afterwards", Kind.MARKDOWN, False, "What happened afterwards, with its source.",
+              "Vad som hände efteråt, med källa."),
+    FieldSpec("where_to_turn", Kind.LINK_LIST, False, "Pages of the idésluss or of the "
+              "organisation that runs it (public pages of organisations only, never a person's "
+              "name, phone number or e-mail address).", "Sidor om idéslussen eller "
+              "organisationen som driver den (bara organisationers offentliga sidor, aldrig "
+              "personers namn, telefonnummer eller e-postadresser).",
+              children=link_fields(described=True)),
+    FieldSpec("disagreements", Kind.GROUP_LIST, False, "Facts the sources give differently: "
+              "each source's value with the source.", "Uppgifter som källorna anger olika: "
+              "varje källas uppgift med källan.", record=Disagreement, children=(
+                  FieldSpec("about", Kind.TEXT, True, "What the sources disagree on.",
+                            "Vad källorna anger olika."),
+                  FieldSpec("claims", Kind.GROUP_LIST, True, "Each source's value.",
+                            "Varje källas uppgift.", record=Claim, children=(
+                                FieldSpec("value", Kind.TEXT, True, "What this source says.",
+                                          "Vad den här källan säger."),
+                                FieldSpec("source", Kind.URL, True, "The source's address.",
+                                          "Källans adress.",
+                                          example="https://www.vinnova.se/"),
+                            )),
+              )),
     FieldSpec("image", Kind.IMAGE, False, "A picture: file inside the repository and a "
               "description per language.", "En bild: fil i förrådet och en beskrivning per "
               "språk."),
-    FieldSpec("sources", Kind.URL_LIST, True, "The web addresses every fact comes from.",
-              "Webbadresserna som varje uppgift kommer från.",
-              example="[https://www.vinnova.se/]"),
+    FieldSpec("sources", Kind.LINK_LIST, True, "The pages every fact comes from: each an "
+              "address, or url, title and lang of the page.", "Sidorna som varje uppgift kommer "
+              "från: var och en en adress, eller url, title och lang för sidan.",
+              example="[https://www.vinnova.se/]", children=link_fields(described=False)),
     FieldSpec("translation", Kind.TRANSLATION, False, "How each language other than Swedish "
               "was translated, and from which Swedish text (kept by `ideslussar translations`).",
               "Hur varje språk utom svenska översattes, och från vilken svensk text (sköts av "
@@ -213,7 +314,13 @@ class CaseStudy:
     lessons: Text | None
     examples: tuple[Text, ...]
     image: Image | None
-    sources: tuple[str, ...]
+    sources: tuple[Link, ...]
+    call: Call
+    counterpart: str | None
+    outcome: Outcome | None
+    afterwards: Text | None
+    where_to_turn: tuple[Link, ...]
+    disagreements: tuple[Disagreement, ...]
     translation: dict[str, TranslationRecord] = field(default_factory=dict)
 
     @property
@@ -237,4 +344,20 @@ class CaseStudy:
                 found.update({f"{spec.key}.{i}": item for i, item in enumerate(value)})
             elif spec.kind is Kind.IMAGE:
                 found[f"{spec.key}.alt"] = value.alt
+            elif spec.kind is Kind.GROUP_LIST:
+                found.update(record_texts(spec, value, spec.key))
         return found
+
+
+def record_texts(spec: FieldSpec, items: tuple[object, ...], prefix: str) -> dict[str, Text]:
+    """The texts inside a GROUP_LIST's items ("disagreements.0.claims.1.value"), in order."""
+    found: dict[str, Text] = {}
+    for index, item in enumerate(items):
+        for child in spec.children:
+            value = getattr(item, child.key)
+            where = f"{prefix}.{index}.{child.key}"
+            if child.kind in (Kind.TEXT, Kind.MARKDOWN):
+                found[where] = value
+            elif child.kind is Kind.GROUP_LIST:
+                found.update(record_texts(child, value, where))
+    return found

@@ -45,7 +45,11 @@ def kind_schema(spec: FieldSpec, registry: Registry) -> dict[str, Any]:
         Kind.CHOICE: {"type": "string", "enum": list(spec.choices)},
         Kind.CHOICE_LIST: {"type": "array", "minItems": 1,
                            "items": {"type": "string", "enum": sorted(registry.themes)}},
-        Kind.URL_LIST: {"type": "array", "minItems": 1, "items": url},
+        Kind.URL: url,
+        Kind.LINK_LIST: {"type": "array", "minItems": 1 if spec.required else 0,
+                         "items": {"oneOf": [url, object_schema(spec.children, registry)]}},
+        Kind.GROUP_LIST: {"type": "array", "minItems": 1,
+                          "items": object_schema(spec.children, registry)},
         Kind.IMAGE: {"type": "object", "required": ["file", "alt"],
                      "additionalProperties": False,
                      "properties": {"file": {"type": "string"},
@@ -95,15 +99,23 @@ def field_reference(lang: str) -> str:
               "| field | required | what it is | example |\n|---|---|---|---|")
     yes, no = ("ja", "nej") if lang == "sv" else ("yes", "no")
     rows = []
-    for spec in CASE_FIELDS:
-        for key, child in [(spec.key, spec), *((f"{spec.key}.{c.key}", c)
-                                               for c in spec.children)]:
-            text = child.help_sv if lang == "sv" else child.help_en
-            example = f"`{child.example}`" if child.example else ""
-            if child.kind in (Kind.TEXT, Kind.MARKDOWN, Kind.TEXT_LIST):
-                example = "`sv: …` + `en: …`"
-            rows.append(f"| `{key}` | {yes if child.required else no} | {text} | {example} |")
+    for key, child in field_rows(CASE_FIELDS, ""):
+        text = child.help_sv if lang == "sv" else child.help_en
+        example = f"`{child.example}`" if child.example else ""
+        if child.kind in (Kind.TEXT, Kind.MARKDOWN, Kind.TEXT_LIST):
+            example = "`sv: …` + `en: …`"
+        rows.append(f"| `{key}` | {yes if child.required else no} | {text} | {example} |")
     return header + "\n" + "\n".join(rows) + "\n"
+
+
+def field_rows(specs: tuple[FieldSpec, ...], prefix: str) -> list[tuple[str, FieldSpec]]:
+    """Every field and the fields inside it, by dotted key ("disagreements.claims.value")."""
+    rows: list[tuple[str, FieldSpec]] = []
+    for spec in specs:
+        key = f"{prefix}{spec.key}"
+        rows.append((key, spec))
+        rows.extend(field_rows(spec.children, f"{key}."))
+    return rows
 
 
 def with_field_tables(document: str) -> str:

@@ -25,11 +25,14 @@ from .model import (
     LANGUAGES,
     ORIGINAL_LANGUAGE,
     TRANSLATED_LANGUAGES,
+    Call,
     CaseStudy,
     FieldSpec,
     Image,
     Kind,
+    Link,
     Month,
+    Outcome,
     Period,
     Status,
     Text,
@@ -265,27 +268,63 @@ class Checker:
         values = [self.choice(item, f"{path}.{i}", choices) for i, item in enumerate(items)]
         return tuple(value for value in values if value is not None)
 
-    def url_list(self, node: yaml.Node, path: str) -> tuple[str, ...] | None:
+    def url(self, node: yaml.Node, path: str) -> str | None:
+        url = self.scalar(node, path)
+        if url is None:
+            return None
+        parts = urlsplit(url.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            self.report(node, path, N_('"{url}" is not a web address'),
+                        N_("expected an address starting with https:// or http://"), url=url)
+            return None
+        return url.strip()
+
+    def link_list(self, spec: FieldSpec, node: yaml.Node, path: str
+                  ) -> tuple[Link, ...] | None:
+        """Links: each a plain address, or a mapping with the page's url, title and language
+        (so a reader sees what a page is and in which language before following it)."""
         items = self.sequence(node, path)
         if items is None:
             return None
-        if not items:
+        if not items and spec.required:
             self.report(node, path, N_("the list is empty"),
                         N_("give the address of at least one source"))
             return None
-        urls = []
+        described = all(child.required for child in spec.children)
+        links = []
         for index, item in enumerate(items):
-            url = self.scalar(item, f"{path}.{index}")
-            if url is None:
-                continue
-            parts = urlsplit(url.strip())
-            if parts.scheme not in ("http", "https") or not parts.netloc:
-                self.report(item, f"{path}.{index}", N_('"{url}" is not a web address'),
-                            N_("expected an address starting with https:// or http://"),
-                            url=url)
-                continue
-            urls.append(url.strip())
-        return tuple(urls)
+            where = f"{path}.{index}"
+            before = len(self.problems)
+            if isinstance(item, yaml.MappingNode):
+                values = self.group(spec.children, item, where)
+                if values is not None and len(self.problems) == before:
+                    links.append(Link(values["url"], values["title"], values["lang"]))
+            elif described:
+                self.report(item, where, N_("the page's title and language are missing"),
+                            N_("write it as url: <address>, title: <the page's title>, "
+                               "lang: sv or en"))
+            else:
+                url = self.url(item, where)
+                if url is not None:
+                    links.append(Link(url))
+        return tuple(links)
+
+    def group_list(self, spec: FieldSpec, node: yaml.Node, path: str
+                   ) -> tuple[object, ...] | None:
+        """A list of mappings of the spec's children, each made into the spec's record."""
+        items = self.sequence(node, path)
+        if items is None or spec.record is None:
+            return None
+        if not items:
+            self.report(node, path, N_("the list is empty"),
+                        N_("give at least one, or leave the field out"))
+            return None
+        records = []
+        for index, item in enumerate(items):
+            values = self.group(spec.children, item, f"{path}.{index}")
+            if values is not None and None not in values.values():
+                records.append(spec.record(**values))
+        return tuple(records)
 
     def image(self, node: yaml.Node, path: str) -> Image | None:
         entries = self.mapping(node, path, ("file", "alt"))
@@ -412,7 +451,12 @@ class Checker:
             summary=values["summary"], what=values["what"], how=values["how"],
             results=values["results"], lessons=values["lessons"],
             examples=values["examples"] or (), image=values["image"],
-            sources=values["sources"], translation=values["translation"] or {},
+            sources=values["sources"], call=Call(values["call"]),
+            counterpart=values["counterpart"],
+            outcome=None if values["outcome"] is None else Outcome(values["outcome"]),
+            afterwards=values["afterwards"], where_to_turn=values["where_to_turn"] or (),
+            disagreements=values["disagreements"] or (),
+            translation=values["translation"] or {},
         )
 
     def cross_checks(self, root: yaml.Node, values: dict[str, Any]) -> None:
@@ -450,7 +494,9 @@ HANDLERS: dict[Kind, Callable[[Checker, FieldSpec, yaml.Node, str], Any]] = {
     Kind.STRING: lambda c, spec, node, path: c.string(node, path),
     Kind.CHOICE: lambda c, spec, node, path: c.choice(node, path, spec.choices),
     Kind.CHOICE_LIST: lambda c, spec, node, path: c.choice_list(node, path, c.registry.themes),
-    Kind.URL_LIST: lambda c, spec, node, path: c.url_list(node, path),
+    Kind.URL: lambda c, spec, node, path: c.url(node, path),
+    Kind.LINK_LIST: lambda c, spec, node, path: c.link_list(spec, node, path),
+    Kind.GROUP_LIST: lambda c, spec, node, path: c.group_list(spec, node, path),
     Kind.IMAGE: lambda c, spec, node, path: c.image(node, path),
     Kind.GROUP: lambda c, spec, node, path: c.group(spec.children, node, path),
     Kind.TRANSLATION: lambda c, spec, node, path: c.translation(node, path),

@@ -14,14 +14,14 @@ import json
 from typing import Any
 
 from ..reading.corpus import Corpus
-from ..reading.model import LANGUAGES, CaseStudy, Text
+from ..reading.model import LANGUAGES, CaseStudy, Link, Text
 from ..reading.registry import Registry
 from ..reading.translation import case_status
 from .urls import DATA_FILES, LANGUAGE_ROOTS, SCHEMA_FILE, case_counties, case_path, html_path
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-TEXT_FIELDS = ("summary", "what", "how", "results", "lessons")
+TEXT_FIELDS = ("summary", "what", "how", "results", "lessons", "afterwards")
 
 
 def localized(text: Text | None, lang: str) -> str | None:
@@ -55,10 +55,24 @@ def record(case: CaseStudy, registry: Registry, lang: str, site_url: str) -> dic
                    for key in case.themes],
         **{key: localized(getattr(case, key), lang) for key in TEXT_FIELDS},
         "examples": [localized(example, lang) for example in case.examples],
-        "sources": list(case.sources),
+        "call": case.call.value,
+        "counterpart": case.counterpart,
+        "outcome": None if case.outcome is None else case.outcome.value,
+        "where_to_turn": [link_record(link) for link in case.where_to_turn],
+        "disagreements": [{"about": localized(item.about, lang),
+                           "claims": [{"value": localized(claim.value, lang),
+                                       "source": claim.source} for claim in item.claims]}
+                          for item in case.disagreements],
+        "sources": [link.url for link in case.sources],
+        "source_pages": [link_record(link) for link in case.sources],
         "translation": {field: status.state.value + "/" + status.method.value
                         for field, status in statuses.items()} or None,
     }
+
+
+def link_record(link: Link) -> dict[str, str | None]:
+    """A page elsewhere, with the title and language of the page itself."""
+    return {"url": link.url, "title": link.title, "lang": link.lang}
 
 
 def json_text(records: list[dict[str, Any]], lang: str) -> str:

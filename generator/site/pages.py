@@ -19,13 +19,22 @@ import jinja2
 import jinja2.runtime
 from markupsafe import Markup, escape
 
-from ..reading.corpus import ContentPage
 from ..reading.history import FileDates
-from ..reading.model import ORIGINAL_LANGUAGE, CaseStudy, Status, Text, TranslationMethod
+from ..reading.model import (
+    ORIGINAL_LANGUAGE,
+    Call,
+    CaseStudy,
+    Link,
+    Outcome,
+    Status,
+    Text,
+    TranslationMethod,
+)
 from ..reading.problems import N_
 from ..reading.registry import County, Registry, Theme
 from ..reading.translation import FieldStatus, State, case_status
-from . import i18n, start_page
+from . import i18n
+from .facets import CALL_NAMES, facets
 from .markup import markdown_source, plain_html
 from .sweden_map import base_map, radius
 from .urls import (
@@ -37,7 +46,6 @@ from .urls import (
     OPEN_DATA,
     OVERVIEW,
     SCHEMA_FILE,
-    START,
     THEMES,
     SourcePage,
     case_counties,
@@ -58,18 +66,43 @@ STATUS_LABELS: dict[Status, str] = {
     Status.ENDED: N_("Ended"),
     Status.UNKNOWN: N_("Status not known"),
 }
-#: The overview's filter by the number of participating municipalities: value, label, range.
-SIZES: tuple[tuple[str, str, int, int | None], ...] = (
-    ("1-1", N_("One"), 1, 1),
-    ("2-5", N_("2 to 5"), 2, 5),
-    ("6-", N_("6 or more"), 6, None),
-)
 SECTION_HEADINGS: dict[str, str] = {
     "what": N_("What it is"),
     "how": N_("How it works"),
     "results": N_("Results"),
     "lessons": N_("Lessons learned"),
 }
+CALL_LABELS: dict[Call, str] = {
+    Call.PRE_STUDY_2015: N_("A pre-study in Vinnova's call of 2015."),
+    Call.DEVELOPMENT_2016: N_("A development project in Vinnova's call of 2016."),
+}
+#: What the counterpart of a case is, by the case's own call.
+COUNTERPART_LABELS: dict[Call, str] = {
+    Call.PRE_STUDY_2015: N_("It led to the development project %(name)s."),
+    Call.DEVELOPMENT_2016: N_("It grew out of the pre-study %(name)s."),
+}
+OUTCOME_LABELS: dict[Outcome, str] = {
+    Outcome.PERMANENT: N_("Made permanent"),
+    Outcome.UNIT_OR_ACCELERATOR: N_("Became part of an innovation unit or accelerator"),
+    Outcome.CONTINUED_WITH_OTHER_FUNDING: N_("Continued with other funding"),
+    Outcome.LED_TO_DEVELOPMENT_PROJECT: N_("Led to a development project"),
+    Outcome.NOT_FINANCED_FURTHER: N_("Not financed further"),
+    Outcome.ENDED: N_("Ended"),
+    Outcome.UNKNOWN: N_("Not known from the sources"),
+}
+LINK_LANGUAGE_LABELS: dict[str, str] = {"sv": N_("in Swedish"), "en": N_("in English")}
+#: Vinnova's project pages: texts written by the project groups, not reviewed by Vinnova.
+PROJECT_PAGE_MARKERS = ("vinnova.se/p/", "vinnova.se/en/p/")
+
+
+def uses_project_pages(case: CaseStudy) -> bool:
+    """Whether a case draws on Vinnova's project pages, so the page says whose texts they are."""
+    return any(marker in link.url for link in case.sources for marker in PROJECT_PAGE_MARKERS)
+
+
+def source_link(case: CaseStudy, url: str) -> Link:
+    """The case's source with this address (for its title), or a bare link to it."""
+    return next((link for link in case.sources if link.url == url), Link(url))
 
 
 def front_matter_value(text: str) -> Markup:
@@ -210,6 +243,7 @@ class Renderer:
             "c": " ".join(county.code for county in case_counties(case, self.registry)),
             "t": " ".join(str(self.theme_codes[key]) for key in case.themes),
             "s": case.status.value,
+            "k": case.call.value,
             "y": f"{start.year if start else ''} {end.year if end else ''}",
             "n": str(case.participant_count),
         }
@@ -223,12 +257,17 @@ class Renderer:
         start, end = case.period.start, case.period.end
         if start and end:
             return f"{start.year}\u2013{end.year}" if start.year != end.year else str(start.year)
+        if start and case.status is not Status.ONGOING:  # an open range would say "still running"
+            return self.gettext("from {year}, end not known").format(year=start.year)
         return f"{start.year}\u2013" if start else (f"\u2013{end.year}" if end else "")
 
     def period(self, case: CaseStudy) -> str:
         start, end = case.period.start, case.period.end
         if start and end:
             return f"{i18n.format_month(start, self.lang)}\u2013{i18n.format_month(end, self.lang)}"
+        if start and case.status is not Status.ONGOING:  # ended or unknown: no open range
+            return self.gettext("from {start}; the end is not stated in the sources").format(
+                start=i18n.format_month(start, self.lang))
         if start:
             return self.gettext("from {start}").format(start=i18n.format_month(start, self.lang))
         if end:
@@ -247,7 +286,10 @@ class Renderer:
             "case_path": case_path,
             "image_url": lambda case: relative_link(page_path, image_path(case)),
             "status_label": lambda status: self.gettext(STATUS_LABELS[status]),
+            "call_name": lambda call: self.gettext(CALL_NAMES[call]),
             "section_headings": SECTION_HEADINGS,
+            "link_language": lambda code: self.gettext(LINK_LANGUAGE_LABELS[code]),
+            "source_link": source_link,
             "meta": front_matter_value,
             "markdown_source": markdown_source,
             "State": State,
@@ -288,52 +330,34 @@ class Renderer:
         return SourcePage(self.lang, page_path, text)
 
     def case_page(self, case: CaseStudy, related: list[CaseStudy], dates: FileDates,
-                  site_url: str) -> SourcePage:
+                  site_url: str, counterpart: CaseStudy | None = None) -> SourcePage:
         statuses = self.statuses(case)
         public_url = site_url + LANGUAGE_ROOTS[self.lang] + html_path(case_path(case))
         return self.render("case.html", case_path(case), case=case, statuses=statuses,
                            translated=self.lang != "sv", related=related,
                            updated=i18n.format_day(dates.updated.date(), self.lang),
-                           public_url=public_url)
+                           public_url=public_url, counterpart_case=counterpart,
+                           call_label=self.gettext(CALL_LABELS[case.call]),
+                           counterpart_label=self.gettext(COUNTERPART_LABELS[case.call]),
+                           outcome_label=(None if case.outcome is None else
+                                          self.gettext(OUTCOME_LABELS[case.outcome])),
+                           project_pages=uses_project_pages(case))
 
     def overview(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
-        """The overview offers only filter options that match some case, and every year of
-        the programme's span (a year in the middle can be the one a reader asks for)."""
         counts = county_counts(cases, self.registry)
-        statuses = Counter(case.status.value for case in cases)
-        sizes = Counter(value for case in cases for value, _label, low, high in SIZES
-                        if low <= case.participant_count and (high is None
-                                                              or case.participant_count <= high))
-        option_counts = {"theme": Counter(t for case in cases for t in case.themes),
-                         "status": statuses, "count": sizes}
+        offered = facets(cases)
         return self.render("overview.html", OVERVIEW, cases=cases, counts=counts,
                            map=base_map(), radius=radius,
                            counties=[self.registry.counties[code] for code in sorted(counts)],
                            themes=used_themes(cases, self.registry),
-                           statuses=[status for status in Status if statuses[status.value]],
-                           sizes=[(value, self.gettext(label)) for value, label, _low, _high
-                                  in SIZES if sizes[value]],
-                           option_counts=option_counts, year_range=year_span(cases),
+                           statuses=offered.statuses, calls=offered.calls,
+                           sizes=[(value, self.gettext(label)) for value, label
+                                  in offered.sizes],
+                           option_counts=offered.counts, year_range=offered.years,
                            compare_path=COMPARE)
 
     def compare(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
         return self.render("compare.html", COMPARE, cases=cases)
-
-    def start(self, page: ContentPage, cases: tuple[CaseStudy, ...],
-              dates: dict[str, FileDates]) -> SourcePage:
-        """The start page: the editor's introduction, then what invites a reader in."""
-        front, intro, rest = start_page.split_start_text(page.markdown)
-        counts = county_counts(cases, self.registry)
-        return self.render("start.html", START, front=front, intro=intro, rest=rest,
-                           figures=start_page.figures(cases),
-                           featured=start_page.featured(cases, self.registry),
-                           latest=[(case, dates[case.slug]) for case
-                                   in start_page.latest(cases, dates)],
-                           themes=used_themes(cases, self.registry),
-                           theme_counts=Counter(t for case in cases for t in case.themes),
-                           map=base_map(), radius=radius, counts=counts,
-                           counties=[self.registry.counties[code] for code in sorted(counts)],
-                           compare_path=COMPARE)
 
     def county_index(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
         counts = county_counts(cases, self.registry)
@@ -360,13 +384,6 @@ NOTHING = Markup("")
 
 def county_counts(cases: Iterable[CaseStudy], registry: Registry) -> Counter[str]:
     return Counter(county.code for case in cases for county in case_counties(case, registry))
-
-
-def year_span(cases: Iterable[CaseStudy]) -> list[int]:
-    """Every year from the first start to the last end any case gives."""
-    years = [month.year for case in cases for month in (case.period.start, case.period.end)
-             if month is not None]
-    return list(range(min(years), max(years) + 1)) if years else []
 
 
 def used_themes(cases: Iterable[CaseStudy], registry: Registry) -> list[Theme]:

@@ -11,10 +11,12 @@ from typing import Any
 
 from ..reading.corpus import Corpus
 from ..reading.model import LANGUAGES, CaseStudy
+from ..reading.publisher import Publisher, fill
 from .jinja_env import environment
 from .memo import RenderMemo
 from .pages import Renderer
 from .related import related_cases
+from .start_page import render_start
 from .urls import (
     COMPARE,
     COUNTIES,
@@ -32,7 +34,8 @@ from .urls import (
 
 def render_language(corpus: Corpus, lang: str, site_url: str,
                     related: dict[str, list[CaseStudy]] | None = None,
-                    memo: RenderMemo | None = None) -> list[SourcePage]:
+                    memo: RenderMemo | None = None,
+                    publisher: Publisher | None = None) -> list[SourcePage]:
     """Every page of one language; `related` (from `related.related_cases`) is the same for
     every language, so a build computes it once and passes it in. With a `memo` (the
     preview's), pages whose inputs did not change are not rendered again."""
@@ -46,13 +49,16 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
     def listed(members: Iterable[CaseStudy]) -> Any:
         return None if memo is None else memo.listed(members)
 
+    not_stated = renderer.gettext("not stated for this copy of the site")
+    unstated = {"publisher": not_stated, "contact": not_stated}
     # The start page's featured cases prefer those that report results, which the lists'
     # views of the cases leave out: the key says which do.
-    pages = [make(START, lambda page=page: (page.markdown, listed(cases), corpus.dates,  # type: ignore[misc]
+    pages = [make(START, lambda text=text: (text, listed(cases), corpus.dates,  # type: ignore[misc]
                                             [case.results is None for case in cases]),
-                  functools.partial(renderer.start, page, cases, corpus.dates))
-             if page.path == START else SourcePage(lang, page.path, page.markdown)
-             for page in corpus.pages if page.lang == lang]
+                  functools.partial(render_start, renderer, text, cases, corpus.dates))
+             if page.path == START else SourcePage(lang, page.path, text)
+             for page in corpus.pages if page.lang == lang
+             for text in [fill(page.markdown, lang, publisher or Publisher({}, None), unstated)]]
     pages += [make(OVERVIEW, lambda: listed(cases), lambda: renderer.overview(cases)),
               make(COUNTIES, lambda: listed(cases), lambda: renderer.county_index(cases)),
               make(THEMES, lambda: listed(cases), lambda: renderer.theme_index(cases)),
@@ -76,8 +82,10 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
     if related is None:
         related = (related_cases(cases, corpus.registry) if memo is None
                    else memo.related_cases(cases, corpus.registry))
+    by_slug = {case.slug: case for case in cases}
     for case in cases:
-        inputs = (case, related[case.slug], corpus.dates[case.slug], site_url)
+        inputs = (case, related[case.slug], corpus.dates[case.slug], site_url,
+                  by_slug.get(case.counterpart or ""))
         pages.append(make(case_path(case), lambda inputs=inputs: inputs,  # type: ignore[misc]
                           functools.partial(renderer.case_page, *inputs)))
     if memo is not None:

@@ -7,12 +7,16 @@ Pure functions over the validated corpus, so the figures can never disagree with
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..reading.history import FileDates
 from ..reading.model import CaseStudy, Status
 from ..reading.registry import Registry
+from .pages import Renderer, county_counts, used_themes
+from .sweden_map import base_map, radius
+from .urls import COMPARE, START, SourcePage
 
 #: How many cases the start page shows as cards, and how many recent changes it lists.
 FEATURED = 3
@@ -97,3 +101,18 @@ def split_start_text(markdown: str) -> tuple[str, str, str]:
     lines = body.split("\n")
     cut = next((i for i, line in enumerate(lines) if line.startswith("## ")), len(lines))
     return front, "\n".join(lines[:cut]).strip(), "\n".join(lines[cut:]).strip()
+
+
+def render_start(renderer: Renderer, markdown: str, cases: tuple[CaseStudy, ...],
+                 dates: dict[str, FileDates]) -> SourcePage:
+    """The start page: the editor's introduction, then what invites a reader in."""
+    front, intro, rest = split_start_text(markdown)
+    counts = county_counts(cases, renderer.registry)
+    return renderer.render("start.html", START, front=front, intro=intro, rest=rest,
+                           figures=figures(cases), featured=featured(cases, renderer.registry),
+                           latest=[(case, dates[case.slug]) for case in latest(cases, dates)],
+                           themes=used_themes(cases, renderer.registry),
+                           theme_counts=Counter(t for case in cases for t in case.themes),
+                           map=base_map(), radius=radius, counts=counts,
+                           counties=[renderer.registry.counties[code] for code in sorted(counts)],
+                           compare_path=COMPARE)

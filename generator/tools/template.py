@@ -56,7 +56,13 @@ def field_block(spec: FieldSpec) -> str:
         body = f"{spec.key}:\n  en:\n    method: machine  # human | machine\n"
     elif spec.kind is Kind.CHOICE:
         body = f"{spec.key}: {spec.example}  # {' | '.join(spec.choices)}\n"
-    elif spec.kind in (Kind.MUNICIPALITY_LIST, Kind.CHOICE_LIST, Kind.URL_LIST):
+    elif spec.kind is Kind.LINK_LIST:
+        item = "#   - url: https://www.vinnova.se/\n#     title: ...\n#     lang: sv\n"
+        body = (f"{spec.key}: []  # {spec.example}, or / eller:\n{item}" if spec.required else
+                f"# {spec.key}:\n{item}")
+    elif spec.kind is Kind.GROUP_LIST:
+        body = f"# {spec.key}: see CONTRIBUTING.md / se CONTRIBUTING.md\n"
+    elif spec.kind in (Kind.MUNICIPALITY_LIST, Kind.CHOICE_LIST):
         body = f"{spec.key}: []  # {spec.example}\n" if spec.required else \
             f"# {spec.key}: {spec.example}\n"
     else:

@@ -208,7 +208,8 @@ def test_without_javascript_a_filtered_link_says_filtering_needs_it(browser: Bro
         assert notice.is_visible() and text in notice.inner_text()
         assert notice.locator('a[href="../lan/index.html"]').is_visible()
         assert notice.locator('a[href="../teman/index.html"]').is_visible()
-        assert page.locator("#ides-list > li:visible").count() == 10
+        assert page.locator("#ides-list > li:visible").count() == page.locator(
+            "#ides-list > li").count() > 1
         assert not page.is_visible("#ides-filters")
         assert not page.is_visible("#ides-filters-toggle")
     context.close()

@@ -2,7 +2,7 @@
  * The overview of idéslussar and the comparison table, made interactive.
  *
  * Overview: without JavaScript every case is listed (and a notice says filtering needs it);
- * with it, the reader ticks any number of counties, themes, statuses and sizes and a range of
+ * with it, the reader ticks any number of counties, themes, statuses, calls and sizes and a range of
  * years. Within one group any ticked option will do; the groups must all hold. The address
  * keeps the choice (?county=14,18&from=2018), so a view can be shared and the language switch
  * carries it to the other language. The count, the lead, the map and the numbers beside each
@@ -16,7 +16,7 @@
 (function () {
   "use strict";
 
-  var FACETS = ["county", "theme", "status", "count"];
+  var FACETS = ["county", "theme", "status", "call", "count"];
   var NARROW = "(max-width: 59.9375em)";
 
   function words(value) {
@@ -57,6 +57,7 @@
         county: words(item.dataset.c),
         theme: words(item.dataset.t),
         status: [item.dataset.s],
+        call: [item.dataset.k],
         n: parseInt(item.dataset.n, 10),
         start: parseInt(years[0], 10),
         end: parseInt(years[1], 10)
@@ -64,7 +65,7 @@
     });
 
     function chosen() {
-      var want = { county: [], theme: [], status: [], count: [] };
+      var want = { county: [], theme: [], status: [], call: [], count: [] };
       boxes.forEach(function (box) {
         if (box.checked) want[box.name].push(box.name === "theme" ? box.dataset.code : box.value);
       });
