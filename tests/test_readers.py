@@ -27,7 +27,7 @@ def html(site: Path, path: str) -> str:
 def test_overview_list_carries_the_filter_data(real_site: Path) -> None:
     page = html(real_site, "ideslussar/index.html")
     item = re.search(r'<li class="ides-card" data-c="([^"]*)" data-t="([^"]*)" data-s="([^"]*)" '
-                     r'data-y="([^"]*)" data-n="(\d+)">\s*<h2 class="ides-card__title">'
+                     r'data-k="development-2016" data-y="([^"]*)" data-n="(\d+)">\s*<h2 class="ides-card__title">'
                      r'<a href="orebro.html">', page)
     assert item is not None
     county, themes, status, years, count = item.groups()
@@ -86,8 +86,8 @@ def test_start_page_invites(real_site: Path) -> None:
     """The start page: a short introduction, figures counted from the cases, cases as cards,
     themes, the map, the latest changes; its title once and no one-entry contents."""
     corpus = read_corpus(REPO)
-    for root, closing, cases_word in (("", "om-texten", "idéslussar beskrivs här"),
-                                      ("en/", "about-this-text", "idea sluices described here")):
+    for root, closing, cases_word in (("", "las-vidare", "idéslussar beskrivs här"),
+                                      ("en/", "read-more", "idea sluices described here")):
         page = html(real_site, root + "index.html")
         title = re.search(r"<title>([^<]*)</title>", page)
         assert title is not None and " - " not in title.group(1), title.group(1)
@@ -127,7 +127,14 @@ def test_comparison_table_lists_every_case(real_site: Path) -> None:
         rows = re.findall(r'<th scope="row"[^>]*><a href="ideslussar/([\w-]+)\.html">', page)
         assert rows == [case.slug for case in corpus.cases]
         assert 'aria-sort="ascending"' in page
-    assert '<td data-sort="4000000">4\xa0000\xa0000</td>' in html(real_site, "jamfor.html")
+    sv = html(real_site, "jamfor.html")
+    assert '<td data-sort="4000000">4\xa0000\xa0000</td>' in sv
+    calls = {case.call for case in corpus.cases}
+    assert len(calls) == 2  # the call column says which: pre-study or development project
+    assert "<td>Förstudie, 2015</td>" in sv and "<td>Utvecklingsprojekt, 2016</td>" in sv
+    assert "<td>Pre-study, 2015</td>" in html(real_site, "en/jamfor.html")
+    assert '<input type="checkbox" name="call" value="pre-study-2015"> Förstudie, 2015' in html(
+        real_site, "ideslussar/index.html")
 
 
 def test_not_found_page_is_translated_and_helpful(real_site: Path) -> None:
