@@ -27,7 +27,8 @@ def html(site: Path, path: str) -> str:
 def test_overview_list_carries_the_filter_data(real_site: Path) -> None:
     page = html(real_site, "ideslussar/index.html")
     item = re.search(r'<li class="ides-card" data-c="([^"]*)" data-t="([^"]*)" data-s="([^"]*)" '
-                     r'data-k="development-2016" data-y="([^"]*)" data-n="(\d+)">\s*<h2 class="ides-card__title">'
+                     r'data-k="development-2016" data-y="([^"]*)" data-n="(\d+)">\s*'
+                     r'<h2 class="ides-card__title">'
                      r'<a href="orebro.html">', page)
     assert item is not None
     county, themes, status, years, count = item.groups()
