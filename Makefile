@@ -43,11 +43,15 @@ tests/browser/node_modules/.installed: tests/browser/package.json tests/browser/
 	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## Build time at national scale beside plain MkDocs (see README). Runs from the checkout
-## (benchmarks/ is not installed); options pass through: make bench ARGS="--cases 1000 --json F".
+## Build time at national scale beside plain MkDocs and Hugo (see README). Runs from the
+## checkout (benchmarks/ is not installed); options pass through: make bench ARGS="--cases 1000".
 ARGS ?= --cases 100,300,1000 --compare --json bench-results/bench.json
-bench: $(BIN)/ideslussar
+bench: $(BIN)/ideslussar $(VENV)/.bench-installed
 	$(BIN)/python -m benchmarks.bench $(ARGS)
+
+$(VENV)/.bench-installed: pyproject.toml
+	$(BIN)/pip install --quiet -e '.[bench]'
+	touch $@
 
 clean:
 	rm -rf site .build .site.new .site.old

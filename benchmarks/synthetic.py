@@ -17,15 +17,15 @@ import json
 import random
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import output
 from generator.reading.corpus import case_files, read_cases
-from generator.reading.model import CaseStudy, Status, Text
+from generator.reading.model import CaseStudy, FieldRecord, Status, Text, TranslationMethod
 from generator.reading.problems import InvalidContentError
 from generator.reading.registry import Registry, load_registry
-from generator.reading.translation import fingerprint
+from generator.reading.translation import fingerprint, render_field_record
 from generator.reading.validation import slugify
 
 SECTIONS = ("what", "how", "results", "lessons")
@@ -153,9 +153,12 @@ def case_text(number: int, pool: Pool, registry: Registry, words: int, rng: rand
     texts: dict[str, Text] = {"name": name, "organisation": organisation,
                               "summary": base.summary, **sections}
     texts.update({f"examples.{i}": example for i, example in enumerate(base.examples)})
-    prints = {key: fingerprint(text.sv) for key, text in texts.items() if text.en is not None}
-    if number % OUTDATED_EVERY == 1:
-        prints["how"] = fingerprint("an earlier Swedish text")  # the Swedish changed since
+    method = TranslationMethod.HUMAN if number % 10 == 0 else TranslationMethod.MACHINE
+    records = {key: FieldRecord(method, method is TranslationMethod.HUMAN, fingerprint(text.sv),
+                                fingerprint(text.en))
+               for key, text in texts.items() if text.en is not None}
+    if number % OUTDATED_EVERY == 1 and "how" in records:  # the Swedish changed since
+        records["how"] = replace(records["how"], source=fingerprint("an earlier Swedish text"))
     parts = ["# A synthetic case study for `make bench`, made from the real ones.\n",
              text_field("name", name), text_field("organisation", organisation),
              f'based_in: "{home.code}"\n',
@@ -177,9 +180,8 @@ def case_text(number: int, pool: Pool, registry: Registry, words: int, rng: rand
             english_example = "~" if example.en is None else quoted(example.en)
             parts.append(f"  - sv: {quoted(example.sv)}\n    en: {english_example}\n")
     parts.append("sources:\n" + "".join(f"  - {link.url}\n" for link in base.sources))
-    method = "human" if number % 10 == 0 else "machine"
-    parts.append(f"translation:\n  en:\n    method: {method}\n    fingerprints:\n")
-    parts.extend(f"      {key}: {value}\n" for key, value in prints.items())
+    parts.append("translation:\n  en:\n")
+    parts.extend(f"    {key}: {render_field_record(record)}\n" for key, record in records.items())
     return slugify(f"{home.name} {base.slug} {number + 1}"), "".join(parts)
 
 

@@ -13,12 +13,14 @@ the open data on the core it freed.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import output
+from . import incremental, output
 from .engine.mkdocs_build import (
     LanguageBuild,
     build_one,
@@ -26,7 +28,9 @@ from .engine.mkdocs_build import (
     read_base_config,
     warm_up,
 )
-from .reading.corpus import Corpus
+from .incremental import Previous
+from .reading.case_cache import CACHE_FILE, CaseCache
+from .reading.corpus import Corpus, read_corpus
 from .reading.model import LANGUAGES, CaseStudy
 from .reading.parallel import Task, wait_any
 from .reading.publisher import publisher_from_config
@@ -50,11 +54,21 @@ class BuildReport:
     warnings: dict[str, list[str]] = field(default_factory=dict)
     #: Per language: render, write and mkdocs seconds, measured in its own process.
     languages: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: Per language: the pages MkDocs rendered (all of them, unless the build was incremental).
+    rendered: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def incremental(self) -> bool:
+        """Whether MkDocs rendered fewer pages than the site has (it built on the last)."""
+        return any(self.rendered.get(lang, count) < count for lang, count in self.pages.items())
 
     def summary(self) -> str:
         counts = ", ".join(f"{count} {lang}" for lang, count in self.pages.items())
         timing = ", ".join(f"{step} {secs:.2f} s" for step, secs in self.seconds.items())
-        return f"Built {self.site_dir}: pages {counts} ({timing})"
+        rendered = ("rendered again: " + ", ".join(f"{count} {lang}" for lang, count
+                                                  in self.rendered.items()) + "; "
+                    if self.incremental else "")
+        return f"Built {self.site_dir}: pages {counts} ({rendered}{timing})"
 
 
 @dataclass(frozen=True)
@@ -65,6 +79,7 @@ class Sources:
     build: LanguageBuild
     paths: list[str]
     seconds: dict[str, float]
+    written: list[str]  # the files written anew: changed since the last build
 
 
 @dataclass(frozen=True)
@@ -75,6 +90,7 @@ class LanguageResult:
     site_dir: Path
     paths: list[str]
     warnings: list[str]
+    rendered: int  # pages MkDocs rendered
     seconds: dict[str, float]
     written_at: float  # time.perf_counter() when its sources were written (the clock is shared)
 
@@ -94,14 +110,14 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
     files: dict[str, str | bytes] = {page.path: page.text for page in pages}
     files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
                   if case.image is not None})
-    output.write_tree(docs_dir, files, known)
+    written_files = output.write_tree(docs_dir, files, known)
     config = language_config(base, lang, docs_dir, site_dir, url)
     config_path = work_dir / lang / "mkdocs.yml"
     output.write_config(config_path, config)
     written = time.perf_counter()
     return Sources(LanguageBuild(lang, config_path, docs_dir, site_dir),
                    [page.path for page in pages],
-                   {"render": rendered - started, "write": written - rendered})
+                   {"render": rendered - started, "write": written - rendered}, written_files)
 
 
 def public_root(base: dict[str, Any], site_url: str | None) -> str:
@@ -129,14 +145,37 @@ def prepare(corpus: Corpus, config_file: Path, work_dir: Path, site_url: str | N
 
 def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]],
                    base: dict[str, Any], config_file: Path, work_dir: Path, url: str,
-                   strict: bool) -> LanguageResult:
-    """One language from the corpus to HTML: its sources, then its MkDocs build."""
+                   strict: bool, previous: Previous | None) -> LanguageResult:
+    """One language from the corpus to HTML: its sources, then its MkDocs build, over the
+    `previous` build's HTML where that is the same as a clean build (`incremental.py`)."""
     sources = write_sources(corpus, lang, related, base, config_file, work_dir, url)
     written_at = time.perf_counter()
-    warnings = build_one(lang, str(sources.build.config_file), strict)
-    return LanguageResult(lang, sources.build.site_dir, sources.paths, warnings,
+    hand_written = {page.path for page in corpus.pages}
+    changed = (set(sources.written) if previous is not None and previous.reusable(
+        lang, sources.paths, sources.written, hand_written) else None)
+    entries_file = work_dir / lang / incremental.SEARCH_ENTRIES
+    built = build_one(lang, str(sources.build.config_file), strict, changed,
+                      None if changed is None else incremental.read_json(entries_file),
+                      output.replaced)
+    output.replace_file(entries_file, json.dumps(built.search_entries, ensure_ascii=False))
+    return LanguageResult(lang, sources.build.site_dir, sources.paths, built.warnings,
+                          built.rendered,
                           {**sources.seconds, "mkdocs": time.perf_counter() - written_at},
                           written_at)
+
+
+def read_corpus_cached(repo_root: Path, work_dir: Path | None = None) -> Corpus:
+    """`corpus.read_corpus`, taking the files an earlier build validated from the work
+    folder's cache and leaving the cache for the next build (also when a file is invalid:
+    the valid ones need not be read again after the fix)."""
+    work = work_dir or repo_root / ".build"
+    stored = CaseCache.load(work)
+    try:
+        return read_corpus(repo_root, stored=stored)
+    finally:
+        if stored.changed:
+            with contextlib.suppress(OSError):  # a read-only work folder costs only speed
+                output.replace_file(work / CACHE_FILE, stored.dumps())
 
 
 def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str | None = None,
@@ -149,10 +188,14 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
     base = read_base_config(config_file)
     publisher_from_config(base)  # a wrongly stated publisher stops the build before any writing
     url = public_root(base, site_url)
+    inputs = incremental.fingerprint(config_file, url, strict)
+    previous = incremental.previous_build(work, inputs)
+    incremental.forget(work)
     related = related_cases(corpus.cases, corpus.registry)
     warm_up()
     shared = time.perf_counter()
-    tasks = [Task(build_language, corpus, lang, related, base, config_file, work, url, strict)
+    tasks = [Task(build_language, corpus, lang, related, base, config_file, work, url, strict,
+                  previous)
              for lang in LANGUAGES]
     try:
         wait_any(tasks)  # the feeds and open data take a core: the one the first language freed
@@ -166,6 +209,7 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
     extra = {**sitemaps(url, results[0].paths), **extra}
     output.publish({LANGUAGE_ROOTS[r.lang].rstrip("/"): r.site_dir for r in results}, extra,
                    site_dir)
+    incremental.record(work, inputs, {r.lang: r.paths for r in results})
     done = time.perf_counter()
     if all(task.forked for task in tasks):  # the sources of both were written side by side
         generated = max(result.written_at for result in results)
@@ -175,4 +219,5 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
                        {"shared": shared - started, "generate": generated - started,
                         "mkdocs": built - generated, "publish": done - built},
                        {r.lang: r.warnings for r in results},
-                       {r.lang: r.seconds for r in results})
+                       {r.lang: r.seconds for r in results},
+                       {r.lang: r.rendered for r in results})

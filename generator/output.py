@@ -9,19 +9,21 @@ target and swapped in with renames at the very end: a failed build never leaves 
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 
 def write_tree(directory: Path, files: Mapping[str, str | bytes],
-               known: dict[str, str | bytes] | None = None) -> int:
+               known: dict[str, str | bytes] | None = None) -> list[str]:
     """Make `directory` hold exactly `files` (relative path -> text or bytes); returns the
-    number of files written.
+    files written (new or changed: what an incremental build renders again).
 
     The folder is listed once; a file is read back only when one of the same size is there
     (the preview rewrites a thousand-case tree on every save), and each folder is created
@@ -33,13 +35,13 @@ def write_tree(directory: Path, files: Mapping[str, str | bytes],
     root = str(directory)
     existing = existing_files(root)
     folders = {""}
-    written = 0
+    written = []
     for relative, content in files.items():
         last = known.get(relative) if known is not None else None
         if relative in existing and last is not None and (last is content or last == content):
             continue
         if write_file(root, relative, content, existing.get(relative), folders):
-            written += 1
+            written.append(relative)
         if known is not None:
             known[relative] = content
     for relative in existing.keys() - files.keys():
@@ -116,7 +118,10 @@ def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir:
     """Assemble the built languages (prefix -> built folder) and swap the result into place.
 
     `parts` maps a prefix below the site root ("" for Swedish, "en" for English) to the folder
-    MkDocs built it in; those folders are moved, not copied.
+    MkDocs built it in. Their files are linked, not copied (a hard link costs no space and
+    little time): the built folders stay in the work folder for the next, incremental build,
+    which replaces a file it changes instead of writing into it (`replacing_writes`), so the
+    published site never changes under its readers.
     """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -125,22 +130,50 @@ def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir:
     for leftover in (fresh, stale):
         if leftover.exists():
             shutil.rmtree(leftover)
+    fresh.mkdir()
     for prefix, built in sorted(parts.items()):
-        target = fresh / prefix if prefix else fresh
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(built), str(target))
-    for pattern in NOT_PUBLISHED:
-        for path in fresh.rglob(pattern):
-            path.unlink()
+        link_tree(built, fresh / prefix if prefix else fresh)
     for relative, text in extra_files.items():
         target = fresh / relative
         target.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()  # a linked file of the work folder: replaced, never written into
         target.write_text(text, encoding="utf-8")
     if site_dir.exists():
         os.replace(site_dir, stale)
     os.replace(fresh, site_dir)
     if stale.exists():
         shutil.rmtree(stale)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Hard-link every file below `source` into `target` (copy where links are impossible,
+    as across file systems), leaving out what is not published."""
+    for folder, subfolders, names in os.walk(source):
+        relative = os.path.relpath(folder, source)
+        into = target / relative if relative != "." else target
+        into.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            if any(fnmatch.fnmatchcase(name, pattern) for pattern in NOT_PUBLISHED):
+                continue
+            try:
+                os.link(os.path.join(folder, name), into / name)
+            except OSError:
+                shutil.copy2(os.path.join(folder, name), into / name)
+        subfolders.sort()
+
+
+def replaced(write: Callable[..., Any]) -> Callable[..., Any]:
+    """A function that writes `target` (MkDocs' `write_file` or `copy_file`), removing it
+    first, so that a file linked into the published site is replaced by a new one instead of
+    being written into (`mkdocs_build.replacing_writes`)."""
+
+    def replacing(source: Any, target: str, *args: Any, **kwargs: Any) -> Any:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)
+        return write(source, target, *args, **kwargs)
+
+    return replacing
 
 
 def create_file(path: Path, text: str) -> None:
@@ -156,6 +189,12 @@ def replace_file(path: Path, content: str | bytes) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     os.replace(temporary, path)
+
+
+def remove_file(path: Path) -> None:
+    """Remove a generated file that no longer has a source (a deleted case's catalog), or a
+    record that is no longer true (the previous build's state, while a build runs)."""
+    path.unlink(missing_ok=True)
 
 
 def copy_tree(source: Path, target: Path) -> None:

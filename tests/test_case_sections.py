@@ -13,7 +13,7 @@ from generator.reading.corpus import read_cases, read_corpus
 from generator.reading.problems import InvalidContentError
 from generator.reading.publisher import Publisher, publisher_from_config
 from generator.reading.registry import load_registry
-from generator.site.i18n import translations
+from generator.site.i18n import cli_translations
 from generator.site.render import render_language
 
 from .conftest import REPO
@@ -86,14 +86,14 @@ def test_counterpart_must_exist_and_name_this_case_back(tmp_path: Path) -> None:
     pre = (REPO / "municipalities/hoor-forstudie.yml").read_text(encoding="utf-8")
     (folder / "hoor-forstudie.yml").write_text(pre, encoding="utf-8")
     _cases, problems = read_cases(sorted(folder.iterdir()), tmp_path, load_registry())
-    gettext = translations("en").gettext
+    gettext = cli_translations("en").gettext
     shown = sorted(p.render(gettext) for p in problems)
     assert shown == [
         'municipalities/hoor-forstudie.yml:1:1: counterpart: "hoor" does not name this project '
         "back; add counterpart: hoor-forstudie to municipalities/hoor.yml",
         'municipalities/hoor.yml:1:1: counterpart: there is no case file "hoor-forstudi"; write '
         "the file name of the other project, without .yml"]
-    swedish = translations("sv").gettext
+    swedish = cli_translations("sv").gettext
     assert "det finns ingen fil" in " ".join(p.render(swedish) for p in problems)
 
 
@@ -157,10 +157,11 @@ def test_where_to_turn_needs_title_and_language_a_source_may_be_a_plain_address(
     assert bare.count("  - https://") == 2
     (folder / "lund-forstudie.yml").write_text(bare, encoding="utf-8")
     _cases, problems = read_cases([folder / "lund-forstudie.yml"], tmp_path, load_registry())
-    shown = [p.render(translations("en").gettext) for p in problems]
+    shown = [p.render(cli_translations("en").gettext) for p in problems]
     assert len(shown) == 1 and shown[0].startswith(
         "municipalities/lund-forstudie.yml:")
     assert shown[0].endswith("where_to_turn.0: the page's title and language are missing; "
-                             "write it as url: <address>, title: <the page's title>, lang: sv "
-                             "or en")
-    assert "sidans titel och språk saknas" in problems[0].render(translations("sv").gettext)
+                             "write it as url: followed by the address, title: followed by "
+                             "the page's title, and lang: sv or en")
+    swedish = problems[0].render(cli_translations("sv").gettext, "sv")
+    assert "sidans titel och språk saknas" in swedish

@@ -31,8 +31,8 @@ def problems(tmp_path: Path, files: dict[str, str | bytes], lang: str = "en") ->
             path.write_text(text, encoding="utf-8")
         paths.append(path)
     _cases, found = read_cases(paths, tmp_path, load_registry())
-    gettext = i18n.translations(lang).gettext
-    return [p.render(gettext) for p in sorted(found, key=lambda p: p.sort_key)]
+    gettext = i18n.cli_translations(lang).gettext
+    return [p.render(gettext, lang) for p in sorted(found, key=lambda p: p.sort_key)]
 
 
 def only(tmp_path: Path, text: str, name: str = "case.yml", lang: str = "en") -> str:
@@ -134,7 +134,7 @@ def test_the_newer_of_two_files_for_one_idesluss_gets_the_problem(tmp_path: Path
         (folder / name).write_text(GOOD, encoding="utf-8")
     os.utime(folder / "orebro.yml", ns=(1_000_000_000, 1_000_000_000))  # written long ago
     _cases, found = read_cases(sorted(folder.iterdir()), tmp_path, load_registry())
-    messages = [problem.render(i18n.translations("en").gettext) for problem in found]
+    messages = [problem.render(i18n.cli_translations("en").gettext) for problem in found]
     assert messages == ['municipalities/exempelstad.yml:1:1: name.sv: "Nollslussen" is already '
                         "described in municipalities/orebro.yml; change that file instead of "
                         "adding a second one"]

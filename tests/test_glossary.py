@@ -24,7 +24,7 @@ def test_english_texts_use_the_chosen_renderings() -> None:
     pairs = glossary.all_pairs(REPO)
     where = {pair.where.split(":")[0] for pair in pairs}
     assert "municipalities/orebro.yml" in where and "content/en/index.md" in where
-    assert "translations/sv/LC_MESSAGES/messages.po" in where
+    assert "translations/sv/LC_MESSAGES/site.po" in where
     assert glossary.problems(GLOSSARY, pairs) == []
 
 

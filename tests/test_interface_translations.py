@@ -38,8 +38,9 @@ def run(*args: str, root: Path = REPO) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, cwd=REPO, check=False)
 
 
-def test_sv_catalog_has_no_empty_fuzzy_or_obsolete_entry() -> None:
-    sv = catalog.read_catalog(catalog.po_path(REPO, "sv"), "sv")
+@pytest.mark.parametrize("domain", i18n.DOMAINS)
+def test_sv_catalog_has_no_empty_fuzzy_or_obsolete_entry(domain: str) -> None:
+    sv = catalog.read_catalog(catalog.po_path(REPO, "sv", domain), "sv")
     problems = catalog.entry_problems(sv, "sv")
     assert [problem.render(str) for problem in problems] == []
     assert not sv.obsolete
@@ -68,7 +69,7 @@ def repo_copy(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("breakage", ["fuzzy", "empty", "obsolete", "stale-template"])
 def test_translations_check_fails_on_a_broken_catalog(tmp_path: Path, breakage: str) -> None:
     root = repo_copy(tmp_path)
-    po = catalog.po_path(root, "sv")
+    po = catalog.po_path(root, "sv", i18n.SITE_DOMAIN)
     sv = catalog.read_catalog(po, "sv")
     message = sv["Sources"]
     assert message is not None
@@ -99,7 +100,7 @@ def test_extract_and_update_add_a_new_string_without_fuzzy_matching(tmp_path: Pa
                       encoding="utf-8")
     assert run("extract", root=root).returncode == 0
     assert run("update", root=root).returncode == 0
-    sv = catalog.read_catalog(catalog.po_path(root, "sv"), "sv")
+    sv = catalog.read_catalog(catalog.po_path(root, "sv", i18n.SITE_DOMAIN), "sv")
     new = sv["Sources!"]
     assert new is not None and new.string == "" and not new.fuzzy
     assert not list(root.rglob("*.mo")), "compiled catalogs are made in memory, never written"
@@ -151,7 +152,7 @@ def test_theme_strings_come_from_the_catalog() -> None:
 
     english, swedish = strings("en"), strings("sv")
     assert english and english.keys() == swedish.keys()
-    sv = catalog.read_catalog(catalog.po_path(REPO, "sv"), "sv")
+    sv = catalog.read_catalog(catalog.po_path(REPO, "sv", i18n.SITE_DOMAIN), "sv")
     for key, msgid in english.items():
         message = sv[msgid]
         assert message is not None, f"{key}: {msgid!r} is not in the catalog"
@@ -193,8 +194,40 @@ def test_built_swedish_page_formats_money_and_lists(mini_site: Path) -> None:
     assert "November 2016" in english
 
 
-def test_messages_catalog_is_english_msgids_with_no_english_catalog() -> None:
+def test_english_catalogs_hold_only_wording_fixes() -> None:
+    """English is the msgid language: its catalogs exist for rewording, empty otherwise."""
     assert i18n.SOURCE_LANGUAGE == "en"
-    assert not (REPO / "translations" / "en").exists()
     assert catalog.CATALOG_LANGUAGES == ("sv",)
-    assert isinstance(catalog.extract(REPO), Catalog)
+    templates = catalog.extract(REPO)
+    assert set(templates) == {"site", "cli"} and isinstance(templates["site"], Catalog)
+    for domain in i18n.DOMAINS:
+        english = catalog.read_catalog(catalog.po_path(REPO, "en", domain), "en")
+        assert [m.id for m in english if m.id and any(catalog.strings_of(m))] == []
+
+
+def test_site_and_command_line_strings_are_in_separate_domains() -> None:
+    site = catalog.read_catalog(catalog.template_path(REPO, i18n.SITE_DOMAIN))
+    cli = catalog.read_catalog(catalog.template_path(REPO, i18n.CLI_DOMAIN))
+    assert site["Sources"] is not None and cli["Sources"] is None
+    assert cli["{count} case file is valid"] is not None
+    assert site["{count} case file is valid"] is None
+    assert all(location.startswith("generator/") and line is None
+               for message in site for location, line in message.locations)
+    assert any("translations status" in " ".join(m.auto_comments) for m in cli)
+
+
+def test_an_english_wording_fix_keeps_the_swedish_translation(tmp_path: Path) -> None:
+    """Rewording "Sources" in the English catalog changes the English page only."""
+    root = repo_copy(tmp_path)
+    path = catalog.po_path(root, "en", i18n.SITE_DOMAIN)
+    english = catalog.read_catalog(path, "en")
+    english["Sources"].string = "Where the facts come from"
+    catalog.write_catalog(english, path)
+    assert run("check", root=root).returncode == 0
+    code = ("from generator.site import i18n; from pathlib import Path; "
+            f"i18n.TRANSLATIONS_DIR = Path({str(root / 'translations')!r}); "
+            "print(i18n.site_translations('en').gettext('Sources')); "
+            "print(i18n.site_translations('sv').gettext('Sources'))")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           cwd=REPO, check=True).stdout.split("\n")
+    assert shown[:2] == ["Where the facts come from", "Källor"]

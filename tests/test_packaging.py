@@ -50,7 +50,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_wheel_carries_data_catalogs_templates_and_theme(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("generator/data/sweden-map.json", "generator/data/themes.yml",
-                   "generator/translations/sv/LC_MESSAGES/messages.po",
+                   "generator/translations/sv/LC_MESSAGES/site.po",
                    "generator/site/templates/case.html", "generator/engine/theme/main.html",
                    "generator/engine/theme/assets/ideslussar.css",
                    "generator/tools/cli.py"):

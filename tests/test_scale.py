@@ -104,6 +104,13 @@ def test_bench_command_reports_every_figure(tmp_path: Path,
     assert result["plain_together_s"] > 0 and result["floor_ratio"] > 0
     assert result["overhead_s"] == result["build_s"] - result["plain_together_s"]
     assert "full build − plain side by side" in table
+    # Hugo on the same Markdown: every page of both languages, and the CPU ratios to it.
+    assert result["hugo_pages"] >= result["pages"] and result["hugo_cpu_s"] > 0
+    assert result["hugo_cpu_ratio"] == result["build_cpu_s"] / result["hugo_cpu_s"]
+    assert "CPU ratio full build / Hugo" in table
+    # One case edited, then built again with the work folder: fewer pages rendered.
+    assert 0 < result["incremental_rendered"] < result["pages"]
+    assert result["incremental_s"] > 0 and result["incremental_cpu_s"] > 0
 
 
 def source(preview: Preview, path: str) -> str:

@@ -58,7 +58,7 @@ def read_base_config(path: Path) -> dict[str, Any]:
 def language_config(base: dict[str, Any], lang: str, docs_dir: Path, site_dir: Path,
                     site_url: str) -> dict[str, Any]:
     """The shared configuration, completed for one language."""
-    gettext = i18n.translations(lang).gettext
+    gettext = i18n.site_translations(lang).gettext
     config = copy.deepcopy(base)
     root_url = site_url.rstrip("/") + "/"
     theme = config.setdefault("theme", {})
@@ -152,14 +152,32 @@ def warm_up() -> None:
         importlib.import_module(module)
 
 
-def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
-    """Build one language; returns the warnings MkDocs logged, or raises `SiteBuildError`.
+@dataclass(frozen=True)
+class Built:
+    """What one language's MkDocs build did: its warnings, the pages it rendered, and every
+    page's search entries."""
 
-    Runs in a worker process, so it reports what MkDocs logged by value, not by logging.
+    warnings: list[str]
+    rendered: int
+    search_entries: dict[str, Any]  # every page's, for the next build (`incremental_build`)
+
+
+def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | None = None,
+              previous: dict[str, Any] | None = None,
+              replacing: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None
+              ) -> Built:
+    """Build one language, or raise `SiteBuildError` with what MkDocs logged.
+
+    With `changed` (an incremental build: see `incremental_build.py`), only those sources and
+    the navigation's pages are rendered again, over the previous build's HTML, whose search
+    entries are `previous`; `replacing` makes MkDocs' writes replace files. Either way every
+    page's search entries come back, for the next build. Runs in a worker process, so it
+    reports what MkDocs logged by value, not by logging.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from .incremental_build import kept_search_entries, navigation_sources, only_changed
     from .search_parser import counting_search_parser
 
     messages: list[str] = []
@@ -178,13 +196,22 @@ def build_one(lang: str, config_file: str, strict: bool) -> list[str]:
         # (`sitemaps.py`), so MkDocs is not asked to render one only to have it replaced.
         config.theme.static_templates.discard("sitemap.xml")
         config.theme.get_env = with_once(config.theme.get_env)  # type: ignore[method-assign]
-        with one_markdown_parser(), counting_search_parser():
-            build(config)
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(one_markdown_parser())
+            stack.enter_context(counting_search_parser())
+            entries = stack.enter_context(kept_search_entries(
+                None if changed is None else previous or {}))
+            if changed is not None:
+                if replacing is None:
+                    raise ValueError("an incremental build must replace the files it writes")
+                stack.enter_context(only_changed(changed, navigation_sources(config.nav),
+                                                 replacing))
+            build(config, dirty=changed is not None)
     except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
         raise SiteBuildError(lang, [*messages, str(error)]) from None
     finally:
         logger.removeHandler(handler)
-    return messages
+    return Built(messages, entries.rendered, entries.stored())
 
 
 def serve_live(config_file: Path, address: str) -> None:

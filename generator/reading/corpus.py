@@ -12,12 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .case_cache import CaseCache, file_digest
 from .history import FileDates, file_dates
 from .loading import load
 from .model import LANGUAGES, CaseStudy
+from .page_translation import page_statuses, read_page_records, stray_page_records
 from .parallel import fork_map
 from .problems import N_, InvalidContentError, Problem
 from .registry import Registry, load_registry, normalise
+from .translation import State
 from .validation import Checker
 
 CASE_SUFFIXES = (".yml", ".yaml")
@@ -41,6 +44,10 @@ class Corpus:
     registry: Registry
     dates: dict[str, FileDates]  # by slug: first published, last changed
     images: dict[str, bytes]  # by slug: the picture's file, read with everything else
+    #: (lang, path) of translated pages whose Swedish page changed since (content/translation.yml)
+    outdated_pages: frozenset[tuple[str, str]] = frozenset()
+    #: (lang, path) of translated pages a machine made from the Swedish page as it is now
+    machine_pages: frozenset[tuple[str, str]] = frozenset()
 
 
 def case_files(directory: Path) -> list[Path]:
@@ -67,17 +74,22 @@ class ReadCache:
 
 
 def read_cases(files: Iterable[Path], repo_root: Path, registry: Registry,
-               cache: ReadCache | None = None) -> tuple[list[CaseStudy], list[Problem]]:
+               cache: ReadCache | None = None, stored: CaseCache | None = None
+               ) -> tuple[list[CaseStudy], list[Problem]]:
     """Validate each file on its own, then the rules that span files.
 
     Each file is parsed and validated once; with many files, the files are shared out over
     the cores (parsing a thousand case files is most of what `ideslussar validate` does).
+    With `stored` (the build's), a file an earlier build validated is not read again.
     """
     cases: list[CaseStudy] = []
     problems: list[Problem] = []
     paths = list(files)
     if cache is not None:
         paths = reuse_cached(paths, cache, cases, problems)
+    digests: dict[Path, bytes] = {}
+    if stored is not None:
+        paths = reuse_stored(paths, repo_root, stored, cases, digests)
     read = functools.partial(read_each, repo_root=repo_root, registry=registry)
     for batch in fork_map(read, paths, FILES_PER_WORKER):
         for path, before, found, found_problems in batch:
@@ -85,6 +97,8 @@ def read_cases(files: Iterable[Path], repo_root: Path, registry: Registry,
             problems.extend(found_problems)
             if cache is not None:
                 cache.files[path] = (before, found, found_problems)
+            if stored is not None and found and not found_problems:
+                stored.remember(found[0].path, digests[path], found[0], repo_root)
     problems.extend(duplicate_problems(cases, repo_root))
     problems.extend(counterpart_problems(cases, repo_root))
     return sorted(cases, key=lambda case: normalise(case.name.sv)), problems
@@ -109,6 +123,25 @@ def reuse_cached(paths: list[Path], cache: ReadCache, cases: list[CaseStudy],
             problems.extend(cached[2])
         else:
             unread.append(path)
+    return unread
+
+
+def reuse_stored(paths: list[Path], repo_root: Path, stored: CaseCache,
+                 cases: list[CaseStudy], digests: dict[Path, bytes]) -> list[Path]:
+    """Take the cases an earlier build validated from files with the same bytes; the paths
+    still to be read. `digests` receives every file's hash, taken before it is read (a save
+    while reading is seen next time)."""
+    unread = []
+    shown = {}
+    for path in paths:
+        shown_as = shown[path] = display_path(path, repo_root)
+        digest = digests[path] = file_digest(path)
+        case = stored.find(shown_as, digest, repo_root)
+        if case is None:
+            unread.append(path)
+        else:
+            cases.append(case)
+    stored.keep_only(set(shown.values()))
     return unread
 
 
@@ -237,21 +270,36 @@ def display_path(path: Path, repo_root: Path) -> str:
         return str(path)
 
 
+def read_page_texts(repo_root: Path) -> tuple[list[tuple[str, str, str]], list[Problem]]:
+    """(lang, path, markdown) of every hand-written page, for the translation commands."""
+    pages, problems = read_pages(repo_root / "content", repo_root)
+    return [(page.lang, page.path, page.markdown) for page in pages], problems
+
+
 def read_corpus(repo_root: Path, cases_dir: Path | None = None,
-                cache: ReadCache | None = None) -> Corpus:
+                cache: ReadCache | None = None, stored: CaseCache | None = None) -> Corpus:
     """Read and validate everything; raise `InvalidContentError` listing every problem found.
 
-    With a `cache` (the preview's), files unchanged since the last call are not read again.
+    With a `cache` (the preview's), files unchanged since the last call are not read again;
+    with `stored` (the build's), files validated by an earlier build are not either.
     """
     registry = load_registry()
     files = case_files(cases_dir or repo_root / "municipalities")
-    cases, problems = read_cases(files, repo_root, registry, cache)
+    cases, problems = read_cases(files, repo_root, registry, cache, stored)
     pages, page_problems = read_pages(repo_root / "content", repo_root)
     problems.extend(page_problems)
+    page_texts = [(page.lang, page.path, page.markdown) for page in pages]
+    records, record_problems = read_page_records(repo_root)
+    problems.extend(record_problems + stray_page_records(records, page_texts))
     if problems:
         raise InvalidContentError(problems)
+    statuses = page_statuses(page_texts, records)
+    outdated = frozenset((status.lang, status.field) for status in statuses
+                         if status.state is State.OUTDATED)
+    machine = frozenset((status.lang, status.field) for status in statuses
+                        if status.is_machine)
     by_name = file_dates(files)
     dates = {case.slug: by_name[Path(case.path).name] for case in cases}
     images = {case.slug: (repo_root / case.image.path).read_bytes() for case in cases
               if case.image is not None}
-    return Corpus(tuple(cases), tuple(pages), registry, dates, images)
+    return Corpus(tuple(cases), tuple(pages), registry, dates, images, outdated, machine)

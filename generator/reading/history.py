@@ -57,3 +57,17 @@ def file_dates(paths: list[Path]) -> dict[str, FileDates]:
             stamp = datetime.datetime.fromtimestamp(path.stat().st_mtime, datetime.UTC)
             result[path.name] = FileDates(stamp, stamp)
     return result
+
+
+def past_versions(repo_root: Path, relative_path: str, limit: int = 50) -> list[str]:
+    """The committed texts of a file, newest first (at most `limit` commits), for finding the
+    Swedish a translation was made from. Empty outside a git checkout or for a new file."""
+    try:  # fixed arguments, git from PATH as a developer runs it
+        log = subprocess.run(["git", "log", f"-{limit}", "--format=%H", "--", relative_path],  # noqa: S603, S607
+                             cwd=repo_root, capture_output=True, text=True, check=True,
+                             timeout=60).stdout.split()
+        return [subprocess.run(["git", "show", f"{commit}:{relative_path}"],  # noqa: S603, S607
+                               cwd=repo_root, capture_output=True, text=True, check=True,
+                               timeout=60).stdout for commit in log]
+    except (OSError, subprocess.SubprocessError, UnicodeDecodeError):
+        return []

@@ -9,6 +9,7 @@ so "0114" stays "0114". Nothing here executes tags, expands aliases or follows i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,7 +93,9 @@ class _TextLoader(_BaseLoader):
 
 
 def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
-    """Compose one YAML document into nodes, or report where and why it cannot be read."""
+    """Compose one YAML document into nodes, or report where and why it cannot be read. A
+    document can come with problems (a text cut short by a comment): any problem means the
+    file is not valid."""
     problems = tab_problems(text, shown_as)
     if problems:
         return None, problems
@@ -101,6 +104,10 @@ def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        colon = (colon_in_text(text, line, shown_as)
+                 if "mapping values" in (error.problem or "") else None)
+        if colon is not None:
+            return None, [colon]
         return None, [Problem(shown_as, line, column, "", N_("the file is not valid YAML: "
                                                              "{detail}"),
                               N_("check the indentation and the colons near this line"),
@@ -112,7 +119,64 @@ def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(shown_as, 1, 1, "", N_("the file is empty"),
                               N_("start from the template: ideslussar new SLUG"))]
     problems = structure_problems(root, shown_as)
-    return (None, problems) if problems else (Document(shown_as, root), [])
+    if problems:
+        return None, problems
+    # A text cut at " #" is reported, but the file is still checked, so that the editor sees
+    # every other mistake in the same run.
+    return Document(shown_as, root), comment_in_text_problems(root, text, shown_as)
+
+
+#: The keys whose values are always texts (a language of a text field).
+TEXT_KEYS = frozenset(("sv", "en"))
+#: ` #` right after a word: YAML starts a comment there, and an editor meant "#1".
+TEXT_HASH = re.compile(r"^ #")
+
+
+def comment_in_text_problems(root: Node, text: str, shown_as: str) -> list[Problem]:
+    """A plain text followed by ` #…` on its line: YAML made the rest a comment, and the text
+    would be published cut short (`satsning #1 för nya idéer` becomes `satsning`). A comment
+    set off by two spaces (`Sollentuna kommun  # ...`) is a comment and is left alone."""
+    if "#" not in text:
+        return []
+    problems = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if (str(key.value) in TEXT_KEYS and isinstance(value, yaml.ScalarNode)
+                        and not value.style and not is_null(value)):
+                    end = value.end_mark.index
+                    line_end = text.find("\n", end)
+                    rest = text[end: len(text) if line_end == -1 else line_end]
+                    if TEXT_HASH.match(rest):
+                        whole = f"{value.value}{rest}".replace('"', '\\"')
+                        problems.append(at(value, shown_as, "", N_(
+                            'the text stops at " #": YAML reads everything after it as a '
+                            "comment, so it would not be published"),
+                            N_('to keep it, put the whole text in double quotes: "{whole}"'),
+                            {"whole": whole}))
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return problems
+
+
+def colon_in_text(text: str, line: int, shown_as: str) -> Problem | None:
+    """YAML's "mapping values are not allowed here", for a text with `: ` in it (`sv: Mål:
+    bättre idéer`): say so, and show the line with the text in quotes."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    written = lines[line - 1]
+    match = re.match(r"^(\s*(?:- )?[A-Za-z_]+:\s)(.*:\s.*)$", written)
+    if match is None or match.group(2).lstrip().startswith(('"', "'", "|", ">")):
+        return None
+    value = match.group(2).strip().replace('"', '\\"')
+    return Problem(shown_as, line, len(match.group(1)) + 1, "", N_(
+        'the text has a colon followed by a space (": "), which YAML reads as a new key'),
+        N_('put the whole text in double quotes: {fixed}'),
+        {"fixed": f'{match.group(1).strip()} "{value}"'})
 
 
 def structure_problems(root: Node, shown_as: str) -> list[Problem]:
@@ -168,7 +232,7 @@ def at(node: Node, shown_as: str, field: str, message: str, expected: str = "",
 
 
 def load(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
-    """Read and parse one file; any problem means no document."""
+    """Read and parse one file (see `parse`: any problem means the file is not valid)."""
     text, problems = read_text(path, shown_as)
     if text is None:
         return None, problems

@@ -227,10 +227,14 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
               "address, or url, title and lang of the page.", "Sidorna som varje uppgift kommer "
               "från: var och en en adress, eller url, title och lang för sidan.",
               example="[https://www.vinnova.se/]", children=link_fields(described=False)),
-    FieldSpec("translation", Kind.TRANSLATION, False, "How each language other than Swedish "
-              "was translated, and from which Swedish text (kept by `ideslussar translations`).",
-              "Hur varje språk utom svenska översattes, och från vilken svensk text (sköts av "
-              "`ideslussar translations`)."),
+    FieldSpec("translation", Kind.TRANSLATION, False, "Per language and field: how the "
+              "translation was made (human or machine), whether a person reviewed it, and "
+              "fingerprints of the Swedish it was made from and of the translation "
+              "(`ideslussar translations` writes them; the pull-request check proposes the line).",
+              "Per språk och fält: hur översättningen gjordes (human eller machine), om en "
+              "person har granskat den, och fingeravtryck av den svenska texten den gjordes från "
+              "och av översättningen (`ideslussar translations` skriver dem; kontrollen i pull "
+              "requesten föreslår raden)."),
 )
 
 #: Keys of the translatable fields, in page order: what the translation status speaks of.
@@ -284,11 +288,21 @@ class Image:
 
 
 @dataclass(frozen=True)
-class TranslationRecord:
-    """What a translated language was made from: method, and the fingerprint per field."""
+class FieldRecord:
+    """The provenance of one translated text: how it was made, whether a person has checked it
+    against the Swedish, and the fingerprints of the Swedish it was made from and of the
+    translation as it was recorded.
+
+    Kept per field and language, so that recording one field (a review, an import) never
+    changes what is known about another. The translation's own fingerprint tells a hand edit
+    apart from the recorded text: an English text that no longer matches `target` was changed
+    by a person after the record was written.
+    """
 
     method: TranslationMethod
-    fingerprints: dict[str, str]
+    reviewed: bool
+    source: str  # fingerprint of the Swedish the translation was made from
+    target: str  # fingerprint of the translation when this was recorded
 
 
 @dataclass(frozen=True)
@@ -321,7 +335,8 @@ class CaseStudy:
     afterwards: Text | None
     where_to_turn: tuple[Link, ...]
     disagreements: tuple[Disagreement, ...]
-    translation: dict[str, TranslationRecord] = field(default_factory=dict)
+    #: language -> field path -> provenance of that field's translation
+    translation: dict[str, dict[str, FieldRecord]] = field(default_factory=dict)
 
     @property
     def participant_count(self) -> int:

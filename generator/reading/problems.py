@@ -18,6 +18,21 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention extractors l
 
 
 @dataclass(frozen=True)
+class Localized:
+    """A parameter value written in each language (a field's help, a language's name).
+
+    The message's translation uses the same `{placeholder}` as the msgid, as gettext's tools
+    require (`msgfmt -c` refuses a msgstr with placeholders the msgid lacks); the value is
+    picked in the language the message is printed in.
+    """
+
+    by_lang: Mapping[str, str]
+
+    def pick(self, lang: str) -> str:
+        return self.by_lang.get(lang) or self.by_lang["en"]
+
+
+@dataclass(frozen=True)
 class Problem:
     """One mistake: where it is, which field, what is wrong and what is expected."""
 
@@ -29,13 +44,21 @@ class Problem:
     expected: str = ""  # msgid: what would be right
     params: Mapping[str, object] = dataclass_field(default_factory=dict)
 
-    def render(self, gettext: Callable[[str], str]) -> str:
-        """`path:line:column: field: what is wrong; what is expected`, in gettext's language."""
-        text = gettext(self.message).format(**self.params)
-        if self.expected:
-            text += "; " + gettext(self.expected).format(**self.params)
+    def render(self, gettext: Callable[[str], str], lang: str = "en") -> str:
+        """`path:line:column: field: what is wrong; what is expected`, in `lang` (the language
+        of `gettext`)."""
+        text = self.text(gettext, lang)
         where = f"{self.file}:{self.line}:{self.column}"
         return f"{where}: {self.field}: {text}" if self.field else f"{where}: {text}"
+
+    def text(self, gettext: Callable[[str], str], lang: str = "en") -> str:
+        """What is wrong and what is expected, without the place."""
+        params = {key: value.pick(lang) if isinstance(value, Localized) else value
+                  for key, value in self.params.items()}
+        text = gettext(self.message).format(**params)
+        if self.expected:
+            text += "; " + gettext(self.expected).format(**params)
+        return text
 
     @property
     def sort_key(self) -> tuple[str, int, int]:

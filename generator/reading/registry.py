@@ -77,7 +77,7 @@ def _mapping(node: yaml.Node) -> dict[str, yaml.Node]:
 
 def _root(name: str) -> yaml.Node:
     document, problems = load(DATA_DIR / name, f"generator/data/{name}")
-    if document is None:
+    if document is None or problems:
         raise ValueError(f"generator/data/{name} is unreadable: {problems}")
     return document.root
 

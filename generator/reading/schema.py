@@ -28,10 +28,29 @@ def text_schema(description: str) -> dict[str, Any]:
             "required": list(LANGUAGES), "additionalProperties": False}
 
 
+FINGERPRINT = {"type": "string", "pattern": "^[0-9a-f]{16}$"}
+#: One field's translation record (`model.FieldRecord`).
+FIELD_RECORD_SCHEMA: dict[str, Any] = {
+    "type": "object", "additionalProperties": False,
+    "required": ["method", "reviewed", "source", "target"],
+    "properties": {"method": {"type": "string", "enum": ["human", "machine"]},
+                   "reviewed": {"type": "boolean"},
+                   "source": FINGERPRINT, "target": FINGERPRINT},
+}
+
+
+def municipality_schema(registry: Registry) -> dict[str, Any]:
+    """A municipality code, each choice with its name, so editors' tools show
+    "0180 Stockholm" (VS Code's YAML extension shows a `oneOf` branch's title)."""
+    return {"type": "string", "oneOf": [
+        {"const": code, "title": f"{code} {registry.municipalities[code].name}"}
+        for code in sorted(registry.municipalities)]}
+
+
 def kind_schema(spec: FieldSpec, registry: Registry) -> dict[str, Any]:
     """The JSON Schema of one field, by its kind."""
     description = f"{spec.help_en} / {spec.help_sv}"
-    code = {"type": "string", "enum": sorted(registry.municipalities)}
+    code = municipality_schema(registry)
     url = {"type": "string", "pattern": "^https?://"}
     schemas: dict[Kind, dict[str, Any]] = {
         Kind.TEXT: text_schema(description),
@@ -56,11 +75,8 @@ def kind_schema(spec: FieldSpec, registry: Registry) -> dict[str, Any]:
                                     "alt": text_schema(description)}},
         Kind.GROUP: object_schema(spec.children, registry),
         Kind.TRANSLATION: {"type": "object", "additionalProperties": False, "properties": {
-            lang: {"type": "object", "additionalProperties": False, "properties": {
-                "method": {"type": "string", "enum": ["human", "machine"]},
-                "fingerprints": {"type": "object", "additionalProperties": {
-                    "type": "string", "pattern": "^[0-9a-f]{16}$"}},
-            }} for lang in TRANSLATED_LANGUAGES}},
+            lang: {"type": "object", "additionalProperties": FIELD_RECORD_SCHEMA}
+            for lang in TRANSLATED_LANGUAGES}},
     }
     schema = dict(schemas[spec.kind])
     schema["description"] = description

@@ -12,7 +12,7 @@ import enum
 import hashlib
 from dataclasses import dataclass
 
-from .model import TRANSLATED_LANGUAGES, CaseStudy, Text, TranslationMethod
+from .model import TRANSLATED_LANGUAGES, CaseStudy, FieldRecord, Text, TranslationMethod
 
 
 class State(enum.Enum):
@@ -28,11 +28,24 @@ class FieldStatus:
     field: str  # "summary", "examples.1", "image.alt"
     lang: str
     state: State
-    method: TranslationMethod
+    method: TranslationMethod | None  # None: no record (the text's origin is not known)
+    reviewed: bool = False  # a person checked the translation against its Swedish
+    edited: bool = False  # the translation is not the text its record was written for
 
     @property
     def needs_work(self) -> bool:
         return self.state is not State.CURRENT
+
+    @property
+    def needs_record(self) -> bool:
+        """A translation whose provenance is not recorded: written or changed by hand after
+        the last record (or never recorded). `translations records` proposes the line."""
+        return self.state is not State.MISSING and self.edited
+
+    @property
+    def is_machine(self) -> bool:
+        """Current and made by a machine as recorded: what readers are told."""
+        return self.state is State.CURRENT and self.method is TranslationMethod.MACHINE
 
 
 def fingerprint(text: str) -> str:
@@ -41,15 +54,17 @@ def fingerprint(text: str) -> str:
 
 
 def field_status(case: CaseStudy, field: str, text: Text, lang: str) -> FieldStatus:
-    record = case.translation.get(lang)
-    method = record.method if record else TranslationMethod.MACHINE
-    if text.get(lang) is None:
-        state = State.MISSING
-    elif record is not None and record.fingerprints.get(field) == fingerprint(text.sv):
-        state = State.CURRENT
-    else:
-        state = State.OUTDATED
-    return FieldStatus(case.slug, case.path, field, lang, state, method)
+    record: FieldRecord | None = case.translation.get(lang, {}).get(field)
+    translated = text.get(lang)
+    if translated is None:
+        return FieldStatus(case.slug, case.path, field, lang, State.MISSING,
+                           record.method if record else None)
+    if record is None:
+        return FieldStatus(case.slug, case.path, field, lang, State.OUTDATED, None,
+                           edited=True)
+    state = State.CURRENT if record.source == fingerprint(text.sv) else State.OUTDATED
+    return FieldStatus(case.slug, case.path, field, lang, state, record.method,
+                       record.reviewed, record.target != fingerprint(translated))
 
 
 def case_status(case: CaseStudy, lang: str) -> dict[str, FieldStatus]:
@@ -60,3 +75,11 @@ def case_status(case: CaseStudy, lang: str) -> dict[str, FieldStatus]:
 def corpus_status(cases: tuple[CaseStudy, ...]) -> list[FieldStatus]:
     return [status for case in cases for lang in TRANSLATED_LANGUAGES
             for status in case_status(case, lang).values()]
+
+
+def render_field_record(record: FieldRecord) -> str:
+    """One field's record as the one-line flow mapping case files hold, the keys in the order
+    `validation.RECORD_KEYS` reads them."""
+    reviewed = "true" if record.reviewed else "false"
+    return (f"{{method: {record.method.value}, reviewed: {reviewed}, source: {record.source}, "
+            f"target: {record.target}}}")

@@ -23,10 +23,12 @@ from .model import (
     CASE_FIELDS,
     LANGUAGE_NAMES,
     LANGUAGES,
+    METHOD_CHOICES,
     ORIGINAL_LANGUAGE,
     TRANSLATED_LANGUAGES,
     Call,
     CaseStudy,
+    FieldRecord,
     FieldSpec,
     Image,
     Kind,
@@ -37,9 +39,8 @@ from .model import (
     Status,
     Text,
     TranslationMethod,
-    TranslationRecord,
 )
-from .problems import N_, Problem
+from .problems import N_, Localized, Problem
 from .registry import Registry
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -53,8 +54,17 @@ MARKDOWN_LINK_PATTERNS = (
 )
 LINK_SCHEMES = ("http", "https", "mailto")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".svg")
-#: Language names for the Swedish messages (a msgstr may use {language_sv}).
+#: Language names for the Swedish messages.
 LANGUAGE_NAMES_SV = {"sv": "svenska", "en": "engelska"}
+
+
+def language_name(lang: str) -> Localized:
+    """A language's name in the language a message is printed in."""
+    return Localized({"en": LANGUAGE_NAMES[lang], "sv": LANGUAGE_NAMES_SV[lang]})
+#: The keys of one field's translation record, in the order they are written.
+RECORD_KEYS = ("method", "reviewed", "source", "target")
+#: The keys of the old per-file record (`method:` and `fingerprints:` per language).
+OLD_RECORD_KEYS = frozenset(("method", "fingerprints"))
 
 
 @dataclass
@@ -90,6 +100,11 @@ class Checker:
         return entries
 
     def unknown_key(self, node: yaml.Node, path: str, key: str, allowed: list[str]) -> None:
+        if not path and key.casefold() in DERIVED_KEYS:
+            self.report(node, key, N_("the county is not written in the case file"),
+                        N_("it follows from the municipality codes in based_in and "
+                           "municipalities: delete this line"))
+            return
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         where = f"{path}.{key}" if path else key
         if close:
@@ -124,8 +139,8 @@ class Checker:
         """Both languages of a text: Swedish required, English text or `~` (not yet)."""
         if isinstance(node, yaml.ScalarNode) and not is_null(node):
             self.report(node, path, N_("the text has no language keys"),
-                        N_("write it as sv: <Swedish text> and en: <English text, or ~ if not "
-                           "yet translated>"))
+                        N_("write it as sv: followed by the Swedish text, and en: followed by the "
+                           "English text (or ~ if not yet translated)"))
             return None
         entries = self.mapping(node, path, LANGUAGES)
         if entries is None:
@@ -156,13 +171,11 @@ class Checker:
         if lang == ORIGINAL_LANGUAGE:
             self.report(node, f"{path}.{lang}", N_("the {language} text is missing"),
                         N_("add {lang}: with the Swedish original"),
-                        language=LANGUAGE_NAMES[lang], lang=lang,
-                        language_sv=LANGUAGE_NAMES_SV[lang])
+                        language=language_name(lang), lang=lang)
         else:
             self.report(node, f"{path}.{lang}", N_("the {language} text is missing"),
                         N_("add {lang}: with the translation, or {lang}: ~ while it is not "
-                           "yet translated"), language=LANGUAGE_NAMES[lang], lang=lang,
-                        language_sv=LANGUAGE_NAMES_SV[lang])
+                           "yet translated"), language=language_name(lang), lang=lang)
 
     def check_links(self, node: yaml.Node, path: str, value: str) -> None:
         if "](" not in value and "<" not in value and "]:" not in value:
@@ -182,6 +195,13 @@ class Checker:
             return None
         if written in self.registry.municipalities:
             return written
+        straight = written.strip(TYPOGRAPHIC_QUOTES)
+        if straight != written and straight in self.registry.municipalities:
+            self.report(node, path, N_("the quotes around {code} are typographic quotes "
+                                       "(” or “), which YAML keeps as part of the code"),
+                        N_('type straight quotes instead: "{code}" (on a Swedish keyboard: '
+                           "Shift+2)"), code=straight)
+            return None
         suggestion = self.registry.suggest_code(written)
         if suggestion is not None:
             name = self.registry.municipalities[suggestion].name
@@ -226,11 +246,10 @@ class Checker:
         if written is None:
             return None
         if not written.isdigit():
-            digits = re.sub(r"[\s_.,\u00a0]|kr|sek", "", written.casefold())
-            if digits.isdigit():
-                self.report(node, path, N_('"{written}" is not a plain number'),
-                            N_('write the digits only: {digits}'), written=written,
-                            digits=digits)
+            hint = number_hint(written)
+            if hint is not None:
+                self.report(node, path, N_('"{written}" is not a plain number'), hint[0],
+                            written=written, digits=hint[1])
             else:
                 self.report(node, path, N_('"{written}" is not a whole number'),
                             N_("expected digits only, such as 4000000"), written=written)
@@ -301,8 +320,8 @@ class Checker:
                     links.append(Link(values["url"], values["title"], values["lang"]))
             elif described:
                 self.report(item, where, N_("the page's title and language are missing"),
-                            N_("write it as url: <address>, title: <the page's title>, "
-                               "lang: sv or en"))
+                            N_("write it as url: followed by the address, title: followed "
+                               "by the page's title, and lang: sv or en"))
             else:
                 url = self.url(item, where)
                 if url is not None:
@@ -355,40 +374,58 @@ class Checker:
             return None
         return None if alt is None else Image(written, alt)
 
-    def translation(self, node: yaml.Node, path: str) -> dict[str, TranslationRecord]:
-        records: dict[str, TranslationRecord] = {}
+    def translation(self, node: yaml.Node, path: str) -> dict[str, dict[str, FieldRecord]]:
+        """Per language, one record per translated field (see `model.FieldRecord`)."""
+        records: dict[str, dict[str, FieldRecord]] = {}
         entries = self.mapping(node, path, TRANSLATED_LANGUAGES) or {}
         for lang, (_key, value) in entries.items():
-            record = self.mapping(value, f"{path}.{lang}", ("method", "fingerprints"))
-            if record is None:
+            where_lang = f"{path}.{lang}" if path else lang
+            if isinstance(value, yaml.MappingNode) and any(
+                    str(key.value) in OLD_RECORD_KEYS for key, _ in value.value):
+                self.report(value, where_lang, N_("the translation record is in the old "
+                                                         "format (one method for the whole file)"),
+                            N_("run 'ideslussar translations migrate' once; it writes one line "
+                               "per field"))
                 continue
-            method = (self.choice(record["method"][1], f"{path}.{lang}.method",
-                                  (m.value for m in TranslationMethod))
-                      if "method" in record else TranslationMethod.MACHINE.value)
-            prints = {}
-            if "fingerprints" in record:
-                for key_node, print_node in self.fingerprint_nodes(record["fingerprints"][1],
-                                                                   f"{path}.{lang}"):
-                    prints[str(key_node.value)] = str(print_node.value)
-            if method is not None:
-                records[lang] = TranslationRecord(TranslationMethod(method), prints)
+            if not isinstance(value, yaml.MappingNode):
+                self.report(value, where_lang, N_("expected one 'field: {{...}}' line per "
+                                                  "translated field"))
+                continue
+            records[lang] = {}
+            for key_node, record_node in value.value:
+                where = f"{where_lang}.{key_node.value}"
+                record = self.field_record(record_node, where)
+                if record is not None:
+                    records[lang][str(key_node.value)] = record
         return records
 
-    def fingerprint_nodes(self, node: yaml.Node, path: str
-                          ) -> list[tuple[yaml.Node, yaml.Node]]:
-        if not isinstance(node, yaml.MappingNode):
-            self.report(node, f"{path}.fingerprints", N_("expected 'field: fingerprint' lines"))
-            return []
-        good = []
-        for key_node, print_node in node.value:
+    def field_record(self, node: yaml.Node, path: str) -> FieldRecord | None:
+        """`{method: machine, reviewed: false, source: <16 hex>, target: <16 hex>}`."""
+        entries = self.mapping(node, path, RECORD_KEYS)
+        if entries is None:
+            return None
+        missing = [key for key in RECORD_KEYS if key not in entries]
+        if missing:
+            self.report(node, path, N_("the record lacks {keys}"),
+                        N_("copy the line 'ideslussar translations records' proposes"),
+                        keys=", ".join(missing))
+            return None
+        method = self.choice(entries["method"][1], f"{path}.method", METHOD_CHOICES)
+        reviewed = self.choice(entries["reviewed"][1], f"{path}.reviewed", ("true", "false"))
+        prints = {}
+        for key in ("source", "target"):
+            print_node = entries[key][1]
             value = str(print_node.value)
             if not FINGERPRINT_PATTERN.match(value):
-                self.report(print_node, f"{path}.fingerprints.{key_node.value}",
-                            N_('"{value}" is not a fingerprint'),
-                            N_("let 'ideslussar translations review' write it"), value=value)
-            else:
-                good.append((key_node, print_node))
-        return good
+                self.report(print_node, f"{path}.{key}", N_('"{value}" is not a fingerprint'),
+                            N_("copy the line 'ideslussar translations records' proposes"),
+                            value=value)
+            prints[key] = value
+        if method is None or reviewed is None or not all(
+                FINGERPRINT_PATTERN.match(value) for value in prints.values()):
+            return None
+        return FieldRecord(TranslationMethod(method), reviewed == "true", prints["source"],
+                           prints["target"])
 
     # -- the case as a whole -------------------------------------------------------------------
 
@@ -415,8 +452,8 @@ class Checker:
             if spec.key not in entries:
                 if spec.required:
                     self.report(node, where, N_("this required field is missing"),
-                                N_("add {key}: ({help})"), key=spec.key, help=spec.help_en,
-                                help_sv=spec.help_sv)
+                                N_("add {key}: ({help})"), key=spec.key,
+                                help=Localized({"en": spec.help_en, "sv": spec.help_sv}))
                 values[spec.key] = None
                 continue
             value_node = entries[spec.key][1]
@@ -441,7 +478,7 @@ class Checker:
         if values is None or len(self.problems) > before:
             return None
         period = values["period"] or {}
-        return CaseStudy(
+        case = CaseStudy(
             slug=slug, path=self.file, name=values["name"], organisation=values["organisation"],
             based_in=values["based_in"], municipalities=values["municipalities"],
             municipality_count=values["municipality_count"],
@@ -458,6 +495,22 @@ class Checker:
             disagreements=values["disagreements"] or (),
             translation=values["translation"] or {},
         )
+        self.stray_records(document.root, case)
+        return None if len(self.problems) > before else case
+
+    def stray_records(self, root: yaml.Node, case: CaseStudy) -> None:
+        """A record for a text the case does not have (an example deleted, a field renamed)
+        would give a later text of that name a provenance it never had."""
+        texts = case.texts()
+        for lang, records in case.translation.items():
+            block = node_at(root, "translation", lang)
+            for name in records:
+                if name not in texts or texts[name].get(lang) is None:
+                    key = next((k for k, _v in block.value if k.value == name), block) \
+                        if isinstance(block, yaml.MappingNode) else block
+                    self.report(key, f"translation.{lang}.{name}",
+                                N_("there is no {language} text for this record"),
+                                N_("delete this line"), language=language_name(lang))
 
     def cross_checks(self, root: yaml.Node, values: dict[str, Any]) -> None:
         """Rules that span fields: where the case is, and a period that runs forwards."""
@@ -511,6 +564,31 @@ def node_at(root: yaml.Node, *keys: str) -> yaml.Node:
             break
         node = next((value for k, value in node.value if k.value == key), node)
     return node
+
+
+#: Fields people type that the build works out itself.
+DERIVED_KEYS = frozenset(("county", "counties", "lan", "län"))
+TYPOGRAPHIC_QUOTES = "”“„‘’‚«»"
+GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:([\s\u00a0.,_])\d{3})?(?:\1\d{3})*$")
+DECIMAL_NUMBER = re.compile(r"^(\d+)[.,](\d{1,2})$")
+
+
+def number_hint(written: str) -> tuple[str, str] | None:
+    """What to write instead of a number typed with separators, a unit or decimals; None when
+    it is not a number at all. `4 000 000 kr` is 4000000; `4000000.50` is 4000000 kronor and
+    50 öre (kronor only); `3,8` is most likely 3,8 million."""
+    bare = re.sub(r"\s*(kr|sek|kronor)\.?$|^(kr|sek)\s*", "", written.strip().casefold())
+    if GROUPED_NUMBER.match(bare):
+        return N_("write the digits only: {digits}"), re.sub(r"\D", "", bare)
+    decimal = DECIMAL_NUMBER.match(bare)
+    if decimal is None:
+        return None
+    whole, fraction = decimal.groups()
+    if int(whole) >= 1000:
+        return N_("write whole kronor, without öre: {digits}"), whole
+    millions = int(whole) * 1_000_000 + int(fraction.ljust(6, "0"))
+    return N_("write the whole amount in kronor, digits only: {digits} if you mean "
+              "{written} million"), str(millions)
 
 
 def is_allowed_link(target: str) -> bool:

@@ -19,7 +19,7 @@ MAX_ENTRIES = 50
 def feed(corpus: Corpus, lang: str, site_url: str) -> str:
     root = site_url.rstrip("/") + "/"
     base = root + LANGUAGE_ROOTS[lang]
-    gettext = i18n.translations(lang).gettext
+    gettext = i18n.site_translations(lang).gettext
     cases = sorted(corpus.cases, key=lambda c: (corpus.dates[c.slug].updated, c.slug),
                    reverse=True)[:MAX_ENTRIES]
     updated = max((corpus.dates[c.slug].updated for c in cases), default=None)

@@ -1,7 +1,8 @@
 """Interface strings and locale-aware formatting, through gettext and Babel.
 
-Catalogs are the `.po` files under `translations/`; they are compiled in memory when first
-used, so no compiled `.mo` file is ever committed or goes stale. A missing catalog is an error
+Catalogs are the `.po` files under `translations/`, one per language and domain (`site`,
+`cli`); they are compiled in memory when first used, so no compiled `.mo` file is ever
+committed or goes stale. A missing catalog is an error
 here, not a silent fallback to English (Babel's `Translations.load` would hide it).
 """
 
@@ -24,37 +25,54 @@ from babel.support import Translations
 
 from ..reading.model import ORIGINAL_LANGUAGE, Month
 
-#: Where the catalogs live: `translations/<locale>/LC_MESSAGES/messages.po` in the repository,
+#: Where the catalogs live: `translations/<locale>/LC_MESSAGES/<domain>.po` in the repository,
 #: which an installed wheel carries as `generator/translations/` (see pyproject.toml).
 TRANSLATIONS_DIR = next(folder for folder in (Path(__file__).resolve().parents[1] / "translations",
                                               Path(__file__).resolve().parents[2] / "translations")
                         if folder.is_dir())
-DOMAIN = "messages"
+#: The two gettext domains: what readers see on the site, and what editors and translators
+#: see in the terminal. Apart, so a translator (or a Weblate component) can do the site alone,
+#: and neither set grows into the other.
+SITE_DOMAIN = "site"
+CLI_DOMAIN = "cli"
+DOMAINS: tuple[str, ...] = (SITE_DOMAIN, CLI_DOMAIN)
 #: The Babel locale each site language is formatted in: British English writes
 #: "7 November 2016", as Swedish writes "7 november 2016".
 FORMAT_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
-#: The language of the msgids, which therefore needs no catalog.
+#: The language of the msgids. Its catalog is optional and holds only wording fixes: an empty
+#: msgstr means "the msgid as written", so the English can be reworded there without changing
+#: a msgid, which would empty every other language's translation.
 SOURCE_LANGUAGE = "en"
 
 
-def catalog_path(lang: str) -> Path:
-    return TRANSLATIONS_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def catalog_path(lang: str, domain: str) -> Path:
+    return TRANSLATIONS_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
 @functools.cache
-def translations(lang: str) -> gettext_module.NullTranslations:
-    """The compiled catalog for `lang`; English is the msgids themselves."""
-    if lang == SOURCE_LANGUAGE:
+def translations(lang: str, domain: str) -> gettext_module.NullTranslations:
+    """The compiled catalog for `lang` in `domain`; English without a catalog is the msgids."""
+    path = catalog_path(lang, domain)
+    if lang == SOURCE_LANGUAGE and not path.is_file():
         return gettext_module.NullTranslations()
-    path = catalog_path(lang)
     if not path.is_file():
         raise FileNotFoundError(f"no message catalog for {lang!r}: expected {path}")
     with path.open("rb") as po_file:
         catalog = read_po(po_file, locale=lang)
     buffer = io.BytesIO()
-    write_mo(buffer, catalog)  # fuzzy entries are left out, as in a real compile
+    write_mo(buffer, catalog)  # fuzzy and empty entries are left out, as in a real compile
     buffer.seek(0)
-    return Translations(buffer, domain=DOMAIN)
+    return Translations(buffer, domain=domain)
+
+
+def site_translations(lang: str) -> gettext_module.NullTranslations:
+    """What readers see: the pages, the feeds, the theme's words."""
+    return translations(lang, SITE_DOMAIN)
+
+
+def cli_translations(lang: str) -> gettext_module.NullTranslations:
+    """What editors and translators see: the commands' messages and help."""
+    return translations(lang, CLI_DOMAIN)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -101,9 +101,9 @@ def environment(lang: str) -> jinja2.Environment:
     # Templates are part of the program: a build reads each once, and Jinja's default would
     # check the file's modification time again for every page that imports the macros.
     env.auto_reload = False
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
-    env.pretranslate_catalog = i18n.translations(lang)  # type: ignore[attr-defined]
-    env.globals.update(direct_gettext(i18n.translations(lang)))
+    env.install_gettext_translations(i18n.site_translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    env.pretranslate_catalog = i18n.site_translations(lang)  # type: ignore[attr-defined]
+    env.globals.update(direct_gettext(i18n.site_translations(lang)))
     env.filters["attr"] = direct_attr(env)
     return env
 

@@ -65,7 +65,8 @@ def record(case: CaseStudy, registry: Registry, lang: str, site_url: str) -> dic
                           for item in case.disagreements],
         "sources": [link.url for link in case.sources],
         "source_pages": [link_record(link) for link in case.sources],
-        "translation": {field: status.state.value + "/" + status.method.value
+        "translation": {field: status.state.value + "/"
+                        + (status.method.value if status.method else "unrecorded")
                         for field, status in statuses.items()} or None,
     }
 

@@ -147,6 +147,18 @@ class Renderer:
         return found
 
     @functools.cached_property
+    def page_notice(self) -> str:
+        """The notice on a hand-written page whose Swedish page changed since it was
+        translated (content/translation.yml)."""
+        return str(self._macros.notice("outdated", field="page"))
+
+    def page_machine_notice(self, page_path: str) -> str:
+        """The notice on a hand-written page a machine translated (content/translation.yml),
+        with a link to the Swedish original."""
+        return str(self._macros.notice("machine", counterpart_url(page_path, self.lang,
+                                                                  ORIGINAL_LANGUAGE)))
+
+    @functools.cached_property
     def _macros(self) -> Any:
         return self.env.get_template("macros.html").make_module(self.context(""))
 
@@ -191,8 +203,16 @@ class Renderer:
         so a list page can say so once."""
         if self.lang == ORIGINAL_LANGUAGE:
             return False
-        return any(record.method is TranslationMethod.MACHINE for case in cases
-                   if (record := case.translation.get(self.lang)) is not None)
+        return any(status.is_machine for case in cases
+                   for status in self.statuses(case).values())
+
+    def machine_case(self, case: CaseStudy) -> bool:
+        """Whether any current text of the case in the page's language is a machine's."""
+        return any(status.is_machine for status in self.statuses(case).values())
+
+    def machine_field(self, case: CaseStudy, field: str) -> bool:
+        status = self.statuses(case).get(field)
+        return status is not None and status.is_machine
 
     def municipality_names(self, codes: Iterable[str]) -> list[str]:
         return [self.registry.municipalities[code].name for code in codes]
@@ -231,7 +251,7 @@ class Renderer:
 
     @functools.cached_property
     def translations(self) -> Any:
-        return i18n.translations(self.lang)
+        return i18n.site_translations(self.lang)
 
     def filter_data(self, case: CaseStudy) -> dict[str, str]:
         """The overview's data attributes, as short as they can be: the list grows with cases.

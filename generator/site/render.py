@@ -9,7 +9,7 @@ import functools
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..reading.corpus import Corpus
+from ..reading.corpus import ContentPage, Corpus
 from ..reading.model import LANGUAGES, CaseStudy
 from ..reading.publisher import Publisher, fill
 from .jinja_env import environment
@@ -32,6 +32,17 @@ from .urls import (
 )
 
 
+def with_notice(markdown: str, notice: str) -> str:
+    """A page's Markdown with a notice after its first heading (or its front matter)."""
+    lines = markdown.split("\n")
+    start = 0
+    if lines and lines[0] == "---" and "---" in lines[1:]:
+        start = lines.index("---", 1) + 1
+    heading = next((i for i in range(start, len(lines)) if lines[i].startswith("# ")), None)
+    at = start if heading is None else heading + 1
+    return "\n".join([*lines[:at], "", notice, "", *lines[at:]])
+
+
 def render_language(corpus: Corpus, lang: str, site_url: str,
                     related: dict[str, list[CaseStudy]] | None = None,
                     memo: RenderMemo | None = None,
@@ -51,14 +62,22 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
 
     not_stated = renderer.gettext("not stated for this copy of the site")
     unstated = {"publisher": not_stated, "contact": not_stated}
+
+    def page_markdown(page: ContentPage) -> str:
+        markdown = fill(page.markdown, lang, publisher or Publisher({}, None), unstated)
+        if (lang, page.path) in corpus.outdated_pages:
+            return with_notice(markdown, renderer.page_notice)
+        if (lang, page.path) in corpus.machine_pages:
+            return with_notice(markdown, renderer.page_machine_notice(page.path))
+        return markdown
+
     # The start page's featured cases prefer those that report results, which the lists'
     # views of the cases leave out: the key says which do.
     pages = [make(START, lambda text=text: (text, listed(cases), corpus.dates,  # type: ignore[misc]
                                             [case.results is None for case in cases]),
                   functools.partial(render_start, renderer, text, cases, corpus.dates))
              if page.path == START else SourcePage(lang, page.path, text)
-             for page in corpus.pages if page.lang == lang
-             for text in [fill(page.markdown, lang, publisher or Publisher({}, None), unstated)]]
+             for page in corpus.pages if page.lang == lang for text in [page_markdown(page)]]
     pages += [make(OVERVIEW, lambda: listed(cases), lambda: renderer.overview(cases)),
               make(COUNTIES, lambda: listed(cases), lambda: renderer.county_index(cases)),
               make(THEMES, lambda: listed(cases), lambda: renderer.theme_index(cases)),

@@ -1,11 +1,16 @@
 """The interface strings' gettext catalogs: extract, update and check them with Babel's API.
 
-English is the msgid language, so only the other languages have a catalog
-(`translations/<lang>/LC_MESSAGES/messages.po`); the template `translations/messages.pot` is
-what the code and templates ask for. The files are written without source locations and
-sorted by msgid, so that moving a line of code does not churn the catalogs in every pull
-request. Nothing here compiles a `.mo` file: `i18n.py` compiles in memory when the site is
-built, so no compiled catalog is committed or can go stale.
+Two domains (`i18n.DOMAINS`): `site`, what readers see (templates, the theme, the page and feed
+code), and `cli`, what editors and translators see in the terminal. Each has a template,
+`translations/<domain>.pot`, and a catalog per language, `translations/<lang>/LC_MESSAGES/
+<domain>.po`. English is the msgid language: its catalog is optional and holds only wording
+fixes (an empty msgstr is the msgid as written), so the English can be reworded without
+touching a msgid, which would empty the Swedish translation.
+
+The files carry each string's source files (without line numbers, so that moving a line of
+code does not churn the catalogs in every pull request) and the `# TRANSLATORS:` comments from
+the code; they are sorted by msgid. Nothing here compiles a `.mo` file: `i18n.py` compiles in
+memory when the site is built, so no compiled catalog is committed or can go stale.
 
 `check_catalogs` is the one gate the command (`ideslussar translations check`) and the tests
 share: a fuzzy entry is left out of a compiled catalog and an empty msgstr silently falls back
@@ -27,10 +32,10 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
-from ..output import replace_file
+from ..output import remove_file, replace_file
 from ..reading.model import LANGUAGES
 from ..reading.problems import N_
-from ..site.i18n import DOMAIN, SOURCE_LANGUAGE
+from ..site.i18n import CLI_DOMAIN, DOMAINS, SITE_DOMAIN, SOURCE_LANGUAGE
 
 PROJECT = "ideslussar"
 #: Marks a message for extraction without translating it on the spot (see `problems.N_`).
@@ -39,38 +44,58 @@ KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
 COMMENT_TAGS = ("TRANSLATORS:",)
 #: The width the committed catalogs are wrapped at (the project's line length).
 WIDTH = 100
-#: The languages with a catalog: every published language except the msgid language.
+#: The languages whose catalogs must translate every string: every published language except
+#: the msgid language (whose own catalog holds only optional wording fixes).
 CATALOG_LANGUAGES: tuple[str, ...] = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
+#: Every catalog kept, per domain: the translations and the msgid language's wording fixes.
+KEPT_LANGUAGES: tuple[str, ...] = (*CATALOG_LANGUAGES, SOURCE_LANGUAGE)
+#: The files whose strings readers see (the pipeline's `site` and `engine` steps, with their
+#: templates and theme); every other file's strings are the command line's.
+SITE_SOURCES = re.compile(r"^generator/(site|engine)/")
+#: The one catalog per language before the split into domains: read as a translation memory
+#: by `update`, then removed.
+LEGACY_DOMAIN = "messages"
+HEADER_COMMENT = ("# Interface strings of the idéslussar site and its commands ({domain} domain).\n"
+                  "# Written by 'ideslussar translations extract' and 'update'; see "
+                  "CONTRIBUTING.md, 'Translating'.")
 BRACE_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}")
 
 MessageKey = str | tuple[str, str]
 
 
-def template_path(root: Path) -> Path:
-    return root / "translations" / f"{DOMAIN}.pot"
+def template_path(root: Path, domain: str) -> Path:
+    return root / "translations" / f"{domain}.pot"
 
 
-def po_path(root: Path, lang: str) -> Path:
-    return root / "translations" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def po_path(root: Path, lang: str, domain: str) -> Path:
+    return root / "translations" / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
-def extract(root: Path) -> Catalog:
-    """Every string the code and templates mark for translation, as listed in babel.cfg."""
+def domain_of(filename: str) -> str:
+    return SITE_DOMAIN if SITE_SOURCES.match(filename.replace("\\", "/")) else CLI_DOMAIN
+
+
+def extract(root: Path) -> dict[str, Catalog]:
+    """Every string the code and templates mark for translation (as listed in babel.cfg), as
+    one template per domain. A string used in both places is in both."""
     with (root / "babel.cfg").open(encoding="utf-8") as config:
         method_map, options_map = parse_mapping_cfg(config, "babel.cfg")  # type: ignore[no-untyped-call]
-    catalog = Catalog(project=PROJECT, fuzzy=False)
+    templates = {domain: Catalog(project=PROJECT, fuzzy=False,
+                                 header_comment=HEADER_COMMENT.format(domain=domain))
+                 for domain in DOMAINS}
     for filename, lineno, message, comments, context in extract_from_dir(
             root, method_map, options_map, keywords=KEYWORDS, comment_tags=COMMENT_TAGS,
             strip_comment_tags=True):
-        catalog.add(message, None, [(filename, lineno)], auto_comments=comments,
-                    context=context)
-    return catalog
+        templates[domain_of(filename)].add(message, None, [(filename, lineno)],
+                                           auto_comments=comments, context=context)
+    return templates
 
 
 def write_catalog(catalog: Catalog, path: Path) -> None:
-    """Write a .pot or .po the way the committed ones are written: sorted, no locations."""
+    """Write a .pot or .po the way the committed ones are written: sorted, source files
+    without line numbers."""
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=WIDTH, no_location=True, sort_output=True)
+    write_po(buffer, catalog, width=WIDTH, sort_output=True, include_lineno=False)
     replace_file(path, buffer.getvalue())
 
 
@@ -79,24 +104,46 @@ def read_catalog(path: Path, lang: str | None = None) -> Catalog:
         return read_po(handle, locale=lang)
 
 
-def update(root: Path, lang: str, template: Catalog | None = None) -> Catalog:
-    """Merge the template into a language's catalog, with no fuzzy matching.
+def new_catalog(lang: str) -> Catalog:
+    return Catalog(locale=lang, project=PROJECT, fuzzy=False,
+                   last_translator="Idéslussar translators",
+                   language_team="English" if lang == "en" else "Swedish")
+
+
+def update(root: Path, lang: str, domain: str, template: Catalog | None = None) -> Catalog:
+    """Merge a domain's template into a language's catalog, with no fuzzy matching.
 
     Babel's fuzzy matching guesses a translation for a new msgid from a similar old one; the
     guess is left out of the compiled catalog anyway, so it only hides that a string is new.
     Entries whose msgid is gone become obsolete (`#~`) so the translator can reuse their text;
-    `check` fails until they are removed.
+    `check` fails until they are removed. An empty entry takes the translation of the same
+    msgid from the language's catalog of before the split into domains, if one is left.
     """
-    template = template or read_catalog(template_path(root))
-    path = po_path(root, lang)
-    if path.is_file():
-        catalog = read_catalog(path, lang)
-    else:
-        catalog = Catalog(locale=lang, project=PROJECT, fuzzy=False)
+    template = template or read_catalog(template_path(root, domain))
+    path = po_path(root, lang, domain)
+    catalog = read_catalog(path, lang) if path.is_file() else new_catalog(lang)
     catalog.update(template, no_fuzzy_matching=True, update_creation_date=True)
+    catalog.header_comment = HEADER_COMMENT.format(domain=domain)
+    legacy = po_path(root, lang, LEGACY_DOMAIN)
+    if legacy.is_file():
+        memory = read_catalog(legacy, lang)
+        for message in catalog:
+            old = memory.get(message.id, context=message.context) if message.id else None
+            if old is not None and not any(strings_of(message)) and any(strings_of(old)):
+                message.string = old.string
     catalog.revision_date = datetime.datetime.now(datetime.UTC)
     write_catalog(catalog, path)
     return catalog
+
+
+def remove_legacy(root: Path) -> list[Path]:
+    """Remove the catalogs of before the split into domains, once `update` has read them."""
+    found = [po_path(root, lang, LEGACY_DOMAIN) for lang in KEPT_LANGUAGES] \
+        + [template_path(root, LEGACY_DOMAIN)]
+    found = [path for path in found if path.is_file()]
+    for path in found:
+        remove_file(path)
+    return found
 
 
 @dataclass(frozen=True)
@@ -136,27 +183,26 @@ def placeholders(text: str) -> set[str]:
     return set(BRACE_PLACEHOLDER.findall(text))
 
 
-def entry_problems(catalog: Catalog, file: str) -> list[CatalogProblem]:
-    """Empty, fuzzy and obsolete entries, and brace placeholders the msgid does not have.
-
-    A translation may use `{name_sv}` where the msgid has `{name}`: the code passes a Swedish
-    form of some values (language and field names) under that key.
-    """
+def entry_problems(catalog: Catalog, file: str, *, empty_allowed: bool = False
+                   ) -> list[CatalogProblem]:
+    """Empty, fuzzy and obsolete entries, and brace placeholders the msgid does not have
+    (values that differ by language are passed under the msgid's own name: `Localized`)."""
     found: list[CatalogProblem] = []
     for message in catalog:
         if not message.id:
             continue
         strings = strings_of(message)
-        if any(not string for string in strings):
+        if not empty_allowed and any(not string for string in strings):
             found.append(CatalogProblem(file, shown(message), N_("the translation is empty")))
         if message.fuzzy:
             found.append(CatalogProblem(file, shown(message), N_(
                 "the entry is fuzzy: check the translation and remove the fuzzy flag")))
         ids = [message.id] if isinstance(message.id, str) else list(message.id)
         allowed = {name for msgid in ids for name in placeholders(str(msgid))}
-        allowed |= {f"{name}_sv" for name in allowed}
         for string in strings:
-            extra = placeholders(string or "") - allowed
+            if not string:
+                continue
+            extra = placeholders(string) - allowed
             if extra:
                 found.append(CatalogProblem(
                     file, shown(message), N_("the translation uses placeholders the msgid "
@@ -171,13 +217,27 @@ def entry_problems(catalog: Catalog, file: str) -> list[CatalogProblem]:
 def check_catalogs(root: Path) -> list[CatalogProblem]:
     """Everything that would make an interface string show in the wrong language.
 
-    Compares a fresh extraction with the committed template (a string in the code that nobody
-    extracted) and the template with each catalog (a string nobody translated), and checks
+    Compares a fresh extraction with the committed templates (a string in the code that nobody
+    extracted) and each template with each catalog (a string nobody translated), and checks
     each entry. Returns every problem found; empty means all is well.
     """
     found: list[CatalogProblem] = []
-    pot = template_path(root)
     fresh = extract(root)
+    for lang in KEPT_LANGUAGES:
+        legacy = po_path(root, lang, LEGACY_DOMAIN)
+        if legacy.is_file():
+            found.append(CatalogProblem(relative(legacy, root), "", N_(
+                "a catalog from before the split into domains: run 'ideslussar translations "
+                "extract' and 'update', which take its translations and remove it")))
+    for domain in DOMAINS:
+        found.extend(domain_problems(root, domain, fresh[domain]))
+    return found
+
+
+def domain_problems(root: Path, domain: str, fresh: Catalog) -> list[CatalogProblem]:
+    """The problems of one domain's template and catalogs."""
+    found: list[CatalogProblem] = []
+    pot = template_path(root, domain)
     fresh_keys = {message_key(m) for m in fresh if m.id}
     if not pot.is_file():
         return [CatalogProblem(relative(pot, root), "", N_(
@@ -192,8 +252,8 @@ def check_catalogs(root: Path) -> list[CatalogProblem]:
         found.append(CatalogProblem(relative(pot, root), key_text(key), N_(
             "in the template but no longer in the code: run 'ideslussar translations "
             "extract' and 'update'")))
-    for lang in CATALOG_LANGUAGES:
-        path = po_path(root, lang)
+    for lang in KEPT_LANGUAGES:
+        path = po_path(root, lang, domain)
         if not path.is_file():
             found.append(CatalogProblem(relative(path, root), "", N_(
                 "the catalog is missing: run 'ideslussar translations update'")))
@@ -208,7 +268,8 @@ def check_catalogs(root: Path) -> list[CatalogProblem]:
             found.append(CatalogProblem(relative(path, root), key_text(key), N_(
                 "in the catalog but not in the template: run 'ideslussar translations "
                 "update'")))
-        found.extend(entry_problems(catalog, relative(path, root)))
+        found.extend(entry_problems(catalog, relative(path, root),
+                                    empty_allowed=lang == SOURCE_LANGUAGE))
     return found
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..reading.corpus import case_files, read_cases, read_corpus
+from ..reading.corpus import case_files, read_cases
 from ..reading.problems import InvalidContentError
 from ..reading.registry import load_registry
 from ..site import i18n
@@ -32,20 +32,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if problems:
         print_problems(problems, args.lang)
         return EXIT_INVALID
-    gettext = i18n.translations(args.lang).gettext
-    print(gettext("{count} case files are valid").format(count=len(cases)))
+    ngettext = i18n.cli_translations(args.lang).ngettext
+    print(ngettext("{count} case file is valid", "{count} case files are valid",
+                   len(cases)).format(count=len(cases)))
     return EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Read and validate everything, then build the bilingual site; `site/` changes only on
     success."""
-    from ..build import build_site
+    from ..build import build_site, read_corpus_cached
     from ..engine.mkdocs_build import SiteBuildError
 
     root = Path(args.root)
     try:
-        corpus = read_corpus(root)
+        corpus = read_corpus_cached(root)
     except InvalidContentError as invalid:
         print_problems(invalid.problems, args.lang)
         return EXIT_INVALID
@@ -55,7 +56,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     except SiteBuildError as error:
         for message in error.messages:
             print(f"{error.lang}: {message}", file=sys.stderr)
-        print(i18n.translations(args.lang).gettext("The build failed; {site} was not changed.")
+        print(i18n.cli_translations(args.lang).gettext("The build failed; {site} was not changed.")
               .format(site=args.site_dir), file=sys.stderr)
         return EXIT_INVALID
     print(report.summary())
@@ -68,7 +69,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from ..reading.validation import SLUG_PATTERN, slugify
     from .template import new_case_text
 
-    gettext = i18n.translations(args.lang).gettext
+    gettext = i18n.cli_translations(args.lang).gettext
     if not SLUG_PATTERN.match(args.slug):
         print(gettext('"{slug}" cannot be used as a file name; try "{suggestion}"').format(
             slug=args.slug, suggestion=slugify(args.slug)), file=sys.stderr)

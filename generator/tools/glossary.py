@@ -20,6 +20,7 @@ import yaml
 
 from ..reading.corpus import case_files
 from ..reading.loading import load
+from ..site.i18n import DOMAINS
 from . import catalog
 from .yaml_edit import entry
 
@@ -123,14 +124,15 @@ def page_pairs(root: Path) -> Iterator[Pair]:
 
 def catalog_pairs(root: Path) -> Iterator[Pair]:
     """The interface catalog: msgstr is the Swedish, msgid the English."""
-    for lang in catalog.CATALOG_LANGUAGES:
-        path = catalog.po_path(root, lang)
-        for message in catalog.read_catalog(path, lang):
-            if not message.id:
-                continue
-            ids = [message.id] if isinstance(message.id, str) else list(message.id)
-            yield Pair(f"{catalog.relative(path, root)}: {ids[0]!r}",
-                       " ".join(catalog.strings_of(message)), " ".join(str(i) for i in ids))
+    for domain in DOMAINS:
+        for lang in catalog.CATALOG_LANGUAGES:
+            path = catalog.po_path(root, lang, domain)
+            for message in catalog.read_catalog(path, lang):
+                if not message.id:
+                    continue
+                ids = [message.id] if isinstance(message.id, str) else list(message.id)
+                yield Pair(f"{catalog.relative(path, root)}: {ids[0]!r}",
+                           " ".join(catalog.strings_of(message)), " ".join(str(i) for i in ids))
 
 
 def all_pairs(root: Path) -> list[Pair]:

@@ -16,12 +16,12 @@ from pathlib import Path
 from ..output import replace_file
 from ..reading.corpus import display_path
 from ..reading.loading import parse, read_text
-from ..reading.model import CaseStudy, Kind, TranslationMethod, field_by_key
+from ..reading.model import CaseStudy, FieldRecord, Kind, TranslationMethod, field_by_key
 from ..reading.problems import InvalidContentError
 from ..reading.registry import Registry
 from ..reading.translation import fingerprint
 from ..reading.validation import Checker
-from .yaml_edit import set_text, set_translation_record
+from .yaml_edit import set_field_records, set_text
 
 
 class UnknownFieldError(ValueError):
@@ -40,7 +40,8 @@ class Change:
 
     file: str
     texts: list[str] = field(default_factory=list)  # fields whose translated text was written
-    reviewed: list[str] = field(default_factory=list)  # fields whose fingerprint was recorded
+    reviewed: list[str] = field(default_factory=list)  # fields recorded as reviewed
+    recorded: list[str] = field(default_factory=list)  # of those, records that changed
     untranslated: list[str] = field(default_factory=list)  # asked for, but nothing to review
     changed: bool = False
 
@@ -78,8 +79,8 @@ def validate_text(text: str, case_file: CaseFile, repo_root: Path, registry: Reg
         raise InvalidContentError(problems)
     checker = Checker(case_file.shown_as, registry, repo_root)
     case = checker.case(document, case_file.path.stem)
-    if case is None:  # the checker returns no case exactly when it found a problem
-        raise InvalidContentError(checker.problems)
+    if case is None or problems:  # no case exactly when the checker found a problem
+        raise InvalidContentError([*problems, *checker.problems])
     return case
 
 
@@ -88,17 +89,33 @@ def is_markdown(field_name: str) -> bool:
     return spec is not None and spec.kind is Kind.MARKDOWN
 
 
-def record(path: Path, repo_root: Path, registry: Registry, lang: str,
-           method: TranslationMethod | None, *, fields: Iterable[str] | None = None,
-           texts: Mapping[str, tuple[str, str]] | None = None) -> Change:
-    """Write translated `texts` (field -> (Swedish it was made from, translation)) and record
-    fingerprints for them and for `fields` (default: every translated field), then `method`
-    (None keeps the recorded one; a file without a record gets `human`, since a person did
-    this).
+@dataclass(frozen=True)
+class Planned:
+    """A file's new text, validated, and what changed in it: written only once every file of
+    a command has been planned without error."""
 
-    The fingerprint is of the Swedish the translation was made from, which for an import is
-    the PO file's msgid: if the Swedish changed in between, the field stays outdated, as it
-    should.
+    case_file: CaseFile
+    text: str
+    change: Change
+
+    def write(self) -> None:
+        if self.change.changed:
+            self.case_file.write(self.text)
+
+
+def plan(path: Path, repo_root: Path, registry: Registry, lang: str,
+         method: TranslationMethod | None, *, fields: Iterable[str] | None = None,
+         texts: Mapping[str, tuple[str, str]] | None = None) -> Planned:
+    """Work out the new text of a case file, validated, without writing it.
+
+    `texts` (field -> (Swedish it was made from, translation)) come from an import: each is
+    written and recorded as reviewed by a person, with the fingerprint of the Swedish the
+    translator saw (the PO file's msgid), so a Swedish edit made meanwhile still shows as
+    outdated. A text that comes back unchanged keeps its recorded method (a machine
+    translation a translator confirmed stays a machine translation, now reviewed); a changed
+    one gets `method` (default human). `fields` (default: every translated field, when no
+    texts are given) are recorded as reviewed against the Swedish as it is now, with `method`
+    or the recorded method. Every other field's record is left exactly as it was.
     """
     case_file = read_case_file(path, repo_root)
     case = validate_text(case_file.text, case_file, repo_root, registry)
@@ -110,25 +127,44 @@ def record(path: Path, repo_root: Path, registry: Registry, lang: str,
         raise UnknownFieldError(case_file.shown_as, unknown, list(available))
     change = Change(case_file.shown_as)
     text = case_file.text
-    prints: dict[str, str] = {}
+    recorded = case.translation.get(lang, {})
+    records: dict[str, FieldRecord] = {}
     for name, (source, translated) in texts.items():
-        if translated.strip() != (available[name].get(lang) or ""):
-            text = set_text(text, name, lang, translated.strip(), markdown=is_markdown(name))
+        translated = translated.strip()
+        existing = recorded.get(name)
+        if translated != (available[name].get(lang) or ""):
+            text = set_text(text, name, lang, translated, markdown=is_markdown(name))
             change.texts.append(name)
-        prints[name] = fingerprint(source)
+            field_method = method or TranslationMethod.HUMAN
+        else:
+            field_method = existing.method if existing else (method or TranslationMethod.HUMAN)
+        records[name] = FieldRecord(field_method, True, fingerprint(source),
+                                    fingerprint(translated))
     for name in wanted:
-        if available[name].get(lang) is None:
+        translated_now = available[name].get(lang)
+        if translated_now is None:
             change.untranslated.append(name)
-        elif name not in prints:
-            prints[name] = fingerprint(available[name].sv)
-    change.reviewed = list(prints)
-    current = case.translation.get(lang)
-    method_value = method.value if method else (None if current else
-                                                TranslationMethod.HUMAN.value)
-    if prints or method_value:
-        text = set_translation_record(text, lang, method_value, prints)
+            continue
+        if name in records:
+            continue
+        existing = recorded.get(name)
+        field_method = method or (existing.method if existing else TranslationMethod.HUMAN)
+        records[name] = FieldRecord(field_method, True, fingerprint(available[name].sv),
+                                    fingerprint(translated_now))
+    change.reviewed = list(records)
+    changed_records = {name: rec for name, rec in records.items() if recorded.get(name) != rec}
+    text = set_field_records(text, lang, changed_records)
+    change.recorded = list(changed_records)
     if text != case_file.text:
         validate_text(text, case_file, repo_root, registry)
-        case_file.write(text)
         change.changed = True
-    return change
+    return Planned(case_file, text, change)
+
+
+def record(path: Path, repo_root: Path, registry: Registry, lang: str,
+           method: TranslationMethod | None, *, fields: Iterable[str] | None = None,
+           texts: Mapping[str, tuple[str, str]] | None = None) -> Change:
+    """`plan`, then write the file if anything changed."""
+    planned = plan(path, repo_root, registry, lang, method, fields=fields, texts=texts)
+    planned.write()
+    return planned.change

@@ -53,7 +53,9 @@ def field_block(spec: FieldSpec) -> str:
         body = (f"# {spec.key}:\n#   file: municipalities/images/example.jpg\n"
                 "#   alt:\n#     sv: ...\n#     en: ...\n")
     elif spec.kind is Kind.TRANSLATION:
-        body = f"{spec.key}:\n  en:\n    method: machine  # human | machine\n"
+        body = (f"# {spec.key}:  (written by 'ideslussar translations'; the pull-request "
+                "check proposes each line)\n#   en:\n#     summary: {method: human, "
+                "reviewed: true, source: ..., target: ...}\n")
     elif spec.kind is Kind.CHOICE:
         body = f"{spec.key}: {spec.example}  # {' | '.join(spec.choices)}\n"
     elif spec.kind is Kind.LINK_LIST:

@@ -26,9 +26,34 @@ def message_language(choice: str | None) -> str:
 
 
 def print_problems(problems: Sequence[Problem], lang: str) -> None:
-    gettext = i18n.translations(lang).gettext
+    """Every problem on its own line; in a GitHub Actions job also as an annotation, which
+    the pull request shows on the changed line, in Swedish and English."""
+    gettext = i18n.cli_translations(lang).gettext
     for problem in sorted(problems, key=lambda p: p.sort_key):
-        print(problem.render(gettext), file=sys.stderr)
-    summary = (i18n.translations(lang).ngettext("{count} problem found", "{count} problems found",
-                                                len(problems)).format(count=len(problems)))
+        print(problem.render(gettext, lang), file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for problem in sorted(problems, key=lambda p: p.sort_key):
+            print(github_annotation(problem))
+    summary = i18n.cli_translations(lang).ngettext(
+        # TRANSLATORS: the last line of 'ideslussar validate' when case files have mistakes.
+        "{count} problem found", "{count} problems found", len(problems)).format(
+        count=len(problems))
     print(summary, file=sys.stderr)
+
+
+def annotation_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's runner expects."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def annotation_property(text: str) -> str:
+    return annotation_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem) -> str:
+    """`::error file=…,line=…,col=…,title=…::svenska / English` for one problem."""
+    texts = [problem.text(i18n.cli_translations(lang).gettext, lang) for lang in ("sv", "en")]
+    title = problem.field or problem.file
+    return (f"::error file={annotation_property(problem.file)},line={problem.line},"
+            f"col={problem.column},title={annotation_property(title)}::"
+            + annotation_data(" / ".join(texts)))

@@ -19,34 +19,53 @@ This module only parses arguments and prints; the work is in `catalog`, `reviewi
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..reading.corpus import case_files, read_cases
-from ..reading.model import TRANSLATED_LANGUAGES, TranslationMethod
+from ..output import replace_file
+from ..reading.corpus import case_files, read_cases, read_page_texts
+from ..reading.model import ORIGINAL_LANGUAGE, TRANSLATED_LANGUAGES, CaseStudy, TranslationMethod
+from ..reading.page_translation import (
+    RECORDS_FILE,
+    page_record_problems,
+    page_statuses,
+    proposed_page_record,
+    read_page_records,
+    render_page_records,
+)
 from ..reading.problems import N_, InvalidContentError
-from ..reading.registry import load_registry
+from ..reading.registry import Registry, load_registry
 from ..reading.translation import FieldStatus, State, case_status
 from ..site import i18n
 from . import catalog
 from .content_po import export_catalog, import_catalog, write_catalog
-from .reviewing import UnknownFieldError, record
+from .reviewing import CaseFile, UnknownFieldError, read_case_file, record, validate_text
 from .terminal import message_language, print_problems
+from .yaml_edit import YamlEditError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+#: How many left-out entries an import names before it says how many more there are.
+SHOWN_ENTRIES = 10
 
 STATE_LABELS: dict[State, str] = {
+    # TRANSLATORS: a column of 'translations status': translated from the Swedish as it is now.
     State.CURRENT: N_("current"),
+    # TRANSLATORS: a column of 'translations status': the Swedish changed after translation.
     State.OUTDATED: N_("outdated"),
+    # TRANSLATORS: a column of 'translations status': not translated yet.
     State.MISSING: N_("missing"),
 }
 METHOD_LABELS: dict[TranslationMethod, str] = {
+    # TRANSLATORS: how a text was translated (by machine translation), in 'translations status'.
     TranslationMethod.MACHINE: N_("machine"),
+    # TRANSLATORS: how a text was translated (by a person), in 'translations status'.
     TranslationMethod.HUMAN: N_("human"),
 }
 
@@ -54,7 +73,7 @@ Gettext = Callable[[str], str]
 
 
 def gettext_for(args: argparse.Namespace) -> Gettext:
-    return i18n.translations(args.lang).gettext
+    return i18n.cli_translations(args.lang).gettext
 
 
 def fail(args: argparse.Namespace, message: str, **params: object) -> int:
@@ -71,31 +90,37 @@ def print_invalid(args: argparse.Namespace, error: InvalidContentError) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Write translations/messages.pot from the code and the templates."""
+    """Write translations/<domain>.pot from the code and the templates."""
     root = Path(args.root)
-    template = catalog.extract(root)
-    catalog.write_catalog(template, catalog.template_path(root))
-    print(gettext_for(args)("{count} strings written to {file}").format(
-        count=sum(1 for message in template if message.id),
-        file=catalog.relative(catalog.template_path(root), root)))
+    gettext = gettext_for(args)
+    for domain, template in catalog.extract(root).items():
+        catalog.write_catalog(template, catalog.template_path(root, domain))
+        print(gettext("{count} strings written to {file}").format(
+            count=sum(1 for message in template if message.id),
+            file=catalog.relative(catalog.template_path(root, domain), root)))
     return EXIT_OK
 
 
 def cmd_update(args: argparse.Namespace) -> int:
-    """Merge the template into every language's catalog (no fuzzy matching)."""
+    """Merge each template into every language's catalog (no fuzzy matching)."""
     root = Path(args.root)
-    if not catalog.template_path(root).is_file():
+    if not all(catalog.template_path(root, domain).is_file() for domain in i18n.DOMAINS):
         return fail(args, N_("the template is missing: run 'ideslussar translations extract'"))
     gettext = gettext_for(args)
-    for lang in catalog.CATALOG_LANGUAGES:
-        merged = catalog.update(root, lang)
-        untranslated = sum(1 for message in merged
-                           if message.id and not all(catalog.strings_of(message)))
-        print(gettext("{file}: {count} strings, {untranslated} to translate, {obsolete} "
-                      "obsolete").format(file=catalog.relative(catalog.po_path(root, lang), root),
-                                         count=sum(1 for message in merged if message.id),
-                                         untranslated=untranslated,
-                                         obsolete=len(merged.obsolete)))
+    for domain in i18n.DOMAINS:
+        for lang in catalog.KEPT_LANGUAGES:
+            merged = catalog.update(root, lang, domain)
+            untranslated = sum(1 for message in merged
+                               if message.id and not all(catalog.strings_of(message)))
+            print(gettext("{file}: {count} strings, {untranslated} to translate, {obsolete} "
+                          "obsolete").format(
+                file=catalog.relative(catalog.po_path(root, lang, domain), root),
+                count=sum(1 for message in merged if message.id),
+                untranslated=untranslated if lang != i18n.SOURCE_LANGUAGE else 0,
+                obsolete=len(merged.obsolete)))
+    for path in catalog.remove_legacy(root):
+        print(gettext("{file}: its translations are in the new catalogs; removed").format(
+            file=catalog.relative(path, root)))
     return EXIT_OK
 
 
@@ -127,6 +152,12 @@ def cmd_status(args: argparse.Namespace) -> int:
         return print_invalid(args, InvalidContentError(problems))
     statuses = [status for case in cases for lang in TRANSLATED_LANGUAGES
                 for status in case_status(case, lang).values()]
+    if not args.files:  # the hand-written pages too, unless only some case files were asked
+        page_texts, page_problems = read_page_texts(root)
+        records, record_problems = read_page_records(root)
+        if page_problems or record_problems:
+            return print_invalid(args, InvalidContentError(page_problems + record_problems))
+        statuses += page_statuses(page_texts, records)
     if args.json:
         print(json.dumps(status_json(statuses), ensure_ascii=False, indent=2))
     else:
@@ -140,10 +171,13 @@ def status_json(statuses: list[FieldStatus]) -> dict[str, Any]:
     """For tools: every field with its state, and the totals."""
     fields = [{"case": s.case, "file": s.file, "field": s.field, "lang": s.lang,
                "state": s.state.value,
-               "method": None if s.state is State.MISSING else s.method.value}
+               "method": None if s.state is State.MISSING or s.method is None
+               else s.method.value,
+               "reviewed": s.reviewed, "recorded": not s.needs_record}
               for s in statuses]
     totals = Counter(s.state.value for s in statuses)
-    methods = Counter(s.method.value for s in statuses if s.state is State.CURRENT)
+    methods = Counter(s.method.value for s in statuses
+                      if s.state is State.CURRENT and s.method is not None)
     return {"fields": fields,
             "totals": {state.value: totals.get(state.value, 0) for state in State},
             "current_by_method": {m.value: methods.get(m.value, 0) for m in TranslationMethod}}
@@ -153,8 +187,7 @@ def print_status_table(statuses: list[FieldStatus], gettext: Gettext, *,
                        needs_work_only: bool) -> None:
     headers = [gettext("case"), gettext("field"), gettext("lang"), gettext("state"),
                gettext("method")]
-    rows = [[s.case, s.field, s.lang, gettext(STATE_LABELS[s.state]),
-             "–" if s.state is State.MISSING else gettext(METHOD_LABELS[s.method])]
+    rows = [[s.case, s.field, s.lang, gettext(STATE_LABELS[s.state]), method_label(s, gettext)]
             for s in statuses if s.needs_work or not needs_work_only]
     widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
     for row in [headers, ["-" * width for width in widths], *rows]:
@@ -165,10 +198,63 @@ def print_status_table(statuses: list[FieldStatus], gettext: Gettext, *,
     print(gettext("{count} texts: {current} current, {outdated} outdated, {missing} missing")
           .format(count=len(statuses), current=totals[State.CURRENT],
                   outdated=totals[State.OUTDATED], missing=totals[State.MISSING]))
+    unrecorded = sum(1 for s in statuses if s.needs_record)
+    if unrecorded:
+        print(gettext("{count} translations have no record of how they were made (or changed "
+                      "after it): 'ideslussar translations records' shows the lines to add")
+              .format(count=unrecorded))
+
+
+def method_label(status: FieldStatus, gettext: Gettext) -> str:
+    """ "machine, reviewed", "human", "not recorded", or a dash while untranslated."""
+    if status.state is State.MISSING:
+        return "–"
+    if status.method is None:
+        return gettext("not recorded")
+    label = gettext(METHOD_LABELS[status.method])
+    if status.method is TranslationMethod.MACHINE and status.reviewed:
+        label = gettext("{method}, reviewed").format(method=label)
+    return label
 
 
 def method_choice(value: str | None) -> TranslationMethod | None:
     return TranslationMethod(value) if value else None
+
+
+def write_page_records(args: argparse.Namespace, root: Path, *, only_unrecorded: bool,
+                       paths: Iterable[str] = (), method: TranslationMethod | None = None
+                       ) -> int:
+    """Record translated pages as matching their Swedish page as it is now: the `paths`
+    given (content/<lang>/<page>.md), or, with `only_unrecorded`, every page changed
+    without a record. Rewrites content/translation.yml, a file only these commands write."""
+    page_texts, problems = read_page_texts(root)
+    records, record_problems = read_page_records(root)
+    if problems or record_problems:
+        return print_invalid(args, InvalidContentError(problems + record_problems))
+    texts = {(lang, path): markdown for lang, path, markdown in page_texts}
+    wanted: list[tuple[str, str]] = []
+    for name in paths:
+        parts = Path(name).as_posix().split("/")
+        key = (parts[1], "/".join(parts[2:])) if len(parts) > 2 else ("", "")
+        if key not in texts or key[0] not in TRANSLATED_LANGUAGES:
+            return fail(args, N_("{file}: not a translated page in content/"), file=name)
+        wanted.append(key)
+    if only_unrecorded:
+        wanted = [(s.lang, s.field) for s in page_statuses(page_texts, records)
+                  if s.needs_record]
+    gettext = gettext_for(args)
+    for lang, path in wanted:
+        existing = records.get(lang, {}).get(path)
+        record = proposed_page_record(texts[(ORIGINAL_LANGUAGE, path)], texts[(lang, path)])
+        chosen = method or (existing.method if existing and not only_unrecorded else None)
+        if chosen is not None:  # a machine's page recorded, not reviewed, is not reviewed
+            record = replace(record, method=chosen, reviewed=not (
+                only_unrecorded and chosen is TranslationMethod.MACHINE))
+        records.setdefault(lang, {})[path] = record
+        print(gettext("{file}: recorded as reviewed").format(file=f"content/{lang}/{path}"))
+    if wanted:
+        replace_file(root / RECORDS_FILE, render_page_records(records))
+    return EXIT_OK
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -178,12 +264,18 @@ def cmd_review(args: argparse.Namespace) -> int:
     gettext = gettext_for(args)
     method = method_choice(args.method)
     failed = False
-    for name in args.files:
+    pages = [name for name in args.files if Path(name).as_posix().startswith("content/")]
+    if pages and write_page_records(args, root, only_unrecorded=False, paths=pages,
+                                    method=method) != EXIT_OK:
+        failed = True
+    for name in [name for name in args.files if name not in pages]:
         try:
             for lang in TRANSLATED_LANGUAGES:
                 change = record(Path(name), root, registry, lang, method, fields=args.field)
-                print(gettext("{file}: {lang}: {count} fields recorded as reviewed").format(
-                    file=change.file, lang=lang, count=len(change.reviewed)))
+                print(gettext("{file}: {lang}: {count} fields recorded as reviewed ({changed} "
+                              "records changed): {fields}").format(
+                    file=change.file, lang=lang, count=len(change.reviewed),
+                    changed=len(change.recorded), fields=", ".join(change.reviewed) or "–"))
                 if change.untranslated:
                     print(gettext("{file}: {lang}: not translated, so not reviewed: "
                                   "{fields}").format(file=change.file, lang=lang,
@@ -223,16 +315,132 @@ def cmd_import(args: argparse.Namespace) -> int:
     except InvalidContentError as error:
         return print_invalid(args, error)
     for change in report.changes:
-        print(gettext("{file}: {texts} texts written, {reviewed} fingerprints recorded")
+        print(gettext("{file}: {texts} texts written, {recorded} records changed")
               .format(file=change.file, texts=len(change.texts),
-                      reviewed=len(change.reviewed)))
+                      recorded=len(change.recorded)))
+    if not any(change.changed for change in report.changes):
+        print(gettext("Nothing to import: no entry is translated and confirmed (not fuzzy) "
+                      "with a text that differs from the case files."))
     for label, contexts in ((N_("left out, still marked fuzzy: {entries}"), report.fuzzy),
-                            (N_("left out, not translated: {entries}"), report.empty),
-                            (N_("left out, no such case or field: {entries}"),
-                             report.unknown)):
+                            (N_("left out, not translated: {entries}"), report.empty)):
         if contexts:
-            print(gettext(label).format(entries=", ".join(contexts)), file=sys.stderr)
-    return EXIT_FAILED if report.unknown else EXIT_OK
+            shown = contexts if len(contexts) <= SHOWN_ENTRIES else [
+                *contexts[:SHOWN_ENTRIES],
+                gettext("and {count} more").format(count=len(contexts) - SHOWN_ENTRIES)]
+            print(gettext(label).format(entries=", ".join(shown)), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Rewrite old per-file translation records into one record per field (idempotent)."""
+    from .migration import migrate_text
+
+    root = Path(args.root)
+    gettext = gettext_for(args)
+    changed = 0
+    for path in selected_files(args):
+        case_file = read_case_file(path, root)
+        try:
+            new = migrate_text(case_file.text)
+        except YamlEditError as error:
+            fail(args, N_("{file}: cannot be migrated: {detail}"), file=case_file.shown_as,
+                 detail=str(error))
+            return EXIT_FAILED
+        if new != case_file.text:
+            case_file.write(new)
+            changed += 1
+            print(gettext("{file}: translation records written per field").format(
+                file=case_file.shown_as))
+    print(gettext("{count} files migrated; the others were already per field").format(
+        count=changed))
+    return EXIT_OK
+
+
+def planned_records(cases: list[CaseStudy], root: Path, registry: Registry,
+                    method: TranslationMethod) -> list[tuple[CaseFile, str]]:
+    """Each case file with unrecorded translations, and its text with their records added."""
+    from .record_check import proposed_records
+    from .yaml_edit import set_field_records
+
+    planned = []
+    for case in cases:
+        case_file = read_case_file(root / case.path, root)
+        text = case_file.text
+        for lang in TRANSLATED_LANGUAGES:
+            text = set_field_records(text, lang, proposed_records(case, lang, method))
+        if text != case_file.text:
+            validate_text(text, case_file, root, registry)
+            planned.append((case_file, text))
+    return planned
+
+
+def records_diff(planned: list[tuple[CaseFile, str]]) -> str:
+    """The change that records them, as a unified diff: exactly what to commit."""
+    return "".join("".join(difflib.unified_diff(
+        case_file.text.splitlines(keepends=True), text.splitlines(keepends=True),
+        f"a/{case_file.shown_as}", f"b/{case_file.shown_as}")) for case_file, text in planned)
+
+
+def cmd_records(args: argparse.Namespace) -> int:
+    """Translations nobody recorded: print the line that records each, the diff that records
+    them all (--diff), or write them (--write)."""
+    from .record_check import record_problems
+
+    root = Path(args.root)
+    registry = load_registry()
+    method = TranslationMethod(args.method)
+    cases, problems = read_cases(selected_files(args), root, registry)
+    if problems:
+        return print_invalid(args, InvalidContentError(problems))
+    if args.write:
+        gettext = gettext_for(args)
+        for case_file, text in planned_records(cases, root, registry, method):
+            case_file.write(text)
+            print(gettext("{file}: unrecorded translations recorded as {method}").format(
+                file=case_file.shown_as, method=gettext(METHOD_LABELS[method])))
+        if not args.files:
+            return write_page_records(args, root, only_unrecorded=True, method=method)
+        return EXIT_OK
+    if args.diff:
+        print(records_diff(planned_records(cases, root, registry, method)), end="")
+        return EXIT_OK
+    missing = record_problems(cases, root)
+    if not args.files:
+        page_texts, page_problems = read_page_texts(root)
+        records, problems = read_page_records(root)
+        if page_problems or problems:
+            return print_invalid(args, InvalidContentError(page_problems + problems))
+        missing += page_record_problems(page_statuses(page_texts, records), page_texts)
+    if missing:
+        return print_invalid(args, InvalidContentError(missing))
+    print(gettext_for(args)(N_("Every translation has a record of how it was made.")))
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Write (or with --check, compare) the content catalogs kept for translation platforms."""
+    from ..output import remove_file
+    from .content_po import stale_catalogs
+
+    root = Path(args.root)
+    cases, problems = read_cases(case_files(root / "municipalities"), root, load_registry())
+    if problems:
+        return print_invalid(args, InvalidContentError(problems))
+    stale = stale_catalogs(cases, root)
+    gettext = gettext_for(args)
+    if args.check:
+        for path in stale:
+            print(gettext("{file} is out of date: run 'ideslussar translations sync' and "
+                          "commit it").format(file=path.relative_to(root).as_posix()),
+                  file=sys.stderr)
+        return EXIT_FAILED if stale else EXIT_OK
+    for path, data in stale.items():
+        if data:
+            replace_file(path, data)
+        else:
+            remove_file(path)
+        print(gettext("updated {file}").format(file=path.relative_to(root).as_posix()))
+    return EXIT_OK
 
 
 # -- the parser ----------------------------------------------------------------------------------
@@ -262,7 +470,7 @@ def register(subparsers: Any) -> None:
     Help texts follow the editor's locale (LANG), like the messages: `--lang` is read only
     after the parser is built.
     """
-    _ = i18n.translations(message_language(None)).gettext
+    _ = i18n.cli_translations(message_language(None)).gettext
     parser = subparsers.add_parser(
         "translations", help=_("interface catalogs and the translation of the case studies"),
         description=_("Interface strings: extract, update, check. Case-study texts: status, "
@@ -270,11 +478,11 @@ def register(subparsers: Any) -> None:
     commands = parser.add_subparsers(dest="translations_command", required=True,
                                      metavar="COMMAND", parser_class=NestedParser)
 
-    extract = commands.add_parser("extract", help=_("write translations/messages.pot from the "
-                                                    "code and the templates"))
+    extract = commands.add_parser("extract", help=_("write translations/site.pot and cli.pot "
+                                                    "from the code and the templates"))
     extract.set_defaults(run=cmd_extract)
-    update = commands.add_parser("update", help=_("merge messages.pot into every language's "
-                                                  "catalog, without fuzzy matching"))
+    update = commands.add_parser("update", help=_("merge the templates into every language's "
+                                                  "catalogs, without fuzzy matching"))
     update.set_defaults(run=cmd_update)
     check = commands.add_parser("check", help=_("fail on any empty, fuzzy or obsolete entry "
                                                 "and on a template out of step with the code"))
@@ -325,3 +533,35 @@ def register(subparsers: Any) -> None:
                          default=TranslationMethod.HUMAN.value,
                          help=_("how the translation was made (default: human)"))
     imports.set_defaults(run=cmd_import)
+
+    migrate = commands.add_parser(
+        "migrate", help=_("rewrite old translation blocks as one record per field"),
+        description=_("Rewrite translation blocks of the old format (one method per file) as "
+                      "one record per field and language. Files already in the new format are "
+                      "left alone, so it can be run again at any time."))
+    migrate.add_argument("files", nargs="*", help=_("case files (default: all)"))
+    migrate.set_defaults(run=cmd_migrate)
+
+    records = commands.add_parser(
+        "records", help=_("list translations without a record, with the line to add"),
+        description=_("A translation with no record, or changed after it was recorded, was "
+                      "written by a person: print the record line to add, or write them."))
+    records.add_argument("files", nargs="*", help=_("case files (default: all)"))
+    records.add_argument("--write", action="store_true",
+                         help=_("add the proposed records to the files"))
+    records.add_argument("--diff", action="store_true",
+                         help=_("print the change that adds them, as a diff to commit"))
+    records.add_argument("--method", choices=[m.value for m in TranslationMethod],
+                         default=TranslationMethod.HUMAN.value,
+                         help=_("how the unrecorded translations were made (default: human, "
+                                "written by hand; machine ones are recorded as not reviewed)"))
+    records.set_defaults(run=cmd_records)
+
+    sync = commands.add_parser(
+        "sync", help=_("write the content catalogs in translations/content/"),
+        description=_("Write one PO file per case and language in translations/content/, "
+                      "for a translation platform such as Weblate; --check fails if any is out "
+                      "of date."))
+    sync.add_argument("--check", action="store_true",
+                      help=_("only check that the stored catalogs are current"))
+    sync.set_defaults(run=cmd_sync)

@@ -17,6 +17,8 @@ from typing import TypeGuard
 import yaml
 
 from ..reading.loading import is_null, parse
+from ..reading.model import FieldRecord
+from ..reading.translation import render_field_record
 
 INDENT = 2
 
@@ -126,24 +128,38 @@ def set_text(text: str, field: str, lang: str, value: str, *, markdown: bool) ->
     if is_null(value_node) and value_node.start_mark.index == value_node.end_mark.index:
         # `en:` with nothing after it: the value goes right after the colon.
         colon = text.index(":", key_node.end_mark.index) + 1
+        text, rendered = move_comment(text, colon, rendered)
         return splice(text, colon, colon, " " + rendered)
+    text, rendered = move_comment(text, value_node.end_mark.index, rendered)
     return replace_value(text, value_node, rendered)
+
+
+def move_comment(text: str, end: int, rendered: str) -> tuple[str, str]:
+    """A comment after the old value (`en: ~  # waiting for a translator`) stays a comment.
+
+    A block scalar's text starts on the next line, so the comment would end up at the end
+    of its last line, inside the text: it moves to the block's header line (`en: |  # ...`),
+    the one place on that line where YAML still reads it as a comment.
+    """
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    rest = text[end:line_end]
+    if not rendered.startswith("|") or not rest.strip().startswith("#") \
+            or not rest[:1].isspace():
+        return text, rendered
+    return splice(text, end, line_end, ""), "|" + rest + rendered[1:]
 
 
 # -- the translation block -------------------------------------------------------------------
 
 
-def render_record(indent: int, lang: str, method: str | None,
-                  fingerprints: Mapping[str, str]) -> list[str]:
-    """The lines of a `<lang>:` entry of the translation block, starting at `indent`."""
+def render_language(indent: int, lang: str, lines: Mapping[str, str]) -> list[str]:
+    """A `<lang>:` entry of the translation block: one `field: {...}` line per field."""
     pad = " " * indent
-    lines = [f"{pad}{lang}:"]
-    if method:
-        lines.append(f"{pad}  method: {method}")
-    if fingerprints:
-        lines.append(f"{pad}  fingerprints:")
-        lines.extend(f"{pad}    {key}: {value}" for key, value in fingerprints.items())
-    return lines
+    if not lines:
+        return [f"{pad}{lang}: {{}}"]
+    return [f"{pad}{lang}:"] + [f"{pad}{' ' * INDENT}{name}: {value}"
+                                for name, value in lines.items()]
 
 
 def mapping_is_block(node: yaml.Node) -> TypeGuard[yaml.MappingNode]:
@@ -162,91 +178,63 @@ def insert_entries(text: str, mapping: yaml.MappingNode, lines: list[str]) -> st
     return splice(text, at, at, "\n" + "\n".join(lines))
 
 
-def read_record(node: yaml.Node) -> tuple[str | None, dict[str, str]]:
-    """What a `<lang>:` record holds now, for the rare rewrite of the whole block."""
-    method_entry = entry(node, "method")
-    method = str(method_entry[1].value) if method_entry and not is_null(method_entry[1]) \
-        else None
-    prints_entry = entry(node, "fingerprints")
-    prints: dict[str, str] = {}
-    if prints_entry and isinstance(prints_entry[1], yaml.MappingNode):
-        prints = {str(k.value): str(v.value) for k, v in prints_entry[1].value}
-    return method, prints
+def language_lines(text: str, node: yaml.Node) -> dict[str, str]:
+    """The `field: {...}` entries of a `<lang>:` mapping as written (for a rewrite)."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): text[value.start_mark.index:value.end_mark.index].strip()
+            for key, value in node.value}
 
 
-def rewrite_block(text: str, root: yaml.MappingNode, lang: str, method: str | None,
-                  fingerprints: Mapping[str, str]) -> str:
-    """Write the whole translation block anew: only for shapes a splice cannot extend (flow
-    style `{...}`, or an empty value). Every record it held is kept."""
+def rewrite_block(text: str, root: yaml.MappingNode, languages: Mapping[str, Mapping[str, str]],
+                  *, replace: bool = False) -> str:
+    """Write the whole translation block anew with `languages` (lang -> field -> record text)
+    merged into what it holds (or, with `replace`, instead of what it holds for those
+    languages): for shapes a splice cannot extend (flow style, an empty value, no block yet)
+    and for the migration. Every other record it held is kept as written."""
     key_node, value_node = entry(root, "translation") or (None, None)
-    records: dict[str, tuple[str | None, dict[str, str]]] = {}
+    merged: dict[str, dict[str, str]] = {}
     if isinstance(value_node, yaml.MappingNode):
-        records = {str(k.value): read_record(v) for k, v in value_node.value}
-    old_method, old_prints = records.get(lang, (None, {}))
-    records[lang] = (method or old_method, {**old_prints, **fingerprints})
+        merged = {str(k.value): language_lines(text, v) for k, v in value_node.value}
+    for lang, lines in languages.items():
+        merged[lang] = dict(lines) if replace else {**merged.get(lang, {}), **lines}
     column = key_node.start_mark.column if key_node else 0
-    lines = [" " * column + "translation:"]
-    for name, (record_method, prints) in records.items():
-        lines.extend(render_record(column + INDENT, name, record_method, prints))
-    block = "\n".join(lines)
+    block_lines = [" " * column + "translation:"]
+    for lang, lines in merged.items():
+        block_lines.extend(render_language(column + INDENT, lang, lines))
+    block = "\n".join(block_lines)
     if key_node is None or value_node is None:
         prefix = "" if not text or text.endswith("\n") else "\n"
         return text + prefix + block + "\n"
     start, end = key_node.start_mark.index, value_node.end_mark.index
     old = text[start:end]
     trailing = old[len(old.rstrip("\n ")):] if "\n" in old else ""
-    return splice(text, start, end, block + trailing)
+    return splice(text, start, end, block + (trailing or ""))
 
 
-def set_translation_record(text: str, lang: str, method: str | None,
-                           fingerprints: Mapping[str, str]) -> str:
-    """Record how `lang` was translated and from which Swedish: set `translation.<lang>.method`
-    (None keeps what is there) and set or add the given fingerprints, keeping every other
-    entry, comment and line of the file."""
+def set_field_records(text: str, lang: str, records: Mapping[str, FieldRecord]) -> str:
+    """Set the records of the given fields of `lang`, one line each, keeping every other
+    record, comment and line of the file: a review or an import touches exactly its fields."""
+    if not records:
+        return text
+    rendered = {name: render_field_record(record) for name, record in records.items()}
     root = compose(text)
     translation = entry(root, "translation")
-    if translation is None or not mapping_is_block(translation[1]):
-        return rewrite_block(text, root, lang, method, fingerprints)
-    record = entry(translation[1], lang)
-    if record is None:
-        column = translation[1].value[0][0].start_mark.column
-        return insert_entries(text, translation[1],
-                              render_record(column, lang, method, fingerprints))
-    if not mapping_is_block(record[1]):
-        return rewrite_block(text, root, lang, method, fingerprints)
-    record_node = record[1]
-    column = record_node.value[0][0].start_mark.column
-    pad = " " * column
-    if method is not None:
-        method_entry = entry(record_node, "method")
-        if method_entry is None:
-            text = insert_entries(text, record_node, [f"{pad}method: {method}"])
-        elif str(method_entry[1].value) != method:
-            text = replace_value(text, method_entry[1], method)
-    if not fingerprints:
-        return text
-    record_node = record_of(text, lang)
-    prints_entry = entry(record_node, "fingerprints")
-    if prints_entry is None:
-        lines = [f"{pad}fingerprints:"] + [f"{pad}  {k}: {v}" for k, v in fingerprints.items()]
-        return insert_entries(text, record_node, lines)
-    if not mapping_is_block(prints_entry[1]):
-        return rewrite_block(text, compose(text), lang, None, fingerprints)
+    found = node_at(root, ["translation", lang]) if translation else None
+    if translation is None or not mapping_is_block(translation[1]) or found is None \
+            or not mapping_is_block(found[1]):
+        return rewrite_block(text, root, {lang: rendered})
     new: dict[str, str] = {}
-    for key, value in fingerprints.items():
-        prints_node = entry(record_of(text, lang), "fingerprints")
-        assert prints_node is not None  # noqa: S101 - found above; edits do not remove it
-        existing = entry(prints_node[1], key)
+    for name, line in rendered.items():
+        existing = entry(record_of(text, lang), name)
         if existing is None:
-            new[key] = value
-        elif str(existing[1].value) != value:
-            text = replace_value(text, existing[1], value)
+            new[name] = line
+        elif text[existing[1].start_mark.index:existing[1].end_mark.index] != line:
+            text = replace_value(text, existing[1], line)
     if new:
-        prints_node = entry(record_of(text, lang), "fingerprints")
-        assert prints_node is not None and isinstance(prints_node[1], yaml.MappingNode)  # noqa: S101
-        column = prints_node[1].value[0][0].start_mark.column
-        text = insert_entries(text, prints_node[1],
-                              [f"{' ' * column}{k}: {v}" for k, v in new.items()])
+        mapping = record_of(text, lang)
+        column = mapping.value[0][0].start_mark.column
+        text = insert_entries(text, mapping, [f"{' ' * column}{k}: {v}" for k, v in new.items()])
     return text
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import errno
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import threading
@@ -49,6 +51,8 @@ PAGE_TYPES = {
     "open-data": "oppna-data.html",
     "compare": "jamfor.html",
 }
+#: What the test server compresses (as web servers do): text, not pictures.
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
@@ -106,6 +110,23 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         self.send_header("X-Test-Server", self.server.token)
         super().end_headers()
+
+    def send_head(self) -> Any:
+        """Text compressed with gzip when the browser accepts it, as GitHub Pages and any
+        ordinary web server serve it: page weights and timings are then those readers get."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"  # (a folder without its "/" is redirected, as before)
+        if (path.suffix not in COMPRESSED or not path.is_file()
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        data = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
 
 
 class SiteServer(http.server.ThreadingHTTPServer):

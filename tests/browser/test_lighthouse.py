@@ -1,9 +1,12 @@
 """Lighthouse on a case page: accessibility, best practices and SEO at 100; performance shown.
+And on every page type, performance alone: no page waits for a stylesheet or script it does
+not use before it shows, and the scores and layout shift are reported.
 
-One run only (it takes its own Chromium, Debian's, and its default mobile emulation with
-simulated throttling). Performance is reported, never asserted: timings on a shared CI machine
+Lighthouse takes its own Chromium, Debian's, and its default mobile emulation with simulated
+throttling. Scores and timings are reported, never asserted: timings on a shared CI machine
 say little. The site is served at the origin it was built for, so canonical and hreflang URLs
-are the served ones, as Lighthouse's SEO audits want.
+are the served ones, as Lighthouse's SEO audits want, and compressed, as any web server
+serves it (`support._Handler`).
 """
 
 from __future__ import annotations
@@ -32,23 +35,27 @@ def failing_audits(report: dict[str, Any], category: str) -> list[str]:
             and audits[ref["id"]]["score"] < 1]
 
 
-def test_lighthouse_scores_on_a_case_page(served: str, tmp_path: Path) -> None:
+def lighthouse(address: str, categories: list[str], output: Path) -> dict[str, Any]:
+    """One Lighthouse run (mobile, simulated throttling); its report."""
     node = shutil.which("node")
     assert node, "Lighthouse needs Node.js (make browser-deps installs Lighthouse itself)"
     assert LIGHTHOUSE_CLI.is_file(), "run `make browser-deps` (npm ci in tests/browser)"
-    address = url("sv", PAGE_TYPES["case"])
-    output = tmp_path / "lighthouse.json"
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     run = subprocess.run(
         [node, str(LIGHTHOUSE_CLI), address, f"--chrome-path={CHROMIUM}",
          f"--chrome-flags={flags}", "--output=json", f"--output-path={output}",
-         f"--only-categories={','.join(CATEGORIES)}", "--quiet"],
+         f"--only-categories={','.join(categories)}", "--quiet"],
         capture_output=True, text=True, timeout=240, check=False)
     assert run.returncode == 0 and output.is_file(), run.stderr[-3000:]
-    report = json.loads(output.read_text(encoding="utf-8"))
-
+    report: dict[str, Any] = json.loads(output.read_text(encoding="utf-8"))
     assert report["finalDisplayedUrl"] == address
     assert not report.get("runtimeError"), report.get("runtimeError")
+    return report
+
+
+def test_lighthouse_scores_on_a_case_page(served: str, tmp_path: Path) -> None:
+    address = url("sv", PAGE_TYPES["case"])
+    report = lighthouse(address, CATEGORIES, tmp_path / "lighthouse.json")
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
     REPORT.notes["lighthouse (sv case page)"] = scores
     REPORT.notes["lighthouse warnings"] = report.get("runWarnings", [])
@@ -61,3 +68,25 @@ def test_lighthouse_scores_on_a_case_page(served: str, tmp_path: Path) -> None:
 
     below = {c: failing_audits(report, c) for c in MUST_BE_100 if scores[c] < 100}
     assert below == {}, json.dumps(below, indent=2)
+
+
+def test_no_page_type_waits_for_what_it_does_not_use(served: str, tmp_path: Path) -> None:
+    """Every page type, served compressed: Lighthouse finds no render-blocking stylesheet or
+    script to defer, and the transferred page and its resources are compressed. Performance
+    and layout shift are reported per page type (mobile, simulated throttling)."""
+    figures = {}
+    for kind, path in PAGE_TYPES.items():
+        report = lighthouse(url("sv", path), ["performance"], tmp_path / f"{kind}.json")
+        audits = report["audits"]
+        figures[kind] = {
+            "performance": round(report["categories"]["performance"]["score"] * 100),
+            "layout shift": audits["cumulative-layout-shift"]["displayValue"],
+            "first paint": audits["first-contentful-paint"]["displayValue"].replace("\xa0", " "),
+            "blocking": audits["total-blocking-time"]["displayValue"].replace("\xa0", " "),
+        }
+        blocking = audits["render-blocking-resources"].get("details", {}).get("items", [])
+        assert blocking == [], (kind, [item["url"] for item in blocking])
+        uncompressed = audits["uses-text-compression"].get("details", {}).get("items", [])
+        assert uncompressed == [], (kind, [item["url"] for item in uncompressed])
+    REPORT.notes["lighthouse performance per page type (sv, mobile, compressed)"] = figures
+    print(json.dumps(figures, indent=1, ensure_ascii=False))

@@ -1,0 +1,124 @@
+"""Case files validated by an earlier build, kept in the build's work folder (`.build/`).
+
+Parsing and validating a thousand case files is most of the generator's own time, and from one
+build to the next nearly all of them are unchanged. A file whose bytes hash to what a previous
+build validated gives that build's case again, without being parsed: the hash, not the file's
+time, decides, so a fresh CI checkout (where every file's time is new) still finds its cases
+in a restored cache.
+
+What a file's checks depend on besides its own bytes is part of the key too: the package (its
+version and the hash of its code and data, so a changed validator or vocabulary validates
+everything again), the file's path (the slug and the messages come from it) and, for a case
+with a picture, the picture's size and time. Only valid cases are kept: a file with problems is
+read again next time, so its messages are always current.
+
+The cache is the project's own work folder, as trusted as the checkout it sits in (CI restores
+it only for the branch that wrote it). A cache that cannot be read is ignored, never an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from .model import CaseStudy
+
+CACHE_FILE = "case-cache.pickle"
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # generator/
+#: The package's files whose change can change what a case file validates to.
+CODE_PATTERNS = ("**/*.py", "data/*.yml")
+
+#: A picture's identity as the checks saw it: its path, size, time and kind, or None if gone.
+PictureMark = tuple[str, int, int, int] | None
+
+
+@functools.cache
+def code_version() -> str:
+    """The package's version and a hash of its code and data: a build made by other code
+    neither reuses these cases nor counts as the previous build of an incremental one."""
+    digest = hashlib.sha256()
+    try:
+        digest.update(metadata.version("ideslussar").encode())
+    except metadata.PackageNotFoundError:  # run from a checkout that is not installed
+        digest.update(b"not installed")
+    for pattern in CODE_PATTERNS:
+        for path in sorted(PACKAGE_DIR.glob(pattern)):
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def file_digest(path: Path) -> bytes:
+    """The hash of a file's bytes (unreadable: an empty key, which matches nothing)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return b""
+
+
+def picture_mark(repo_root: Path, case: CaseStudy) -> PictureMark:
+    """What a case's checks saw of its picture, to tell later whether it is still so."""
+    if case.image is None:
+        return None
+    try:
+        stat = os.lstat(repo_root / case.image.path)
+    except OSError:
+        return (case.image.path, -1, -1, -1)
+    return (case.image.path, stat.st_size, stat.st_mtime_ns, stat.st_mode)
+
+
+@dataclass
+class CaseCache:
+    """Valid cases by the file they came from: (hash of its bytes, case, picture mark)."""
+
+    version: str = field(default_factory=code_version)
+    entries: dict[str, tuple[bytes, CaseStudy, PictureMark]] = field(default_factory=dict)
+    hits: int = 0
+    changed: bool = False  # since it was loaded: whether saving it is worth a write
+
+    @classmethod
+    def load(cls, work_dir: Path) -> CaseCache:
+        """The cache an earlier build left, or an empty one (none, unreadable or made by
+        other code)."""
+        try:
+            with (work_dir / CACHE_FILE).open("rb") as handle:
+                stored = pickle.load(handle)  # noqa: S301 - the build's own work folder
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+                TypeError, ValueError):
+            return cls()
+        if not isinstance(stored, cls) or stored.version != code_version():
+            return cls()
+        stored.hits, stored.changed = 0, False
+        return stored
+
+    def find(self, shown_as: str, digest: bytes, repo_root: Path) -> CaseStudy | None:
+        """The case a file with these bytes was validated to, if its picture is unchanged."""
+        entry = self.entries.get(shown_as)
+        if entry is None or entry[0] != digest or not digest:
+            return None
+        case = entry[1]
+        if entry[2] != picture_mark(repo_root, case):
+            return None
+        self.hits += 1
+        return case
+
+    def remember(self, shown_as: str, digest: bytes, case: CaseStudy, repo_root: Path) -> None:
+        if digest:
+            self.entries[shown_as] = (digest, case, picture_mark(repo_root, case))
+            self.changed = True
+
+    def keep_only(self, shown_as: set[str]) -> None:
+        """Forget files that are gone, so the cache does not grow with renamed files."""
+        kept = {key: value for key, value in self.entries.items() if key in shown_as}
+        self.changed = self.changed or len(kept) != len(self.entries)
+        self.entries = kept
+
+    def dumps(self) -> bytes:
+        """The cache as the next build loads it from `CACHE_FILE` (`build.read_corpus_cached`
+        writes it: only the output module writes)."""
+        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)

@@ -1,0 +1,183 @@
+"""Builds that reuse the previous build's work folder (`.build/`): the case files it validated
+and, when nothing but case files changed, its HTML. What a reader gets must be exactly what a
+clean build makes; what an editor gets for a mistake must be as current as ever."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from benchmarks.bench import make_repository
+from benchmarks.synthetic import write_corpus
+from generator.build import BuildReport, build_site, read_corpus_cached
+from generator.reading.case_cache import CACHE_FILE, CaseCache
+from generator.reading.corpus import case_files, read_corpus
+from generator.reading.problems import InvalidContentError
+
+from .conftest import REPO
+
+SITE_URL = "http://127.0.0.1:8765/"
+
+
+def make_repo(root: Path, cases: int = 12) -> Path:
+    """Synthetic cases, the real pages and configuration (its theme folder made absolute)."""
+    make_repository(root, cases, REPO, words=120)
+    return root
+
+
+def build(root: Path, config_file: Path | None = None, site_url: str = SITE_URL
+          ) -> BuildReport:
+    """What `ideslussar build` does in `root`: the cached read, then the build."""
+    return build_site(read_corpus_cached(root), root, root / "site", site_url=site_url,
+                      config_file=config_file or REPO / "mkdocs.yml")
+
+
+def every_file(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*")
+                  if path.is_file())
+
+
+def assert_same_site(built: Path, clean: Path) -> None:
+    files = every_file(built)
+    assert files == every_file(clean)
+    _, different, errors = filecmp.cmpfiles(built, clean, files, shallow=False)
+    assert different == [] and errors == []
+
+
+def edit_section(case: Path, sentence: str) -> None:
+    text = case.read_text(encoding="utf-8")
+    case.write_text(text.replace("what:\n  sv: |\n", f"what:\n  sv: |\n    {sentence}\n", 1),
+                    encoding="utf-8")
+
+
+def clean_build_of(root: Path, tmp_path: Path) -> Path:
+    """The same sources built from nothing, in another folder (file times kept, so the feeds'
+    dates, which come from them outside git, are the same)."""
+    fresh = tmp_path / "fresh"
+    shutil.copytree(root / "content", fresh / "content")
+    shutil.copytree(root / "municipalities", fresh / "municipalities")
+    report = build(fresh)
+    assert not report.incremental
+    return fresh / "site"
+
+
+def test_an_edited_case_rebuilds_its_pages_and_the_site_is_that_of_a_clean_build(
+        tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo")
+    first = build(root)
+    assert not first.incremental
+    case = case_files(root / "municipalities")[5]
+    edit_section(case, "En mening som byggs stegvis.")
+
+    second = build(root)
+    assert second.incremental
+    assert all(0 < second.rendered[lang] < second.pages[lang] for lang in second.pages)
+    page = root / "site" / "ideslussar" / f"{case.stem}.html"
+    assert "En mening som byggs stegvis." in page.read_text(encoding="utf-8")
+    index = (root / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "En mening som byggs stegvis." in index
+    assert_same_site(root / "site", clean_build_of(root, tmp_path))
+
+
+def test_a_renamed_case_changes_every_list_and_related_page_as_a_clean_build_does(
+        tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo")
+    build(root)
+    case = case_files(root / "municipalities")[3]
+    text = case.read_text(encoding="utf-8")
+    name = text.split("name:\n  sv: ", 1)[1].split("\n", 1)[0]
+    case.write_text(text.replace(f"name:\n  sv: {name}", "name:\n  sv: Ett nytt namn", 1),
+                    encoding="utf-8")
+
+    report = build(root)
+    assert report.incremental
+    assert "Ett nytt namn" in (root / "site" / "ideslussar" / "index.html").read_text(
+        encoding="utf-8")
+    assert_same_site(root / "site", clean_build_of(root, tmp_path))
+
+
+def test_the_published_site_is_not_changed_by_the_next_build_until_it_is_swapped(
+        tmp_path: Path) -> None:
+    """The site shares its files with the work folder (hard links); an incremental build
+    replaces the files it changes, so the old site keeps its old pages."""
+    root = make_repo(tmp_path / "repo")
+    build(root)
+    case = case_files(root / "municipalities")[2]
+    old_site = tmp_path / "old-site"
+    os.rename(root / "site", old_site)
+    page = f"ideslussar/{case.stem}.html"
+    before = (old_site / page).read_text(encoding="utf-8")
+    edit_section(case, "Bara i den nya webbplatsen.")
+
+    assert build(root).incremental
+    assert (old_site / page).read_text(encoding="utf-8") == before
+    assert "Bara i den nya webbplatsen." in (root / "site" / page).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", ["configuration", "site address", "added case",
+                                    "hand-written page", "failed build"])
+def test_anything_but_an_edited_case_gives_a_clean_build(tmp_path: Path, change: str) -> None:
+    root = make_repo(tmp_path / "repo")
+    config_file = root / "mkdocs.yml"
+    build(root, config_file)
+    site_url = SITE_URL
+    if change == "configuration":
+        config_file.write_text(config_file.read_text(encoding="utf-8").replace(
+            "site_name: Idéslussar", "site_name: Idéslussar i kommuner"), encoding="utf-8")
+    elif change == "site address":
+        site_url = "https://example.org/ideslussar/"
+    elif change == "added case":
+        write_corpus(tmp_path / "more", 13, REPO / "municipalities", REPO, words=120)
+        newest = next(path for path in case_files(tmp_path / "more")
+                      if not (root / "municipalities" / path.name).exists())
+        shutil.copy(newest, root / "municipalities" / newest.name)
+    elif change == "hand-written page":
+        page = root / "content" / "sv" / "om-programmet.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\nEtt nytt stycke.\n",
+                        encoding="utf-8")
+    else:  # the last build stopped half-way: the work folder is no previous build
+        (root / ".build" / "state.json").unlink()
+    report = build(root, config_file, site_url)
+    # A hand-written page is per language: the other language may still build on the last.
+    languages = ["sv"] if change == "hand-written page" else ["sv", "en"]
+    assert [report.rendered[lang] for lang in languages] == [report.pages[lang]
+                                                            for lang in languages]
+
+
+def test_unchanged_case_files_are_validated_once_across_builds(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo")
+    read_corpus_cached(root)
+    stored = CaseCache.load(root / ".build")
+    files = case_files(root / "municipalities")
+    assert len(stored.entries) == len(files)
+    read_corpus(root, stored=stored)
+    assert stored.hits == len(files)
+
+    # An edited file is read again; a mistake in it is reported with its line, as always.
+    text = files[0].read_text(encoding="utf-8")
+    files[0].write_text(text.replace("status: ", "status: sometimes-", 1), encoding="utf-8")
+    with pytest.raises(InvalidContentError) as invalid:
+        read_corpus_cached(root)
+    assert [problem.file for problem in invalid.value.problems] == [
+        f"municipalities/{files[0].name}"]
+    assert invalid.value.problems[0].field == "status"
+    stored = CaseCache.load(root / ".build")
+    with pytest.raises(InvalidContentError):  # still invalid: never taken from the cache
+        read_corpus(root, stored=stored)
+    assert stored.hits == len(files) - 1
+
+
+def test_a_case_cache_from_other_code_or_unreadable_is_ignored(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "repo", cases=3)
+    count = len(read_corpus_cached(root).cases)
+    (root / ".build" / CACHE_FILE).write_bytes(b"not a cache")
+    assert CaseCache.load(root / ".build").entries == {}
+    assert len(read_corpus_cached(root).cases) == count
+    stored = CaseCache.load(root / ".build")
+    stored.version = "older code"
+    (root / ".build" / CACHE_FILE).write_bytes(stored.dumps())
+    assert CaseCache.load(root / ".build").entries == {}
