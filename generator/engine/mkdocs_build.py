@@ -82,7 +82,7 @@ def language_config(base: dict[str, Any], lang: str, docs_dir: Path, site_dir: P
          "locale": OG_LOCALES[other],
          # The 404 page is one page for the whole site on most hosts: it says in each other
          # language what happened and where that language's pages are.
-         "not_found": i18n.translations(other).gettext(
+         "not_found": i18n.site_translations(other).gettext(
              "Page not found. The site in English starts here:")}
         for other in LANGUAGES
     ]
