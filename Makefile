@@ -54,4 +54,4 @@ $(VENV)/.bench-installed: pyproject.toml
 	touch $@
 
 clean:
-	rm -rf site .build .site.new .site.old
+	rm -rf site .build .site.new-* .site.old-* .site.lock .build.lock

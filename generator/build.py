@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from .site.related import related_cases
 from .site.render import render_language
 from .site.sitemaps import sitemaps
 from .site.urls import LANGUAGE_ROOTS, START, image_path
+from .site_checks import check_site
 
 
 @dataclass
@@ -56,6 +58,8 @@ class BuildReport:
     languages: dict[str, dict[str, float]] = field(default_factory=dict)
     #: Per language: the pages MkDocs rendered (all of them, unless the build was incremental).
     rendered: dict[str, int] = field(default_factory=dict)
+    #: What of the previous site publishing could not remove, for the editor to remove.
+    left_behind: list[Path] = field(default_factory=list)
 
     @property
     def incremental(self) -> bool:
@@ -192,10 +196,23 @@ def read_corpus_cached(repo_root: Path, work_dir: Path | None = None) -> Corpus:
 
 def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str | None = None,
                strict: bool = True, config_file: Path | None = None,
-               work_dir: Path | None = None) -> BuildReport:
-    """Build the bilingual site into `site_dir`, replacing it only when everything succeeded."""
-    started = time.perf_counter()
+               work_dir: Path | None = None,
+               on_wait: Callable[[], None] = lambda: None) -> BuildReport:
+    """Build the bilingual site into `site_dir`, replacing it only when everything succeeded.
+
+    One build at a time per site and per work folder: a second one waits for the first
+    (`on_wait` is told once), instead of both writing the same folders."""
     work = (work_dir or repo_root / ".build").resolve()
+    site = site_dir.resolve()
+    with output.build_lock([work.with_name(work.name + ".lock"),
+                            site.with_name(f".{site.name}.lock")], on_wait):
+        return build_locked(corpus, repo_root, site_dir, site_url, strict, config_file, work)
+
+
+def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str | None,
+                 strict: bool, config_file: Path | None, work: Path) -> BuildReport:
+    """`build_site`'s work, once it holds the locks."""
+    started = time.perf_counter()
     config_file = config_file or repo_root / "mkdocs.yml"
     base = read_base_config(config_file)
     publisher_from_config(base)  # a wrongly stated publisher stops the build before any writing
@@ -219,8 +236,8 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
         raise
     built = time.perf_counter()
     extra = {**sitemaps(url, results[0].paths), **extra}
-    output.publish({LANGUAGE_ROOTS[r.lang].rstrip("/"): r.site_dir for r in results}, extra,
-                   site_dir)
+    published = output.publish({LANGUAGE_ROOTS[r.lang].rstrip("/"): r.site_dir for r in results},
+                               extra, site_dir, lambda folder: check_site(folder, extra))
     incremental.record(work, inputs, {r.lang: r.paths for r in results})
     done = time.perf_counter()
     if all(task.forked for task in tasks):  # the sources of both were written side by side
@@ -232,4 +249,4 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
                         "mkdocs": built - generated, "publish": done - built},
                        {r.lang: r.warnings for r in results},
                        {r.lang: r.seconds for r in results},
-                       {r.lang: r.rendered for r in results})
+                       {r.lang: r.rendered for r in results}, published)

@@ -9,11 +9,13 @@ target and swapped in with renames at the very end: a failed build never leaves 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import fnmatch
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Mapping
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -114,23 +116,43 @@ def write_config(path: Path, config: Mapping[str, object]) -> None:
 NOT_PUBLISHED = ("sitemap.xml.gz", "*.map")
 
 
-def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir: Path) -> None:
-    """Assemble the built languages (prefix -> built folder) and swap the result into place.
+def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir: Path,
+            check: Callable[[Path], None] = lambda folder: None) -> list[Path]:
+    """Assemble the built languages (prefix -> built folder), check the result, and swap it
+    into place; returns what of the previous site could not be removed (nothing, or its
+    folder), for the editor to remove by hand.
 
     `parts` maps a prefix below the site root ("" for Swedish, "en" for English) to the folder
     MkDocs built it in. Their files are linked, not copied (a hard link costs no space and
     little time): the built folders stay in the work folder for the next, incremental build,
     which replaces a file it changes instead of writing into it (`replacing_writes`), so the
-    published site never changes under its readers.
+    published site never changes under its readers. `check` sees the complete new
+    site before the swap and raises if it is not fit to publish: then, as on any error, the
+    new site is removed and the previous one stays. The folders used on the way have names of
+    their own per build, so what an earlier build could not remove (a file nobody may delete)
+    never stops a later one.
     """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    fresh = site_dir.with_name(f".{site_dir.name}.new")
-    stale = site_dir.with_name(f".{site_dir.name}.old")
-    for leftover in (fresh, stale):
-        if leftover.exists():
-            shutil.rmtree(leftover)
-    fresh.mkdir()
+    for kind in ("new", "old"):  # what earlier builds left: removed if it can be
+        for leftover in site_dir.parent.glob(f".{site_dir.name}.{kind}-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    try:
+        assemble(parts, extra_files, fresh)
+        check(fresh)
+        stale = swap(fresh, site_dir)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    if stale is None:
+        return []
+    shutil.rmtree(stale, ignore_errors=True)
+    return [stale] if stale.exists() else []
+
+
+def assemble(parts: Mapping[str, Path], extra_files: Mapping[str, str], fresh: Path) -> None:
+    """Link the built languages into `fresh` and write the extra files beside them."""
     for prefix, built in sorted(parts.items()):
         link_tree(built, fresh / prefix if prefix else fresh)
     for relative, text in extra_files.items():
@@ -139,11 +161,53 @@ def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir:
         with contextlib.suppress(FileNotFoundError):
             target.unlink()  # a linked file of the work folder: replaced, never written into
         target.write_text(text, encoding="utf-8")
-    if site_dir.exists():
+
+
+def swap(fresh: Path, site_dir: Path) -> Path | None:
+    """Put `fresh` where `site_dir` is, with two renames; the previous site's new place, to be
+    removed, or None. If the second rename fails, the previous site is put back."""
+    stale = None
+    if site_dir.exists() or site_dir.is_symlink():
+        stale = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}-{time.time_ns()}")
         os.replace(site_dir, stale)
-    os.replace(fresh, site_dir)
-    if stale.exists():
-        shutil.rmtree(stale)
+    try:
+        os.replace(fresh, site_dir)
+    except BaseException:
+        if stale is not None:
+            os.replace(stale, site_dir)
+        raise
+    return stale
+
+
+class BuildLockedError(Exception):
+    """Another build held the lock for longer than a build may wait."""
+
+
+@contextlib.contextmanager
+def build_lock(paths: Iterable[Path], on_wait: Callable[[], None],
+               timeout: float = 1800.0) -> Iterator[None]:
+    """Hold the lock files at `paths` for the length of a build: a second build of the same
+    site or from the same work folder waits for the first (saying so once through `on_wait`)
+    instead of writing into the same folders, and gives up with `BuildLockedError` after
+    `timeout` seconds. The operating system releases the locks of a build that dies."""
+    deadline = time.monotonic() + timeout
+    waited = False
+    with contextlib.ExitStack() as stack:
+        for path in sorted({path.resolve() for path in paths}):  # one order: no deadlock
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = stack.enter_context(path.open("a"))
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise BuildLockedError(str(path)) from None
+                    if not waited:
+                        on_wait()
+                        waited = True
+                    time.sleep(0.2)
+        yield
 
 
 def link_tree(source: Path, target: Path) -> None:

@@ -119,9 +119,11 @@ def test_image_path_outside_the_repository(tmp_path: Path) -> None:
 
 
 def test_two_files_with_the_same_slug(tmp_path: Path) -> None:
+    """Files named on the command line may come from two folders."""
     other = GOOD.replace("Nollslussen", "Andra slussen")
-    found = problems(tmp_path, {"same.yml": GOOD, "same.yaml": other})
-    assert found == ['municipalities/same.yaml:1:1: the slug "same" is also used by '
+    (tmp_path / "municipalities/copy").mkdir(parents=True)
+    found = problems(tmp_path, {"same.yml": GOOD, "copy/same.yml": other})
+    assert found == ['municipalities/copy/same.yml:1:1: the slug "same" is also used by '
                      "municipalities/same.yml; rename one of the files"]
 
 
@@ -225,7 +227,7 @@ def test_python_tags_are_refused(tmp_path: Path) -> None:
 
 def test_not_yaml_at_all(tmp_path: Path) -> None:
     assert only(tmp_path, "name: [unclosed\n") == (
-        "municipalities/case.yml:2:1: the file is not valid YAML: did not find expected ',' or "
+        "municipalities/case.yml:1:16: the file is not valid YAML: did not find expected ',' or "
         "']'; check the indentation and the colons near this line")
 
 

@@ -26,7 +26,7 @@ TEMPLATE_FILES = sorted((REPO / "generator" / "site" / "templates").glob("*.html
 THEME_FILES = sorted(path for path in (REPO / "generator" / "engine" / "theme").rglob("*.html")
                      if not path.name.startswith("material-"))
 #: Words that may stand in a template outside gettext: front-matter keys and format names.
-ALLOWED_WORDS = {"title", "description", "hide", "toc", "filters", "instant", "JSON", "CSV"}
+ALLOWED_WORDS = {"title", "description", "hide", "toc", "JSON", "CSV"}
 STRIP_PATTERNS = (r"\{#.*?#\}", r"\{%.*?%\}", r"\{\{.*?\}\}", r"<!--.*?-->",
                   r"<(script|style)\b.*?</\1>", r"<[^>]*>", r"&#?\w+;")
 NBSP = "\u00a0"

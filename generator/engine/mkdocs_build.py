@@ -22,7 +22,7 @@ from typing import Any
 import jinja2
 import jinja2.runtime
 import yaml
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..reading.model import LANGUAGES
 from ..site import i18n
@@ -58,7 +58,13 @@ def read_base_config(path: Path) -> dict[str, Any]:
 def language_config(base: dict[str, Any], lang: str, docs_dir: Path, site_dir: Path,
                     site_url: str) -> dict[str, Any]:
     """The shared configuration, completed for one language."""
-    gettext = i18n.site_translations(lang).gettext
+    catalog = i18n.site_translations(lang)
+
+    def gettext(message: str) -> str:
+        """A msgstr for MkDocs' configuration, HTML-escaped: Material prints `site_name`,
+        `site_description` and the strings under `extra` into pages without escaping them."""
+        return str(escape(catalog.gettext(message)))
+
     config = copy.deepcopy(base)
     root_url = site_url.rstrip("/") + "/"
     theme = config.setdefault("theme", {})

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .case_cache import CaseCache, file_digest
+from .characters import skeleton
 from .history import FileDates, file_dates
-from .loading import load
+from .loading import load, read_text
 from .model import LANGUAGES, CaseStudy
+from .page_checks import outside_problems, page_problems, path_problems
 from .page_translation import page_statuses, read_page_records, stray_page_records
 from .parallel import fork_map
 from .problems import N_, InvalidContentError, Problem
@@ -23,7 +25,9 @@ from .registry import Registry, load_registry, normalise
 from .translation import State
 from .validation import Checker
 
-CASE_SUFFIXES = (".yml", ".yaml")
+#: The one suffix of a case file: `nacka.YML` or `solna.yaml` would be skipped while
+#: `validate` said every file is valid, so every other file is reported instead.
+CASE_SUFFIXES = (".yml",)
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,30 @@ class Corpus:
 
 
 def case_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.iterdir() if p.suffix in CASE_SUFFIXES and p.is_file())
+    """The case files of a folder; symbolic links are listed too, so they are reported."""
+    if not directory.is_dir():
+        return []  # `stray_files` says so
+    return sorted(p for p in directory.iterdir() if p.suffix in CASE_SUFFIXES
+                  and (p.is_file() or p.is_symlink()))
+
+
+def stray_files(directory: Path, repo_root: Path) -> list[Problem]:
+    """Files in the case folder that are not read: a case file saved with another suffix;
+    or no case folder at all."""
+    if not directory.is_dir():
+        return [Problem(display_path(directory, repo_root), 1, 1, "",
+                        N_("there is no such folder"),
+                        N_("run the command in the repository, or name it with --root"))]
+    problems = []
+    for path in sorted(directory.iterdir()):
+        if (path.suffix in CASE_SUFFIXES or path.name.startswith(".")
+                or (path.is_dir() and not path.is_symlink())):
+            continue
+        problems.append(Problem(display_path(path, repo_root), 1, 1, "",
+                                N_("this file is not read: case files end in .yml"),
+                                N_("rename it to {name}.yml, or move it out of the folder"),
+                                {"name": path.name.split(".")[0] or "name"}))
+    return problems
 
 
 #: Below this many files per core, a second process costs more than it saves.
@@ -105,7 +132,10 @@ def read_cases(files: Iterable[Path], repo_root: Path, registry: Registry,
 
 
 def signature(path: Path) -> tuple[int, int]:
-    stat = path.stat()
+    try:
+        stat = path.stat()
+    except OSError:  # gone, or never there: `read_one` says so
+        return 0, -1
     return stat.st_mtime_ns, stat.st_size
 
 
@@ -135,6 +165,9 @@ def reuse_stored(paths: list[Path], repo_root: Path, stored: CaseCache,
     shown = {}
     for path in paths:
         shown_as = shown[path] = display_path(path, repo_root)
+        if file_problems(path, repo_root, shown_as):  # a link is not even read to be hashed
+            unread.append(path)
+            continue
         digest = digests[path] = file_digest(path)
         case = stored.find(shown_as, digest, repo_root)
         if case is None:
@@ -161,12 +194,31 @@ def read_one(path: Path, repo_root: Path, registry: Registry
              ) -> tuple[list[CaseStudy], list[Problem]]:
     """One file: its case (none if anything is wrong with it), and its problems."""
     shown_as = display_path(path, repo_root)
+    problems = file_problems(path, repo_root, shown_as)
+    if problems:
+        return [], problems
     document, problems = load(path, shown_as)
     if document is None:
         return [], problems
-    checker = Checker(shown_as, registry, repo_root)
+    checker = Checker(shown_as, registry, repo_root, source=document.text)
     case = checker.case(document, path.stem)
     return ([] if case is None else [case]), [*problems, *checker.problems]
+
+
+def file_problems(path: Path, repo_root: Path, shown_as: str) -> list[Problem]:
+    """A path that cannot be a case file: missing, a folder, another suffix, or a link."""
+    if not path.exists() and not path.is_symlink():
+        return [Problem(shown_as, 1, 1, "", N_("there is no such file"),
+                        N_("check the file name; case files are in municipalities/"))]
+    if path.is_dir():
+        return [Problem(shown_as, 1, 1, "", N_("this is a folder, not a case file"),
+                        N_("name the .yml files in it, or leave the names out to check them "
+                           "all"))]
+    if path.suffix not in CASE_SUFFIXES:
+        return [Problem(shown_as, 1, 1, "", N_("this file is not read: case files end in .yml"),
+                        N_("rename it to {name}.yml, or move it out of the folder"),
+                        {"name": path.name.split(".")[0] or "name"})]
+    return outside_problems(path, repo_root, shown_as)
 
 
 def duplicate_problems(cases: list[CaseStudy], repo_root: Path) -> list[Problem]:
@@ -184,7 +236,7 @@ def duplicate_problems(cases: list[CaseStudy], repo_root: Path) -> list[Problem]
                                     N_("rename one of the files"),
                                     {"slug": case.slug, "other": by_slug[case.slug].path}))
         by_slug.setdefault(case.slug, case)
-        name = normalise(case.name.sv)
+        name = normalise(skeleton(case.name.sv))
         if name in by_name:
             problems.append(Problem(case.path, 1, 1, "name.sv", N_('"{name}" is already '
                                                                    "described in {other}"),
@@ -243,7 +295,18 @@ def read_pages(content_dir: Path, repo_root: Path) -> tuple[list[ContentPage], l
     for lang in LANGUAGES:
         for relative in sorted(paths[lang]):
             path = content_dir / lang / relative
-            pages.append(ContentPage(relative, lang, path.read_text(encoding="utf-8")))
+            shown_as = display_path(path, repo_root)
+            refused = (outside_problems(path, repo_root, shown_as)
+                       or path_problems(relative, shown_as))
+            if refused:
+                problems.extend(refused)
+                continue
+            markdown, unreadable = read_text(path, shown_as)
+            if markdown is None:
+                problems.extend(unreadable)
+                continue
+            problems.extend(page_problems(markdown, shown_as))
+            pages.append(ContentPage(relative, lang, markdown))
             for other in LANGUAGES:
                 if relative not in paths[other]:
                     problems.append(Problem(display_path(path, repo_root), 1, 1, "",
@@ -284,8 +347,10 @@ def read_corpus(repo_root: Path, cases_dir: Path | None = None,
     with `stored` (the build's), files validated by an earlier build are not either.
     """
     registry = load_registry()
-    files = case_files(cases_dir or repo_root / "municipalities")
+    folder = cases_dir or repo_root / "municipalities"
+    files = case_files(folder)
     cases, problems = read_cases(files, repo_root, registry, cache, stored)
+    problems.extend(stray_files(folder, repo_root))
     pages, page_problems = read_pages(repo_root / "content", repo_root)
     problems.extend(page_problems)
     page_texts = [(page.lang, page.path, page.markdown) for page in pages]

@@ -42,6 +42,7 @@ class Document:
 
     file: str
     root: Node
+    text: str = ""  # what it was parsed from
 
 
 def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
@@ -103,7 +104,7 @@ def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
         root = yaml.compose(text, Loader=_TextLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = within(text, *((mark.line + 1, mark.column + 1) if mark else (1, 1)))
         colon = (colon_in_text(text, line, shown_as)
                  if "mapping values" in (error.problem or "") else None)
         if colon is not None:
@@ -123,7 +124,7 @@ def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
         return None, problems
     # A text cut at " #" is reported, but the file is still checked, so that the editor sees
     # every other mistake in the same run.
-    return Document(shown_as, root), comment_in_text_problems(root, text, shown_as)
+    return Document(shown_as, root, text), comment_in_text_problems(root, text, shown_as)
 
 
 #: The keys whose values are always texts (a language of a text field).
@@ -179,6 +180,18 @@ def colon_in_text(text: str, line: int, shown_as: str) -> Problem | None:
         {"fixed": f'{match.group(1).strip()} "{value}"'})
 
 
+def within(text: str, line: int, column: int) -> tuple[int, int]:
+    """A position as an editor can find it: the parser places "unexpected end of file"
+    after the last line break, on a line the editor's file does not have; that is the end
+    of the last line."""
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()
+    if line <= len(lines):
+        return line, column
+    return max(len(lines), 1), len(lines[-1]) + 1 if lines else 1
+
+
 def structure_problems(root: Node, shown_as: str) -> list[Problem]:
     """Aliases, custom tags and duplicated keys: each is either hostile or a silent loss."""
     problems: list[Problem] = []
@@ -203,11 +216,21 @@ def structure_problems(root: Node, shown_as: str) -> list[Problem]:
     return problems
 
 
+def key_text(node: Node) -> str:
+    """A mapping key as a message shows it: a plain key as typed, a complex key (YAML's
+    `? [a, b]`) by its kind and text, never as a Python object."""
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return "[" + ", ".join(key_text(item) for item in node.value) + "]"
+    return "{" + ", ".join(f"{key_text(k)}: {key_text(v)}" for k, v in node.value) + "}"
+
+
 def duplicate_key_problems(node: yaml.MappingNode, shown_as: str) -> list[Problem]:
     first_line: dict[str, int] = {}
     problems = []
     for key, _value in node.value:
-        name = str(key.value)
+        name = key_text(key)
         if name in first_line:
             problems.append(at(key, shown_as, name, N_("the key is written twice, on lines "
                                                        "{first} and {second}"),

@@ -7,6 +7,7 @@ Every check reports a `Problem` instead of raising, so one run lists every mista
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -63,6 +64,21 @@ class Problem:
     @property
     def sort_key(self) -> tuple[str, int, int]:
         return (self.file, self.line, self.column)
+
+
+#: What must not reach a terminal or a CI log as itself: control characters (an escape
+#: sequence can clear the screen or move the cursor, a line break can print a fake line or
+#: start one with `::error`), DEL and C1, and the characters that reverse text direction.
+TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
+                             "\u202a-\u202e\u2066-\u2069]")
+ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def terminal_text(text: str) -> str:
+    """A message made safe to print: every unsafe character shown as an escape ("\\x1b",
+    "\\n", "\\u202e"), so the editor sees what is in the file and nothing happens."""
+    return TERMINAL_UNSAFE.sub(lambda match: ESCAPES.get(match.group())
+                               or match.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class InvalidContentError(Exception):

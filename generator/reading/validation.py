@@ -18,7 +18,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .loading import Document, at, is_null
+from .characters import character_findings, is_blank, position
+from .links import MARKDOWN_LINK_PATTERNS, is_allowed_link, mailto_extras
+from .loading import Document, at, is_null, key_text
 from .model import (
     CASE_FIELDS,
     LANGUAGE_NAMES,
@@ -40,20 +42,23 @@ from .model import (
     Text,
     TranslationMethod,
 )
+from .pictures import picture_problem
 from .problems import N_, Localized, Problem
 from .registry import Registry
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MONTH_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 FINGERPRINT_PATTERN = re.compile(r"^[0-9a-f]{16}$")
-#: Link targets in Markdown: inline `](target)`, autolinks `<scheme:...>`, references `[x]: t`.
-MARKDOWN_LINK_PATTERNS = (
-    re.compile(r"\]\(\s*<?([^)\s>]*)"),
-    re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>"),
-    re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE),
-)
-LINK_SCHEMES = ("http", "https", "mailto")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".svg")
+#: The years a period may name: the programme ran 2016-2019, and idéslussar before and after.
+YEARS = (1990, 2100)
+#: A grant of a trillion kronor is already a mistake; longer numbers are refused before
+#: Python is asked to read them (it refuses numbers over 4,300 digits with a traceback).
+MAX_DIGITS = 12
+MAX_SLUG_LENGTH = 64
+#: Slugs that would take the place of a page or folder of the site (`index` is the overview
+#: of the case pages' folder).
+RESERVED_SLUGS = frozenset(("index", "sv", "en", "assets", "search", "data", "lan", "teman",
+                            "bilder", "ideslussar", "404", "sitemap", "feed"))
 #: Language names for the Swedish messages.
 LANGUAGE_NAMES_SV = {"sv": "svenska", "en": "engelska"}
 
@@ -75,6 +80,7 @@ class Checker:
     registry: Registry
     repo_root: Path
     problems: list[Problem] = field(default_factory=list)
+    source: str = ""  # the file's text, to place a problem at the very character
 
     # -- reporting -----------------------------------------------------------------------------
 
@@ -90,9 +96,14 @@ class Checker:
                         N_("expected the keys {keys}"), keys=", ".join(allowed))
             return None
         allowed = list(allowed)
-        entries = {}
+        entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value)
+            key = key_text(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.report(key_node, path, N_("a field name is written as {key}"),
+                            N_("write the field name as a plain word, one of {keys}"),
+                            key=key, keys=", ".join(allowed))
+                continue
             if key not in allowed:
                 self.unknown_key(key_node, path, key, allowed)
                 continue
@@ -117,7 +128,13 @@ class Checker:
     def scalar(self, node: yaml.Node, path: str) -> str | None:
         """The text of a scalar, exactly as typed; a list or mapping here is a problem."""
         if isinstance(node, yaml.ScalarNode) and not is_null(node):
-            return str(node.value)
+            value = str(node.value)
+            self.check_characters(node, path, value)
+            if is_blank(value):
+                self.report(node, path, N_("the value is made only of invisible characters"),
+                            N_("write the text with letters and digits"))
+                return None
+            return value
         if is_null(node):
             self.report(node, path, N_("the value is empty"), N_("write a value after the "
                                                                  "colon"))
@@ -125,6 +142,18 @@ class Checker:
             self.report(node, path, N_("expected a single value here, not a list or a "
                                        "set of keys"))
         return None
+
+    def check_characters(self, node: yaml.Node, path: str, value: str) -> None:
+        """Control, direction, invisible and look-alike characters, at the very character
+        when it is typed as itself in the file (not as an escape like "\\x7f")."""
+        for finding in character_findings(value):
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+            index = self.source.find(finding.text, node.start_mark.index,
+                                     node.end_mark.index) if self.source else -1
+            if index >= 0:
+                line, column = position(self.source, index)
+            self.problems.append(Problem(self.file, line, column, path, finding.message,
+                                         finding.expected, finding.params))
 
     def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node] | None:
         if isinstance(node, yaml.SequenceNode):
@@ -188,6 +217,11 @@ class Checker:
                                                "address"),
                                 N_("links start with https://, http:// or mailto:"),
                                 link=target)
+                elif mailto_extras(target):
+                    self.report(node, path, N_('the e-mail link "{link}" adds {extras}'),
+                                N_("write mailto: and the address only (a ?subject= may "
+                                   "stay)"), link=target, extras=", ".join(
+                                       mailto_extras(target)))
 
     def municipality(self, node: yaml.Node, path: str) -> str | None:
         written = self.scalar(node, path)
@@ -234,25 +268,39 @@ class Checker:
             return None
         match = MONTH_PATTERN.match(written.strip())
         month = int(match.group(2)) if match and match.group(2) else None
-        if match is None or (month is not None and not 1 <= month <= 12):
+        if match is None or not written.isascii() or (month is not None
+                                                      and not 1 <= month <= 12):
             self.report(node, path, N_('"{written}" is not a month'),
                         N_('expected YYYY-MM in quotes, such as "2016-11", or a year alone'),
                         written=written)
             return None
-        return Month(int(match.group(1)), month)
+        year = int(match.group(1))
+        if not YEARS[0] <= year <= YEARS[1]:
+            self.report(node, path, N_('"{written}" is outside the years a period may have'),
+                        N_("expected a year from {first} to {last}"), written=written,
+                        first=YEARS[0], last=YEARS[1])
+            return None
+        return Month(year, month)
 
     def integer(self, node: yaml.Node, path: str) -> int | None:
         written = self.scalar(node, path)
         if written is None:
             return None
-        if not written.isdigit():
-            hint = number_hint(written)
+        if not (written.isascii() and written.isdigit()):
+            # No hint is computed from a number too long to be an amount: Python refuses to
+            # read one of over 4,300 digits.
+            hint = number_hint(written) if len(written) <= 2 * MAX_DIGITS else None
             if hint is not None:
                 self.report(node, path, N_('"{written}" is not a plain number'), hint[0],
                             written=written, digits=hint[1])
             else:
                 self.report(node, path, N_('"{written}" is not a whole number'),
                             N_("expected digits only, such as 4000000"), written=written)
+            return None
+        if len(written) > MAX_DIGITS:
+            self.report(node, path, N_("the number has {count} digits"),
+                        N_("expected at most {limit} digits"), count=len(written),
+                        limit=MAX_DIGITS)
             return None
         return int(written)
 
@@ -360,17 +408,9 @@ class Checker:
         alt = self.text(entries["alt"][1], f"{path}.alt")
         if written is None:
             return None
-        resolved = (self.repo_root / written).resolve()
-        inside = resolved.is_relative_to(self.repo_root.resolve())
-        if written.startswith(("/", "\\")) or "://" in written or not inside:
-            self.report(file_node, f"{path}.file", N_('"{written}" is outside the repository'),
-                        N_("put the picture in municipalities/images/ and write that path"),
-                        written=written)
-            return None
-        if resolved.suffix.lower() not in IMAGE_SUFFIXES or not resolved.is_file():
-            self.report(file_node, f"{path}.file", N_('there is no picture at "{written}"'),
-                        N_("expected an existing .jpg, .png, .webp or .svg file"),
-                        written=written)
+        refused = picture_problem(self.repo_root, written)
+        if refused is not None:
+            self.report(file_node, f"{path}.file", refused[0], refused[1], **refused[2])
             return None
         return None if alt is None else Image(written, alt)
 
@@ -472,6 +512,8 @@ class Checker:
                                          N_("use lower-case letters a-z, digits and hyphens, "
                                             "such as {suggestion}.yml"),
                                          {"slug": slug, "suggestion": slugify(slug)}))
+        else:
+            self.problems.extend(slug_problems(self.file, slug))
         values = self.group(CASE_FIELDS, document.root, "")
         if values is not None:
             self.cross_checks(document.root, values)
@@ -566,6 +608,19 @@ def node_at(root: yaml.Node, *keys: str) -> yaml.Node:
     return node
 
 
+def slug_problems(file: str, slug: str) -> list[Problem]:
+    """A well-formed slug that is too long for a file name or reserved for the site."""
+    if len(slug) > MAX_SLUG_LENGTH:
+        return [Problem(file, 1, 1, "", N_("the file name has {count} characters"),
+                        N_("a file name has at most {limit} characters: shorten it"),
+                        {"count": len(slug), "limit": MAX_SLUG_LENGTH})]
+    if slug in RESERVED_SLUGS:
+        return [Problem(file, 1, 1, "", N_('the file name "{slug}" is reserved for the site'),
+                        N_("name the file after the idea sluice, such as {example}.yml"),
+                        {"slug": slug, "example": "iderum-lerum"})]
+    return []
+
+
 #: Fields people type that the build works out itself.
 DERIVED_KEYS = frozenset(("county", "counties", "lan", "län"))
 TYPOGRAPHIC_QUOTES = "”“„‘’‚«»"
@@ -589,11 +644,6 @@ def number_hint(written: str) -> tuple[str, str] | None:
     millions = int(whole) * 1_000_000 + int(fraction.ljust(6, "0"))
     return N_("write the whole amount in kronor, digits only: {digits} if you mean "
               "{written} million"), str(millions)
-
-
-def is_allowed_link(target: str) -> bool:
-    scheme = urlsplit(target.strip()).scheme.lower()
-    return scheme in LINK_SCHEMES and (scheme == "mailto" or "//" in target)
 
 
 def slugify(name: str) -> str:

@@ -57,6 +57,9 @@ def translations(lang: str, domain: str) -> gettext_module.NullTranslations:
         return gettext_module.NullTranslations()
     if not path.is_file():
         raise FileNotFoundError(f"no message catalog for {lang!r}: expected {path}")
+    if path.resolve() != path:  # a link could make any file on the machine a catalog
+        raise FileNotFoundError(f"the message catalog {path} is a symbolic link: put the "
+                                "catalog itself there")
     with path.open("rb") as po_file:
         catalog = read_po(po_file, locale=lang)
     buffer = io.BytesIO()

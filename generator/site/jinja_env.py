@@ -17,7 +17,7 @@ import jinja2
 import jinja2.runtime
 from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import i18n
 
@@ -110,17 +110,21 @@ def environment(lang: str) -> jinja2.Environment:
 
 def direct_gettext(catalog: Any) -> dict[str, Any]:
     """`_`, `gettext` and `ngettext` as the i18n extension's newstyle functions behave in an
-    autoescaping environment (the translation as Markup, formatted with the escaped
-    variables), without their detour through the template context: the environment has one
-    catalog, so the context has nothing to add, and section headings call `_` on every page."""
+    autoescaping environment, without their detour through the template context: the
+    environment has one catalog, so the context has nothing to add, and section headings call
+    `_` on every page.
+
+    Unlike the i18n extension, the msgstr itself is escaped too, not only the variables: a
+    catalog comes from translators (and, through Weblate, from anyone), and a msgstr is text,
+    never markup (`translations check` refuses markup a msgid does not have)."""
 
     def gettext(message: str, /, **variables: Any) -> Markup:
-        text = Markup(catalog.gettext(message))  # noqa: S704 - a msgstr; variables are escaped
+        text = escape(catalog.gettext(message))
         return text % variables if variables or "%" in text else text
 
     def ngettext(singular: str, plural: str, num: int, /, **variables: Any) -> Markup:
         variables.setdefault("num", num)
-        return Markup(catalog.ngettext(singular, plural, num)) % variables  # noqa: S704
+        return escape(catalog.ngettext(singular, plural, num)) % variables
 
     return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
 

@@ -18,6 +18,8 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
+from ..reading.links import link_scheme, link_target
+
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
@@ -26,14 +28,14 @@ class _LinkGuard(Treeprocessor):
 
     def run(self, root: Element) -> None:
         for link in root.iter("a"):
-            href = link.get("href", "")
-            scheme = urlsplit(href.strip()).scheme.lower()
+            scheme = link_scheme(link.get("href", ""))
             if scheme and scheme not in SAFE_SCHEMES:
                 link.attrib.pop("href", None)
             elif scheme:
                 link.set("rel", "noopener")
         for image in root.iter("img"):
-            if urlsplit(image.get("src", "").strip()).scheme:
+            parts = urlsplit(link_target(image.get("src", "")))
+            if parts.scheme or parts.netloc:
                 image.attrib.pop("src", None)
 
 

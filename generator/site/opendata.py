@@ -87,13 +87,27 @@ CSV_COLUMNS = ("id", "url", "name", "organisation", "municipalities", "municipal
                "vinnova_grant_sek", "vinnova_reference", "themes", "summary", "sources")
 
 
+#: How a spreadsheet recognises a formula (or, for tab and carriage return, a cell that
+#: starts one after them) when it opens a CSV file.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as text: a text that would start a formula
+    (`=HYPERLINK(...)` from a case file) gets a leading apostrophe, as OWASP recommends and
+    as the open data page tells readers. Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_text(records: list[dict[str, Any]]) -> str:
     """One row per case; lists joined with "; " so a spreadsheet shows them in one cell."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in records:
-        writer.writerow([
+        writer.writerow(spreadsheet_safe(cell) for cell in [
             r["id"], r["url"], r["name"], r["organisation"],
             "; ".join(m["name"] for m in r["municipalities"]),
             "; ".join(m["code"] for m in r["municipalities"]),

@@ -183,10 +183,20 @@ def placeholders(text: str) -> set[str]:
     return set(BRACE_PLACEHOLDER.findall(text))
 
 
+#: Characters that make text markup in a page: a msgstr may use one only where its msgid does
+#: (the site escapes every msgstr anyway; the check tells the translator at once).
+MARKUP_CHARACTERS = frozenset('<>&"')
+
+
+def markup_characters(text: str) -> set[str]:
+    return set(MARKUP_CHARACTERS.intersection(text))
+
+
 def entry_problems(catalog: Catalog, file: str, *, empty_allowed: bool = False
                    ) -> list[CatalogProblem]:
-    """Empty, fuzzy and obsolete entries, and brace placeholders the msgid does not have
-    (values that differ by language are passed under the msgid's own name: `Localized`)."""
+    """Empty, fuzzy and obsolete entries, and brace placeholders or markup characters the
+    msgid does not have (values that differ by language are passed under the msgid's own
+    name: `Localized`)."""
     found: list[CatalogProblem] = []
     for message in catalog:
         if not message.id:
@@ -202,6 +212,14 @@ def entry_problems(catalog: Catalog, file: str, *, empty_allowed: bool = False
         for string in strings:
             if not string:
                 continue
+            markup = markup_characters(string) - {
+                character for msgid in ids for character in markup_characters(str(msgid))}
+            if markup:
+                found.append(CatalogProblem(
+                    file, shown(message), N_("the translation has characters the msgid does "
+                                             "not have: {characters}; interface texts are "
+                                             "plain text, never HTML: leave them out"),
+                    {"characters": " ".join(sorted(markup))}))
             extra = placeholders(string) - allowed
             if extra:
                 found.append(CatalogProblem(
@@ -257,6 +275,10 @@ def domain_problems(root: Path, domain: str, fresh: Catalog) -> list[CatalogProb
         if not path.is_file():
             found.append(CatalogProblem(relative(path, root), "", N_(
                 "the catalog is missing: run 'ideslussar translations update'")))
+            continue
+        if path.resolve() != root.resolve() / path.relative_to(root):
+            found.append(CatalogProblem(relative(path, root), "", N_(
+                "the catalog is a symbolic link: put the catalog itself there")))
             continue
         catalog = read_catalog(path, lang)
         keys = {message_key(m) for m in catalog if m.id}

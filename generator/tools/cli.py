@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..reading.corpus import case_files, read_cases
-from ..reading.problems import InvalidContentError
+from ..reading.corpus import case_files, read_cases, stray_files
+from ..reading.problems import InvalidContentError, terminal_text
 from ..reading.registry import load_registry
 from ..site import i18n
 from . import translations_cli
@@ -29,6 +29,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     root = Path(args.root)
     files = [Path(f) for f in args.files] or case_files(root / "municipalities")
     cases, problems = read_cases(files, root, load_registry())
+    if not args.files:
+        problems.extend(stray_files(root / "municipalities", root))
     if problems:
         print_problems(problems, args.lang)
         return EXIT_INVALID
@@ -43,6 +45,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     success."""
     from ..build import build_site, read_corpus_cached
     from ..engine.mkdocs_build import SiteBuildError
+    from ..output import BuildLockedError
 
     root = Path(args.root)
     try:
@@ -50,15 +53,33 @@ def cmd_build(args: argparse.Namespace) -> int:
     except InvalidContentError as invalid:
         print_problems(invalid.problems, args.lang)
         return EXIT_INVALID
+    gettext = i18n.cli_translations(args.lang).gettext
+    failed = gettext("The build failed; {site} was not changed.").format(site=args.site_dir)
     try:
         report = build_site(corpus, root, Path(args.site_dir), site_url=args.site_url,
-                            strict=args.strict)
+                            strict=args.strict, on_wait=lambda: print(gettext(
+                                "Another build of {site} is running; waiting for it to "
+                                "finish").format(site=args.site_dir), file=sys.stderr))
     except SiteBuildError as error:
         for message in error.messages:
-            print(f"{error.lang}: {message}", file=sys.stderr)
+            print(terminal_text(f"{error.lang}: {message}"), file=sys.stderr)
         print(i18n.cli_translations(args.lang).gettext("The build failed; {site} was not changed.")
               .format(site=args.site_dir), file=sys.stderr)
         return EXIT_INVALID
+    except BuildLockedError:
+        print(gettext("Another build of {site} has been running for too long; stop it, "
+                      "then build again").format(site=args.site_dir), file=sys.stderr)
+        print(failed, file=sys.stderr)
+        return EXIT_INVALID
+    except OSError as error:  # the disk: full, read-only, or a folder that cannot be moved
+        print(terminal_text(gettext("{site} could not be written: {error}").format(
+            site=args.site_dir, error=error)), file=sys.stderr)
+        print(failed, file=sys.stderr)
+        return EXIT_INVALID
+    for folder in report.left_behind:
+        print(terminal_text(gettext("The previous site could not be removed completely: "
+                                    "{folder}; remove it by hand (the new site is in place)")
+                            .format(folder=folder)), file=sys.stderr)
     print(report.summary())
     return EXIT_OK
 
@@ -66,13 +87,19 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     """Write the commented template for a new case study, never over an existing file."""
     from ..output import create_file
-    from ..reading.validation import SLUG_PATTERN, slugify
+    from ..reading.validation import SLUG_PATTERN, slug_problems, slugify
     from .template import new_case_text
 
     gettext = i18n.cli_translations(args.lang).gettext
     if not SLUG_PATTERN.match(args.slug):
-        print(gettext('"{slug}" cannot be used as a file name; try "{suggestion}"').format(
-            slug=args.slug, suggestion=slugify(args.slug)), file=sys.stderr)
+        print(terminal_text(gettext('"{slug}" cannot be used as a file name; try '
+                                    '"{suggestion}"').format(slug=args.slug,
+                                                             suggestion=slugify(args.slug))),
+              file=sys.stderr)
+        return EXIT_USAGE
+    refused = slug_problems(f"municipalities/{args.slug}.yml", args.slug)
+    if refused:
+        print(refused[0].render(gettext, args.lang), file=sys.stderr)
         return EXIT_USAGE
     path = Path(args.root) / "municipalities" / f"{args.slug}.yml"
     try:
@@ -110,10 +137,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Preview one language with live reload."""
-    from .preview import serve
+    from .preview import PortInUseError, serve
 
-    serve(Path(args.root), args.site_lang, args.address,
-          lambda problems: print_problems(problems, args.lang))
+    gettext = i18n.cli_translations(args.lang).gettext
+    host, _, port = args.address.rpartition(":")
+    if not port.isdigit() or not host:
+        print(terminal_text(gettext('"{address}" is not an address to serve on; write '
+                                    "host:port, such as 127.0.0.1:8000").format(
+                                        address=args.address)), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        serve(Path(args.root), args.site_lang, args.address,
+              lambda problems: print_problems(problems, args.lang), args.lang)
+    except PortInUseError:
+        print(gettext("Port {port} is already in use, perhaps by another preview; stop that "
+                      "one, or choose another port: --address {host}:{other}").format(
+                          port=port, host=host, other=int(port) + 1), file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
 
 

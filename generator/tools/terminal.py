@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from ..reading.problems import Problem
+from ..reading.problems import Problem, terminal_text
 from ..site import i18n
 
 
@@ -30,7 +30,7 @@ def print_problems(problems: Sequence[Problem], lang: str) -> None:
     the pull request shows on the changed line, in Swedish and English."""
     gettext = i18n.cli_translations(lang).gettext
     for problem in sorted(problems, key=lambda p: p.sort_key):
-        print(problem.render(gettext, lang), file=sys.stderr)
+        print(terminal_text(problem.render(gettext, lang)), file=sys.stderr)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for problem in sorted(problems, key=lambda p: p.sort_key):
             print(github_annotation(problem))
@@ -56,4 +56,4 @@ def github_annotation(problem: Problem) -> str:
     title = problem.field or problem.file
     return (f"::error file={annotation_property(problem.file)},line={problem.line},"
             f"col={problem.column},title={annotation_property(title)}::"
-            + annotation_data(" / ".join(texts)))
+            + annotation_data(terminal_text(" / ".join(texts))))

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..output import replace_file
-from ..reading.corpus import case_files, read_cases, read_page_texts
+from ..reading.corpus import case_files, display_path, file_problems, read_cases, read_page_texts
 from ..reading.model import ORIGINAL_LANGUAGE, TRANSLATED_LANGUAGES, CaseStudy, TranslationMethod
 from ..reading.page_translation import (
     RECORDS_FILE,
@@ -39,7 +39,7 @@ from ..reading.page_translation import (
     read_page_records,
     render_page_records,
 )
-from ..reading.problems import N_, InvalidContentError
+from ..reading.problems import N_, InvalidContentError, terminal_text
 from ..reading.registry import Registry, load_registry
 from ..reading.translation import FieldStatus, State, case_status
 from ..site import i18n
@@ -77,7 +77,7 @@ def gettext_for(args: argparse.Namespace) -> Gettext:
 
 
 def fail(args: argparse.Namespace, message: str, **params: object) -> int:
-    print(gettext_for(args)(message).format(**params), file=sys.stderr)
+    print(terminal_text(gettext_for(args)(message).format(**params)), file=sys.stderr)
     return EXIT_FAILED
 
 
@@ -129,7 +129,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     problems = catalog.check_catalogs(Path(args.root))
     gettext = gettext_for(args)
     for problem in problems:
-        print(problem.render(gettext), file=sys.stderr)
+        print(terminal_text(problem.render(gettext)), file=sys.stderr)
     if problems:
         return fail(args, N_("{count} problems in the catalogs"), count=len(problems))
     print(gettext("The catalogs are complete and current."))
@@ -269,6 +269,11 @@ def cmd_review(args: argparse.Namespace) -> int:
                                     method=method) != EXIT_OK:
         failed = True
     for name in [name for name in args.files if name not in pages]:
+        missing = file_problems(Path(name), root, display_path(Path(name), root))
+        if missing:
+            print_invalid(args, InvalidContentError(missing))
+            failed = True
+            continue
         try:
             for lang in TRANSLATED_LANGUAGES:
                 change = record(Path(name), root, registry, lang, method, fields=args.field)

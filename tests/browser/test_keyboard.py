@@ -59,7 +59,8 @@ def tab(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
 
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    # bypass_csp: axe is injected inline (see test_accessibility.py).
+    context = browser.new_context(viewport=VIEWPORTS["phone"], bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()

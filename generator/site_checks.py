@@ -1,0 +1,50 @@
+"""The new site, checked before it replaces the published one.
+
+MkDocs and the generator exit without error on output that is broken in ways no one sees at
+once: a feed a reader cannot parse, a JSON file a program cannot read, a language missing its
+start page because another build removed it. These checks run on the complete new site, after
+everything is written and before the swap, so a site that fails them is never published.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from xml.etree import ElementTree
+
+from .engine.mkdocs_build import SiteBuildError
+from .reading.model import LANGUAGES
+from .site.urls import LANGUAGE_ROOTS
+
+#: What every language of a complete site has.
+REQUIRED = ("index.html", "404.html", "search/search_index.json", "assets/javascripts",
+            "sitemap.xml", "feed.xml")
+
+
+def format_problems(files: Mapping[str, str]) -> list[str]:
+    """Feeds and sitemaps that are not well-formed XML, JSON that does not parse."""
+    problems = []
+    for path, text in sorted(files.items()):
+        try:
+            if path.endswith(".xml"):
+                ElementTree.fromstring(text.encode("utf-8"))  # noqa: S314 - our own output
+            elif path.endswith(".json"):
+                json.loads(text)
+        except (ElementTree.ParseError, ValueError) as error:
+            problems.append(f"{path} is not well-formed: {error}")
+    return problems
+
+
+def missing_files(folder: Path) -> list[str]:
+    """What a complete site has and this one lacks, per language."""
+    return [f"{LANGUAGE_ROOTS[lang]}{required} is missing" for lang in LANGUAGES
+            for required in REQUIRED
+            if not (folder / LANGUAGE_ROOTS[lang] / required).exists()]
+
+
+def check_site(folder: Path, extra_files: Mapping[str, str]) -> None:
+    """Raise `SiteBuildError` listing every problem of the new site in `folder`."""
+    problems = format_problems(extra_files) + missing_files(folder)
+    if problems:
+        raise SiteBuildError("site", problems)
