@@ -61,7 +61,8 @@ def test_no_wcag_violations(tab: Page, served: str, kind: str, lang: str,
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_no_wcag_violations_in_the_dark_scheme(browser: Browser, served: str, kind: str,
                                                lang: str) -> None:
-    context = browser.new_context(color_scheme="dark", viewport=VIEWPORTS["desktop"])
+    context = browser.new_context(color_scheme="dark", viewport=VIEWPORTS["desktop"],
+                                  bypass_csp=True)  # to inject axe-core
     page = context.new_page()
     page.goto(url(lang, PAGE_TYPES[kind]))
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
