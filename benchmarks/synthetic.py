@@ -22,13 +22,14 @@ from pathlib import Path
 
 from generator import output
 from generator.reading.corpus import case_files, read_cases
+from generator.reading.model import SECTIONS as MODEL_SECTIONS
 from generator.reading.model import CaseStudy, FieldRecord, Status, Text, TranslationMethod
 from generator.reading.problems import InvalidContentError
 from generator.reading.registry import Registry, load_registry
+from generator.reading.slugs import slugify
 from generator.reading.translation import fingerprint, render_field_record
-from generator.reading.validation import slugify
 
-SECTIONS = ("what", "how", "results", "lessons")
+SECTIONS = tuple(spec.key for spec in MODEL_SECTIONS)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])")
 #: Every nth case leaves a section untranslated, or has a Swedish text changed after translation.
 UNTRANSLATED_EVERY = 20
@@ -67,8 +68,8 @@ def read_pool(cases_dir: Path, repo_root: Path, registry: Registry) -> Pool:
             if text is None:
                 continue
             pool["sv"].extend(sentences(text.sv))
-            if text.en is not None:
-                pool["en"].extend(sentences(text.en))
+            if text["en"] is not None:
+                pool["en"].extend(sentences(text["en"] or ""))
     return Pool(tuple(cases), {lang: tuple(dict.fromkeys(found)) for lang, found in pool.items()})
 
 
@@ -119,8 +120,9 @@ def block(text: str, indent: int) -> str:
 
 def text_field(key: str, text: Text, *, markdown: bool = False, indent: int = 0) -> str:
     pad = " " * indent
-    english = "~" if text.en is None else (block(text.en, indent + 4) if markdown
-                                           else quoted(text.en))
+    english_text = text["en"]
+    english = "~" if english_text is None else (block(english_text, indent + 4) if markdown
+                                                else quoted(english_text))
     swedish = block(text.sv, indent + 4) if markdown else quoted(text.sv)
     return f"{pad}{key}:\n{pad}  sv: {swedish}\n{pad}  en: {english}\n"
 
@@ -135,8 +137,8 @@ def case_text(number: int, pool: Pool, registry: Registry, words: int, rng: rand
     members = [home.code, *rng.sample(neighbours, min(len(neighbours), rng.choice(
         (0, 0, 0, 1, 2, 4, 8))))]
     label = f"{home.name} {number + 1}"
-    name = Text(f"{base.name.sv} – {label}", f"{base.name.en or base.name.sv} – {label}")
-    organisation = Text(f"{home.name} kommun", f"{home.name} Municipality")
+    name = Text(sv=f"{base.name.sv} – {label}", en=f"{base.name['en'] or base.name.sv} – {label}")
+    organisation = Text(sv=f"{home.name} kommun", en=f"{home.name} Municipality")
     start_year = rng.randint(2012, 2023)
     start = f"{start_year}-{rng.randint(1, 12):02d}"
     status = rng.choice(list(Status))
@@ -149,14 +151,14 @@ def case_text(number: int, pool: Pool, registry: Registry, words: int, rng: rand
         english: str | None = paragraphs(pool.sentences["en"], section_words, rng)
         if key == "lessons" and number % UNTRANSLATED_EVERY == 0:
             english = None
-        sections[key] = Text(paragraphs(pool.sentences["sv"], section_words, rng), english)
+        sections[key] = Text(sv=paragraphs(pool.sentences["sv"], section_words, rng), en=english)
     texts: dict[str, Text] = {"name": name, "organisation": organisation,
                               "summary": base.summary, **sections}
     texts.update({f"examples.{i}": example for i, example in enumerate(base.examples)})
     method = TranslationMethod.HUMAN if number % 10 == 0 else TranslationMethod.MACHINE
     records = {key: FieldRecord(method, method is TranslationMethod.HUMAN, fingerprint(text.sv),
-                                fingerprint(text.en))
-               for key, text in texts.items() if text.en is not None}
+                                fingerprint(text["en"] or ""))
+               for key, text in texts.items() if text["en"] is not None}
     if number % OUTDATED_EVERY == 1 and "how" in records:  # the Swedish changed since
         records["how"] = replace(records["how"], source=fingerprint("an earlier Swedish text"))
     parts = ["# A synthetic case study for `make bench`, made from the real ones.\n",
@@ -177,7 +179,7 @@ def case_text(number: int, pool: Pool, registry: Registry, words: int, rng: rand
     if base.examples:
         parts.append("examples:\n")
         for example in base.examples:
-            english_example = "~" if example.en is None else quoted(example.en)
+            english_example = "~" if example["en"] is None else quoted(example["en"] or "")
             parts.append(f"  - sv: {quoted(example.sv)}\n    en: {english_example}\n")
     parts.append("sources:\n" + "".join(f"  - {link.url}\n" for link in base.sources))
     parts.append("translation:\n  en:\n")

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import incremental, output
-from .engine.mkdocs_build import (
+from .engine import (
     LanguageBuild,
     build_one,
     language_config,

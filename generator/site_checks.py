@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from xml.etree import ElementTree
 
-from .engine.mkdocs_build import SiteBuildError
+from .engine import SiteBuildError
 from .reading.model import LANGUAGES
 from .site.urls import LANGUAGE_ROOTS
 

@@ -163,6 +163,25 @@ def test_only_the_engine_imports_mkdocs_or_material(module: str) -> None:
             "generator/engine/ instead")
 
 
+@pytest.mark.parametrize("module", sorted(GRAPH))
+def test_the_engine_is_used_through_its_door(module: str) -> None:
+    """Outside the engine, code imports `generator.engine` (its __init__), never the modules
+    behind it: what the rest needs of an engine is the door's short list."""
+    if layer(module) != "engine":
+        behind = sorted(target for target in GRAPH[module][0]
+                        if layer(target) == "engine" and target != "engine")
+        assert behind == [], (f"generator/{module.replace('.', '/')} imports {behind}: import "
+                              "from generator.engine, adding to its door if it must")
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda path: str(path.relative_to(PACKAGE)))
+def test_no_module_grows_past_about_400_lines(path: Path) -> None:
+    """A module that long does more than one job: split it by job, as site/pages.py was
+    (urls, jinja_env, memo, render)."""
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{path.relative_to(PACKAGE)} has {lines} lines"
+
+
 def test_no_two_modules_import_each_other() -> None:
     """Not even through others, and not even lazily: a cycle hides which module comes first."""
     cycles = []

@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from generator.reading.problems import Problem
+from generator.reading.records import language_name
 from generator.reading.translation import fingerprint
-from generator.reading.validation import language_name
 from generator.tools.migration import migrate_text
 from generator.tools.terminal import github_annotation
 

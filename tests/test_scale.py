@@ -32,7 +32,7 @@ def test_synthetic_cases_are_valid_varied_and_about_a_page_long(tmp_path: Path) 
                                                                   "lessons"))
              for case in cases]
     assert min(words) > 600 and max(words) < 900
-    assert any(case.lessons and case.lessons.en is None for case in cases)  # untranslated
+    assert any(case.lessons and case.lessons["en"] is None for case in cases)  # untranslated
 
 
 def test_synthetic_corpus_is_never_written_into_the_repository() -> None:

@@ -29,6 +29,7 @@ from generator import output
 from generator.build import build_site
 from generator.engine.mkdocs_build import SiteBuildError
 from generator.reading.corpus import read_corpus
+from generator.reading.model import Text
 from generator.reading.page_checks import GENERATED_PAGES, RESERVED_FOLDERS
 from generator.reading.problems import InvalidContentError, Problem
 from generator.reading.registry import Theme
@@ -178,7 +179,8 @@ def test_names_reaching_front_matter_and_headings_stay_text(tmp_path: Path) -> N
     corpus = read_corpus(root)
     themes = dict(corpus.registry.themes)
     key = corpus.cases[0].themes[0]
-    themes[key] = Theme(key, "Tema [klicka](https://evil.example/) *fet*\x7f", themes[key].en)
+    themes[key] = Theme(key, Text(sv="Tema [klicka](https://evil.example/) *fet*\x7f",
+                                  en=themes[key].names["en"]))
     corpus = dataclasses.replace(corpus, registry=dataclasses.replace(corpus.registry,
                                                                       themes=themes))
     site = tmp_path / "site"

@@ -24,7 +24,7 @@ import jinja2.runtime
 import yaml
 from markupsafe import Markup, escape
 
-from ..reading.model import LANGUAGES
+from ..reading.languages import LANGUAGES, by_language, language
 from ..site import i18n
 from ..site.urls import LANGUAGE_ROOTS
 
@@ -32,9 +32,9 @@ from ..site.urls import LANGUAGE_ROOTS
 #: it travels with the package and mkdocs.yml does not name it.
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 #: The name each language has in the switcher, in that language.
-LANGUAGE_LABELS = {"sv": "Svenska", "en": "English"}
+LANGUAGE_LABELS = by_language("label")
 #: Open Graph wants a territory with the language.
-OG_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+OG_LOCALES = by_language("og_locale")
 
 
 @dataclass(frozen=True)
@@ -122,10 +122,10 @@ def relative_root(lang: str, other: str) -> str:
 def search_plugin(plugin: Any, lang: str) -> Any:
     """The search plugin in the page's language (Swedish stemming for Swedish)."""
     if plugin == "search":
-        return {"search": {"lang": lang}}
+        return {"search": {"lang": language(lang).search}}
     if isinstance(plugin, dict) and "search" in plugin:
         options = dict(plugin["search"] or {})
-        options["lang"] = lang
+        options["lang"] = language(lang).search
         return {"search": options}
     return plugin
 
@@ -158,6 +158,14 @@ def warm_up() -> None:
         importlib.import_module(module)
 
 
+#: The build's shortcuts inside MkDocs, each switchable on its own: `once` renders Material's
+#: navigation and configuration script once per folder, `one_markdown_parser` reuses one
+#: Markdown parser for every page, `counting_search_parser` indexes with `search_parser`.
+#: With any of them the pages are those plain `mkdocs build` writes from the same sources
+#: (tests/test_engine.py builds with each alone and compares).
+SHORTCUTS = frozenset({"once", "one_markdown_parser", "counting_search_parser"})
+
+
 @dataclass(frozen=True)
 class Built:
     """What one language's MkDocs build did: its warnings, the pages it rendered, and every
@@ -170,16 +178,19 @@ class Built:
 
 def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | None = None,
               previous: dict[str, Any] | None = None,
-              replacing: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None
-              ) -> Built:
+              replacing: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None,
+              *, shortcuts: frozenset[str] = SHORTCUTS) -> Built:
     """Build one language, or raise `SiteBuildError` with what MkDocs logged.
 
     With `changed` (an incremental build: see `incremental_build.py`), only those sources and
     the navigation's pages are rendered again, over the previous build's HTML, whose search
     entries are `previous`; `replacing` makes MkDocs' writes replace files. Either way every
-    page's search entries come back, for the next build. Runs in a worker process, so it
-    reports what MkDocs logged by value, not by logging.
+    page's search entries come back, for the next build. `shortcuts` switches the build's
+    shortcuts inside MkDocs (all by default). Runs in a worker process, so it reports what
+    MkDocs logged by value, not by logging.
     """
+    if not shortcuts <= SHORTCUTS:
+        raise ValueError(f"unknown shortcuts: {sorted(shortcuts - SHORTCUTS)}")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -201,10 +212,13 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
         # The generator writes the bilingual sitemaps over MkDocs' per-language ones
         # (`sitemaps.py`), so MkDocs is not asked to render one only to have it replaced.
         config.theme.static_templates.discard("sitemap.xml")
-        config.theme.get_env = with_once(config.theme.get_env)  # type: ignore[method-assign]
+        if "once" in shortcuts:
+            config.theme.get_env = with_once(config.theme.get_env)  # type: ignore[method-assign]
         with contextlib.ExitStack() as stack:
-            stack.enter_context(one_markdown_parser())
-            stack.enter_context(counting_search_parser())
+            if "one_markdown_parser" in shortcuts:
+                stack.enter_context(one_markdown_parser())
+            if "counting_search_parser" in shortcuts:
+                stack.enter_context(counting_search_parser())
             entries = stack.enter_context(kept_search_entries(
                 None if changed is None else previous or {}))
             if changed is not None:
@@ -289,6 +303,8 @@ class ReusedMarkdown:
     many documents with one instance, `reset()` between them, and MkDocs' own per-page
     processors are registered under fixed names, so registering them again replaces them.
     The output is the same byte for byte (`tests/test_scale.py` builds a site both ways).
+
+    upstream: mkdocs/structure/pages.py sha256:28cc64c2f8b85b92
     """
 
     def __init__(self, module: Any) -> None:

@@ -10,6 +10,8 @@ compare by tag name. At a thousand case pages that is about a sixth of a languag
 open elements per tag, so each of those questions is a dictionary lookup. Its results are
 Material's, entry for entry: `tests/test_search_parser.py` runs both over varied HTML, and
 `tests/test_scale.py` compares whole search indexes with those of plain `mkdocs build`.
+
+upstream: material/plugins/search/plugin.py sha256:cc8a3ac0a8862662
 """
 
 from __future__ import annotations

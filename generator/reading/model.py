@@ -9,16 +9,24 @@ consumes, so rendering never sees an unchecked value.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-#: The languages the site publishes, the original first. Swedish is the language the case studies
-#: are written in; English is a translation of it.
-LANGUAGES: tuple[str, ...] = ("sv", "en")
-ORIGINAL_LANGUAGE = "sv"
-TRANSLATED_LANGUAGES: tuple[str, ...] = tuple(
-    lang for lang in LANGUAGES if lang != ORIGINAL_LANGUAGE
-)
-LANGUAGE_NAMES: dict[str, str] = {"sv": "Swedish", "en": "English"}
+from .languages import LANGUAGES as LANGUAGES
+from .languages import ORIGINAL_LANGUAGE as ORIGINAL_LANGUAGE
+from .languages import TRANSLATED_LANGUAGES as TRANSLATED_LANGUAGES
+from .values import Call as Call
+from .values import Claim as Claim
+from .values import Disagreement as Disagreement
+from .values import Image as Image
+from .values import Link as Link
+from .values import Month as Month
+from .values import Outcome as Outcome
+from .values import Period as Period
+from .values import Status as Status
+from .values import Text as Text
+from .values import TranslationMethod as TranslationMethod
 
 
 class Kind(enum.Enum):
@@ -42,41 +50,6 @@ class Kind(enum.Enum):
     TRANSLATION = "translation"  # translation records per translated language
 
 
-class Status(enum.Enum):
-    """Where an idésluss stands today, as far as the sources say."""
-
-    ONGOING = "ongoing"
-    PERMANENT = "permanent"
-    ENDED = "ended"
-    UNKNOWN = "unknown"
-
-
-class Call(enum.Enum):
-    """Which of Vinnova's two calls financed the project: a pre-study, or building the sluice."""
-
-    PRE_STUDY_2015 = "pre-study-2015"
-    DEVELOPMENT_2016 = "development-2016"
-
-
-class Outcome(enum.Enum):
-    """What became of the idésluss after Vinnova's money ended, as far as the sources say."""
-
-    PERMANENT = "permanent"  # made part of the organisation's ordinary work
-    UNIT_OR_ACCELERATOR = "unit-or-accelerator"  # folded into an innovation unit or accelerator
-    CONTINUED_WITH_OTHER_FUNDING = "continued-with-other-funding"
-    LED_TO_DEVELOPMENT_PROJECT = "led-to-development-project"  # a pre-study that was followed up
-    NOT_FINANCED_FURTHER = "not-financed-further"
-    ENDED = "ended"
-    UNKNOWN = "unknown"
-
-
-class TranslationMethod(enum.Enum):
-    """How the text of a translated language was made; readers are told which."""
-
-    HUMAN = "human"
-    MACHINE = "machine"
-
-
 @dataclass(frozen=True)
 class FieldSpec:
     """One field of a case file: its key, kind, whether it is required, and its help text.
@@ -94,42 +67,20 @@ class FieldSpec:
     choices: tuple[str, ...] = ()
     children: tuple[FieldSpec, ...] = ()
     example: str = ""
-    #: For a GROUP_LIST: the typed class each item becomes (its fields are the children's keys).
+    #: The typed class the checked value becomes: a GROUP's children as keyword arguments,
+    #: a CHOICE's value as the one argument (an enum), each item of a GROUP_LIST (its fields
+    #: are the children's keys). None keeps the checked value as it is.
     record: type | None = None
+    #: A MARKDOWN section's heading on the case page: a field with a heading is a section of
+    #: the page, in the order of CASE_FIELDS. The heading is a msgid of the site's catalog
+    #: (`catalog.extract` takes it from here; readers see it, so it is not the command's).
+    heading: str = ""
 
 
 STATUS_CHOICES = tuple(status.value for status in Status)
 METHOD_CHOICES = tuple(method.value for method in TranslationMethod)
 CALL_CHOICES = tuple(call.value for call in Call)
 OUTCOME_CHOICES = tuple(outcome.value for outcome in Outcome)
-
-
-@dataclass(frozen=True)
-class Link:
-    """A web page: a source, or somewhere to turn. The title and language are the page's own
-    (a Swedish page keeps its Swedish title on the English site, marked as Swedish)."""
-
-    url: str
-    title: str | None = None
-    lang: str | None = None
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One source's value in a disagreement."""
-
-    value: Text
-    source: str
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    """A fact the sources give differently: what it is about and each source's value."""
-
-    about: Text
-    claims: tuple[Claim, ...]
-
-
 
 
 def link_fields(described: bool) -> tuple[FieldSpec, ...]:
@@ -154,7 +105,7 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("call", Kind.CHOICE, True, "Vinnova's call that financed it: the pre-study call "
               "of 2015 or the development call of 2016.", "Vinnovas utlysning som finansierade "
               "den: förstudierna 2015 eller utvecklingsprojekten 2016.", choices=CALL_CHOICES,
-              example="development-2016"),
+              example="development-2016", record=Call),
     FieldSpec("counterpart", Kind.STRING, False, "The file name (without .yml) of the pre-study "
               "this project grew from, or of the development project this pre-study led to.",
               "Filnamnet (utan .yml) på förstudien som projektet växte ur, eller på "
@@ -169,7 +120,8 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("municipality_count", Kind.INTEGER, False, "How many municipalities take part, "
               "when the sources give a number but not every name.", "Hur många kommuner som "
               "deltar, när källorna anger antalet men inte alla namn.", example="12"),
-    FieldSpec("period", Kind.GROUP, False, "When it ran.", "När den pågick.", children=(
+    FieldSpec("period", Kind.GROUP, False, "When it ran.", "När den pågick.", record=Period,
+              children=(
         FieldSpec("start", Kind.MONTH, False, "First month, YYYY-MM (or YYYY).",
                   "Första månaden, ÅÅÅÅ-MM (eller ÅÅÅÅ).", example='"2016-11"'),
         FieldSpec("end", Kind.MONTH, False, "Last month, YYYY-MM (or YYYY); leave out while "
@@ -177,7 +129,7 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
                   example='"2019-12"'),
     )),
     FieldSpec("status", Kind.CHOICE, True, "Where it stands today.", "Läget i dag.",
-              choices=STATUS_CHOICES, example="unknown"),
+              choices=STATUS_CHOICES, example="unknown", record=Status),
     FieldSpec("vinnova_grant_sek", Kind.INTEGER, False, "Vinnova's grant in kronor, digits "
               "only.", "Vinnovas bidrag i kronor, bara siffror.", example="4000000"),
     FieldSpec("vinnova_reference", Kind.STRING, False, "Vinnova's reference number "
@@ -187,17 +139,20 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
               example="[idea-coaching]"),
     FieldSpec("summary", Kind.TEXT, True, "One or two sentences for the overview card.",
               "En eller två meningar till översiktens kort."),
-    FieldSpec("what", Kind.MARKDOWN, False, "What it is.", "Vad det är."),
-    FieldSpec("how", Kind.MARKDOWN, False, "How it works.", "Hur det fungerar."),
+    FieldSpec("what", Kind.MARKDOWN, False, "What it is.", "Vad det är.",
+              heading="What it is"),
+    FieldSpec("how", Kind.MARKDOWN, False, "How it works.", "Hur det fungerar.",
+              heading="How it works"),
     FieldSpec("results", Kind.MARKDOWN, False, "Results the sources report.",
-              "Resultat som källorna redovisar."),
-    FieldSpec("lessons", Kind.MARKDOWN, False, "Lessons learned.", "Lärdomar."),
+              "Resultat som källorna redovisar.", heading="Results"),
+    FieldSpec("lessons", Kind.MARKDOWN, False, "Lessons learned.", "Lärdomar.",
+              heading="Lessons learned"),
     FieldSpec("examples", Kind.TEXT_LIST, False, "Concrete innovations or ideas the sources "
               "name, each with a sentence on what it was.", "Konkreta innovationer eller idéer "
               "som källorna nämner, var och en med en mening om vad det var."),
     FieldSpec("outcome", Kind.CHOICE, False, "What became of it after the project, as far as "
               "the sources say.", "Vad som blev av den efter projektet, så långt källorna "
-              "säger.", choices=OUTCOME_CHOICES, example="unknown"),
+              "säger.", choices=OUTCOME_CHOICES, example="unknown", record=Outcome),
     FieldSpec("afterwards", Kind.MARKDOWN, False, "What happened afterwards, with its source.",
               "Vad som hände efteråt, med källa."),
     FieldSpec("where_to_turn", Kind.LINK_LIST, False, "Pages of the idésluss or of the "
@@ -237,6 +192,9 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
               "requesten föreslår raden)."),
 )
 
+#: The sections of the case page, in page order: the fields with a heading.
+SECTIONS: tuple[FieldSpec, ...] = tuple(spec for spec in CASE_FIELDS if spec.heading)
+
 #: Keys of the translatable fields, in page order: what the translation status speaks of.
 TRANSLATABLE_KINDS = frozenset({Kind.TEXT, Kind.MARKDOWN, Kind.TEXT_LIST, Kind.IMAGE})
 
@@ -249,42 +207,6 @@ def field_by_key(key: str) -> FieldSpec | None:
 # ---------------------------------------------------------------------------------------------
 # The validated, typed model
 # ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text in every language; `None` for a language means 'not yet translated'."""
-
-    sv: str
-    en: str | None
-
-    def get(self, lang: str) -> str | None:
-        """The text in `lang`, or None while it is untranslated."""
-        return self.sv if lang == "sv" else self.en
-
-
-@dataclass(frozen=True)
-class Month:
-    """A month (or a year alone, when the sources give no month)."""
-
-    year: int
-    month: int | None
-
-    @property
-    def iso(self) -> str:
-        return f"{self.year:04d}" if self.month is None else f"{self.year:04d}-{self.month:02d}"
-
-
-@dataclass(frozen=True)
-class Period:
-    start: Month | None
-    end: Month | None
-
-
-@dataclass(frozen=True)
-class Image:
-    path: str  # relative to the repository root, checked to exist inside it
-    alt: Text
 
 
 @dataclass(frozen=True)
@@ -376,3 +298,34 @@ def record_texts(spec: FieldSpec, items: tuple[object, ...], prefix: str) -> dic
             elif child.kind is Kind.GROUP_LIST:
                 found.update(record_texts(child, value, where))
     return found
+
+
+#: What an optional field the file leaves out becomes, by kind, where None would be no value
+#: of the dataclass's type (lists are empty, not None).
+EMPTY: dict[Kind, Callable[[], Any]] = {
+    Kind.TEXT_LIST: tuple, Kind.MUNICIPALITY_LIST: tuple, Kind.CHOICE_LIST: tuple,
+    Kind.LINK_LIST: tuple, Kind.GROUP_LIST: tuple, Kind.TRANSLATION: dict,
+}
+
+
+def typed_value(spec: FieldSpec, value: Any) -> Any:
+    """A checked value as the dataclass holds it: its `record` made, or its kind's empty value
+    when the file leaves it out. A group the file leaves out is a record of Nones."""
+    if spec.kind is Kind.GROUP:
+        given = value or {}
+        children = {child.key: typed_value(child, given.get(child.key)) for child in spec.children}
+        return children if spec.record is None else spec.record(**children)
+    if value is None:
+        empty = EMPTY.get(spec.kind)
+        return None if empty is None else empty()
+    if spec.kind is Kind.CHOICE and spec.record is not None:
+        return spec.record(value)
+    return value  # other kinds are checked into their typed values already
+
+
+def case_study(slug: str, path: str, values: dict[str, Any]) -> CaseStudy:
+    """A `CaseStudy` from the checked values of its file, field by field of `CASE_FIELDS`: a
+    field declared there and in the dataclass needs nothing here (tests/test_model.py checks
+    that the two agree)."""
+    return CaseStudy(slug=slug, path=path,
+                     **{spec.key: typed_value(spec, values.get(spec.key)) for spec in CASE_FIELDS})

@@ -21,9 +21,10 @@ from .model import (
     TranslationMethod,
 )
 from .problems import N_, Problem
+from .records import language_name
 from .registry import load_registry
 from .translation import FieldStatus, State, fingerprint, render_field_record
-from .validation import Checker, language_name
+from .validation import Checker
 
 RECORDS_FILE = "content/translation.yml"
 #: The `case` of a page's status, so tables and JSON list pages beside the case studies.

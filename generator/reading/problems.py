@@ -87,3 +87,8 @@ class InvalidContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s) in the content")
         self.problems = sorted(problems, key=lambda problem: problem.sort_key)
+
+
+class DataFileError(ValueError):
+    """The generator's own data (generator/data/*.yml) is wrong: a developer's mistake, shown
+    as the file and what to fix, not as a traceback."""

@@ -16,6 +16,8 @@ from pathlib import Path
 import yaml
 
 from .loading import load
+from .model import LANGUAGES, Text
+from .problems import DataFileError
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
@@ -36,11 +38,10 @@ class Municipality:
 @dataclass(frozen=True)
 class Theme:
     key: str
-    sv: str
-    en: str
+    names: Text  # in every language of the table: themes.yml gives each
 
     def name(self, lang: str) -> str:
-        return self.sv if lang == "sv" else self.en
+        return self.names[lang] or ""
 
 
 @dataclass(frozen=True)
@@ -71,14 +72,14 @@ def normalise(name: str) -> str:
 
 def _mapping(node: yaml.Node) -> dict[str, yaml.Node]:
     if not isinstance(node, yaml.MappingNode):
-        raise ValueError(f"expected a mapping at line {node.start_mark.line + 1}")
+        raise DataFileError(f"expected a mapping at line {node.start_mark.line + 1}")
     return {str(key.value): value for key, value in node.value}
 
 
 def _root(name: str) -> yaml.Node:
     document, problems = load(DATA_DIR / name, f"generator/data/{name}")
     if document is None or problems:
-        raise ValueError(f"generator/data/{name} is unreadable: {problems}")
+        raise DataFileError(f"generator/data/{name} is unreadable: {problems}")
     return document.root
 
 
@@ -95,6 +96,10 @@ def load_registry() -> Registry:
             municipalities[m_code] = Municipality(m_code, str(m_name.value), county)
     themes = {}
     for key, node in _mapping(_root("themes.yml")).items():
-        names = _mapping(node)
-        themes[key] = Theme(key, str(names["sv"].value), str(names["en"].value))
+        names = {lang: str(value.value) for lang, value in _mapping(node).items()}
+        missing = [lang for lang in LANGUAGES if not names.get(lang)]
+        if missing or set(names) - set(LANGUAGES):
+            raise DataFileError(f"generator/data/themes.yml: the theme {key} must be named in "
+                             f"{', '.join(LANGUAGES)} and nothing else")
+        themes[key] = Theme(key, Text(names))
     return Registry(counties, municipalities, themes)

@@ -7,73 +7,45 @@ stops at the first one, so an editor sees every mistake in one run.
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
-from .characters import character_findings, is_blank, position
-from .links import MARKDOWN_LINK_PATTERNS, is_allowed_link, mailto_extras
-from .loading import Document, at, is_null, key_text
+from .loading import Document, is_null
 from .model import (
     CASE_FIELDS,
-    LANGUAGE_NAMES,
     LANGUAGES,
-    METHOD_CHOICES,
     ORIGINAL_LANGUAGE,
-    TRANSLATED_LANGUAGES,
-    Call,
     CaseStudy,
-    FieldRecord,
     FieldSpec,
     Image,
     Kind,
     Link,
     Month,
-    Outcome,
-    Period,
-    Status,
     Text,
-    TranslationMethod,
+    case_study,
 )
 from .pictures import picture_problem
 from .problems import N_, Localized, Problem
+from .records import RecordChecker, language_name
 from .registry import Registry
+from .shapes import node_at
+from .slugs import SLUG_PATTERN, slug_problems, slugify
 
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MONTH_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
-FINGERPRINT_PATTERN = re.compile(r"^[0-9a-f]{16}$")
 #: The years a period may name: the programme ran 2016-2019, and idéslussar before and after.
 YEARS = (1990, 2100)
 #: A grant of a trillion kronor is already a mistake; longer numbers are refused before
 #: Python is asked to read them (it refuses numbers over 4,300 digits with a traceback).
 MAX_DIGITS = 12
-MAX_SLUG_LENGTH = 64
-#: Slugs that would take the place of a page or folder of the site (`index` is the overview
-#: of the case pages' folder).
-RESERVED_SLUGS = frozenset(("index", "sv", "en", "assets", "search", "data", "lan", "teman",
-                            "bilder", "ideslussar", "404", "sitemap", "feed"))
-#: Language names for the Swedish messages.
-LANGUAGE_NAMES_SV = {"sv": "svenska", "en": "engelska"}
-
-
-def language_name(lang: str) -> Localized:
-    """A language's name in the language a message is printed in."""
-    return Localized({"en": LANGUAGE_NAMES[lang], "sv": LANGUAGE_NAMES_SV[lang]})
-#: The keys of one field's translation record, in the order they are written.
-RECORD_KEYS = ("method", "reviewed", "source", "target")
-#: The keys of the old per-file record (`method:` and `fingerprints:` per language).
-OLD_RECORD_KEYS = frozenset(("method", "fingerprints"))
 
 
 @dataclass
-class Checker:
+class Checker(RecordChecker):
     """Validates one case file; `problems` collects everything found in it."""
 
     file: str
@@ -81,86 +53,6 @@ class Checker:
     repo_root: Path
     problems: list[Problem] = field(default_factory=list)
     source: str = ""  # the file's text, to place a problem at the very character
-
-    # -- reporting -----------------------------------------------------------------------------
-
-    def report(self, node: yaml.Node, path: str, message: str, expected: str = "",
-               **params: object) -> None:
-        self.problems.append(at(node, self.file, path, message, expected, params))
-
-    def mapping(self, node: yaml.Node, path: str, allowed: Iterable[str]
-                ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        """A mapping's entries by key, reporting unknown keys with a 'did you mean'."""
-        if not isinstance(node, yaml.MappingNode):
-            self.report(node, path, N_("this should be a set of 'key: value' lines"),
-                        N_("expected the keys {keys}"), keys=", ".join(allowed))
-            return None
-        allowed = list(allowed)
-        entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key_node, value_node in node.value:
-            key = key_text(key_node)
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.report(key_node, path, N_("a field name is written as {key}"),
-                            N_("write the field name as a plain word, one of {keys}"),
-                            key=key, keys=", ".join(allowed))
-                continue
-            if key not in allowed:
-                self.unknown_key(key_node, path, key, allowed)
-                continue
-            entries[key] = (key_node, value_node)
-        return entries
-
-    def unknown_key(self, node: yaml.Node, path: str, key: str, allowed: list[str]) -> None:
-        if not path and key.casefold() in DERIVED_KEYS:
-            self.report(node, key, N_("the county is not written in the case file"),
-                        N_("it follows from the municipality codes in based_in and "
-                           "municipalities: delete this line"))
-            return
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        where = f"{path}.{key}" if path else key
-        if close:
-            self.report(node, where, N_("unknown field"), N_('did you mean "{suggestion}"?'),
-                        suggestion=close[0])
-        else:
-            self.report(node, where, N_("unknown field"), N_("expected one of {keys}"),
-                        keys=", ".join(allowed))
-
-    def scalar(self, node: yaml.Node, path: str) -> str | None:
-        """The text of a scalar, exactly as typed; a list or mapping here is a problem."""
-        if isinstance(node, yaml.ScalarNode) and not is_null(node):
-            value = str(node.value)
-            self.check_characters(node, path, value)
-            if is_blank(value):
-                self.report(node, path, N_("the value is made only of invisible characters"),
-                            N_("write the text with letters and digits"))
-                return None
-            return value
-        if is_null(node):
-            self.report(node, path, N_("the value is empty"), N_("write a value after the "
-                                                                 "colon"))
-        else:
-            self.report(node, path, N_("expected a single value here, not a list or a "
-                                       "set of keys"))
-        return None
-
-    def check_characters(self, node: yaml.Node, path: str, value: str) -> None:
-        """Control, direction, invisible and look-alike characters, at the very character
-        when it is typed as itself in the file (not as an escape like "\\x7f")."""
-        for finding in character_findings(value):
-            line, column = node.start_mark.line + 1, node.start_mark.column + 1
-            index = self.source.find(finding.text, node.start_mark.index,
-                                     node.end_mark.index) if self.source else -1
-            if index >= 0:
-                line, column = position(self.source, index)
-            self.problems.append(Problem(self.file, line, column, path, finding.message,
-                                         finding.expected, finding.params))
-
-    def sequence(self, node: yaml.Node, path: str) -> list[yaml.Node] | None:
-        if isinstance(node, yaml.SequenceNode):
-            return list(node.value)
-        self.report(node, path, N_("expected a list"),
-                    N_("write it as [a, b] or as lines starting with '- '"))
-        return None
 
     # -- the kinds -----------------------------------------------------------------------------
 
@@ -206,22 +98,6 @@ class Checker:
                         N_("add {lang}: with the translation, or {lang}: ~ while it is not "
                            "yet translated"), language=language_name(lang), lang=lang)
 
-    def check_links(self, node: yaml.Node, path: str, value: str) -> None:
-        if "](" not in value and "<" not in value and "]:" not in value:
-            return  # no link of any of the three forms: most sections
-        for pattern in MARKDOWN_LINK_PATTERNS:
-            for match in pattern.finditer(value):
-                target = match.group(1)
-                if not is_allowed_link(target):
-                    self.report(node, path, N_('the link "{link}" is not a web or e-mail '
-                                               "address"),
-                                N_("links start with https://, http:// or mailto:"),
-                                link=target)
-                elif mailto_extras(target):
-                    self.report(node, path, N_('the e-mail link "{link}" adds {extras}'),
-                                N_("write mailto: and the address only (a ?subject= may "
-                                   "stay)"), link=target, extras=", ".join(
-                                       mailto_extras(target)))
 
     def municipality(self, node: yaml.Node, path: str) -> str | None:
         written = self.scalar(node, path)
@@ -308,21 +184,6 @@ class Checker:
         written = self.scalar(node, path)
         return written.strip() if written is not None and written.strip() else None
 
-    def choice(self, node: yaml.Node, path: str, choices: Iterable[str]) -> str | None:
-        written = self.scalar(node, path)
-        choices = list(choices)
-        if written is None or written in choices:
-            return written
-        close = difflib.get_close_matches(written, choices, n=1, cutoff=0.5)
-        if close:
-            self.report(node, path, N_('"{written}" is not one of the choices'),
-                        N_('did you mean "{suggestion}"? The choices are {choices}'),
-                        written=written, suggestion=close[0], choices=", ".join(choices))
-        else:
-            self.report(node, path, N_('"{written}" is not one of the choices'),
-                        N_("expected one of {choices}"), written=written,
-                        choices=", ".join(choices))
-        return None
 
     def choice_list(self, node: yaml.Node, path: str, choices: Iterable[str]
                     ) -> tuple[str, ...] | None:
@@ -335,16 +196,6 @@ class Checker:
         values = [self.choice(item, f"{path}.{i}", choices) for i, item in enumerate(items)]
         return tuple(value for value in values if value is not None)
 
-    def url(self, node: yaml.Node, path: str) -> str | None:
-        url = self.scalar(node, path)
-        if url is None:
-            return None
-        parts = urlsplit(url.strip())
-        if parts.scheme not in ("http", "https") or not parts.netloc:
-            self.report(node, path, N_('"{url}" is not a web address'),
-                        N_("expected an address starting with https:// or http://"), url=url)
-            return None
-        return url.strip()
 
     def link_list(self, spec: FieldSpec, node: yaml.Node, path: str
                   ) -> tuple[Link, ...] | None:
@@ -414,58 +265,6 @@ class Checker:
             return None
         return None if alt is None else Image(written, alt)
 
-    def translation(self, node: yaml.Node, path: str) -> dict[str, dict[str, FieldRecord]]:
-        """Per language, one record per translated field (see `model.FieldRecord`)."""
-        records: dict[str, dict[str, FieldRecord]] = {}
-        entries = self.mapping(node, path, TRANSLATED_LANGUAGES) or {}
-        for lang, (_key, value) in entries.items():
-            where_lang = f"{path}.{lang}" if path else lang
-            if isinstance(value, yaml.MappingNode) and any(
-                    str(key.value) in OLD_RECORD_KEYS for key, _ in value.value):
-                self.report(value, where_lang, N_("the translation record is in the old "
-                                                         "format (one method for the whole file)"),
-                            N_("run 'ideslussar translations migrate' once; it writes one line "
-                               "per field"))
-                continue
-            if not isinstance(value, yaml.MappingNode):
-                self.report(value, where_lang, N_("expected one 'field: {{...}}' line per "
-                                                  "translated field"))
-                continue
-            records[lang] = {}
-            for key_node, record_node in value.value:
-                where = f"{where_lang}.{key_node.value}"
-                record = self.field_record(record_node, where)
-                if record is not None:
-                    records[lang][str(key_node.value)] = record
-        return records
-
-    def field_record(self, node: yaml.Node, path: str) -> FieldRecord | None:
-        """`{method: machine, reviewed: false, source: <16 hex>, target: <16 hex>}`."""
-        entries = self.mapping(node, path, RECORD_KEYS)
-        if entries is None:
-            return None
-        missing = [key for key in RECORD_KEYS if key not in entries]
-        if missing:
-            self.report(node, path, N_("the record lacks {keys}"),
-                        N_("copy the line 'ideslussar translations records' proposes"),
-                        keys=", ".join(missing))
-            return None
-        method = self.choice(entries["method"][1], f"{path}.method", METHOD_CHOICES)
-        reviewed = self.choice(entries["reviewed"][1], f"{path}.reviewed", ("true", "false"))
-        prints = {}
-        for key in ("source", "target"):
-            print_node = entries[key][1]
-            value = str(print_node.value)
-            if not FINGERPRINT_PATTERN.match(value):
-                self.report(print_node, f"{path}.{key}", N_('"{value}" is not a fingerprint'),
-                            N_("copy the line 'ideslussar translations records' proposes"),
-                            value=value)
-            prints[key] = value
-        if method is None or reviewed is None or not all(
-                FINGERPRINT_PATTERN.match(value) for value in prints.values()):
-            return None
-        return FieldRecord(TranslationMethod(method), reviewed == "true", prints["source"],
-                           prints["target"])
 
     # -- the case as a whole -------------------------------------------------------------------
 
@@ -519,40 +318,10 @@ class Checker:
             self.cross_checks(document.root, values)
         if values is None or len(self.problems) > before:
             return None
-        period = values["period"] or {}
-        case = CaseStudy(
-            slug=slug, path=self.file, name=values["name"], organisation=values["organisation"],
-            based_in=values["based_in"], municipalities=values["municipalities"],
-            municipality_count=values["municipality_count"],
-            period=Period(period.get("start"), period.get("end")),
-            status=Status(values["status"]), vinnova_grant_sek=values["vinnova_grant_sek"],
-            vinnova_reference=values["vinnova_reference"], themes=values["themes"],
-            summary=values["summary"], what=values["what"], how=values["how"],
-            results=values["results"], lessons=values["lessons"],
-            examples=values["examples"] or (), image=values["image"],
-            sources=values["sources"], call=Call(values["call"]),
-            counterpart=values["counterpart"],
-            outcome=None if values["outcome"] is None else Outcome(values["outcome"]),
-            afterwards=values["afterwards"], where_to_turn=values["where_to_turn"] or (),
-            disagreements=values["disagreements"] or (),
-            translation=values["translation"] or {},
-        )
+        case = case_study(slug, self.file, values)
         self.stray_records(document.root, case)
         return None if len(self.problems) > before else case
 
-    def stray_records(self, root: yaml.Node, case: CaseStudy) -> None:
-        """A record for a text the case does not have (an example deleted, a field renamed)
-        would give a later text of that name a provenance it never had."""
-        texts = case.texts()
-        for lang, records in case.translation.items():
-            block = node_at(root, "translation", lang)
-            for name in records:
-                if name not in texts or texts[name].get(lang) is None:
-                    key = next((k for k, _v in block.value if k.value == name), block) \
-                        if isinstance(block, yaml.MappingNode) else block
-                    self.report(key, f"translation.{lang}.{name}",
-                                N_("there is no {language} text for this record"),
-                                N_("delete this line"), language=language_name(lang))
 
     def cross_checks(self, root: yaml.Node, values: dict[str, Any]) -> None:
         """Rules that span fields: where the case is, and a period that runs forwards."""
@@ -598,31 +367,6 @@ HANDLERS: dict[Kind, Callable[[Checker, FieldSpec, yaml.Node, str], Any]] = {
 }
 
 
-def node_at(root: yaml.Node, *keys: str) -> yaml.Node:
-    """The value node at a path of keys, or the deepest one found, for a message's position."""
-    node = root
-    for key in keys:
-        if not isinstance(node, yaml.MappingNode):
-            break
-        node = next((value for k, value in node.value if k.value == key), node)
-    return node
-
-
-def slug_problems(file: str, slug: str) -> list[Problem]:
-    """A well-formed slug that is too long for a file name or reserved for the site."""
-    if len(slug) > MAX_SLUG_LENGTH:
-        return [Problem(file, 1, 1, "", N_("the file name has {count} characters"),
-                        N_("a file name has at most {limit} characters: shorten it"),
-                        {"count": len(slug), "limit": MAX_SLUG_LENGTH})]
-    if slug in RESERVED_SLUGS:
-        return [Problem(file, 1, 1, "", N_('the file name "{slug}" is reserved for the site'),
-                        N_("name the file after the idea sluice, such as {example}.yml"),
-                        {"slug": slug, "example": "iderum-lerum"})]
-    return []
-
-
-#: Fields people type that the build works out itself.
-DERIVED_KEYS = frozenset(("county", "counties", "lan", "län"))
 TYPOGRAPHIC_QUOTES = "”“„‘’‚«»"
 GROUPED_NUMBER = re.compile(r"^\d{1,3}(?:([\s\u00a0.,_])\d{3})?(?:\1\d{3})*$")
 DECIMAL_NUMBER = re.compile(r"^(\d+)[.,](\d{1,2})$")
@@ -644,9 +388,3 @@ def number_hint(written: str) -> tuple[str, str] | None:
     millions = int(whole) * 1_000_000 + int(fraction.ljust(6, "0"))
     return N_("write the whole amount in kronor, digits only: {digits} if you mean "
               "{written} million"), str(millions)
-
-
-def slugify(name: str) -> str:
-    """A slug suggestion from a file name or a title: 'Idérum Lerum' -> 'iderum-lerum'."""
-    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "case"

@@ -23,6 +23,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import Translations
 
+from ..reading.languages import language
 from ..reading.model import ORIGINAL_LANGUAGE, Month
 
 #: Where the catalogs live: `translations/<locale>/LC_MESSAGES/<domain>.po` in the repository,
@@ -36,9 +37,6 @@ TRANSLATIONS_DIR = next(folder for folder in (Path(__file__).resolve().parents[1
 SITE_DOMAIN = "site"
 CLI_DOMAIN = "cli"
 DOMAINS: tuple[str, ...] = (SITE_DOMAIN, CLI_DOMAIN)
-#: The Babel locale each site language is formatted in: British English writes
-#: "7 November 2016", as Swedish writes "7 november 2016".
-FORMAT_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 #: The language of the msgids. Its catalog is optional and holds only wording fixes: an empty
 #: msgstr means "the msgid as written", so the English can be reworded there without changing
 #: a msgid, which would empty every other language's translation.
@@ -84,25 +82,24 @@ def format_month(month: Month, lang: str) -> str:
     if month.month is None:
         return str(month.year)
     first = datetime.date(month.year, month.month, 1)
-    return format_date(first, "LLLL y", locale=FORMAT_LOCALES.get(lang, lang))
+    return format_date(first, language(lang).month, locale=language(lang).locale)
 
 
 @functools.lru_cache(maxsize=4096)
 def format_day(day: datetime.date, lang: str) -> str:
     """ "7 november 2016" / "7 November 2016"."""
-    return format_date(day, "long", locale=FORMAT_LOCALES.get(lang, lang))
+    return format_date(day, language(lang).day, locale=language(lang).locale)
 
 
 @functools.lru_cache(maxsize=4096)
 def format_number(value: int, lang: str) -> str:
     """Swedish groups thousands with a no-break space: "4 000 000"."""
-    return format_decimal(value, locale=FORMAT_LOCALES.get(lang, lang))
+    return format_decimal(value, locale=language(lang).locale)
 
 
 def format_sek(value: int, lang: str) -> str:
     """ "4 000 000 kr" / "SEK 4,000,000": the form each language's readers expect."""
-    number = format_number(value, lang)
-    return f"{number}\u00a0kr" if lang == "sv" else f"SEK\u00a0{number}"
+    return language(lang).money.format(number=format_number(value, lang))
 
 
 def format_names(names: Sequence[str], lang: str) -> str:
@@ -113,7 +110,7 @@ def format_names(names: Sequence[str], lang: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _format_names(names: tuple[str, ...], lang: str) -> str:
     """Babel parses the locale on every call; lists of names repeat across pages."""
-    return format_list(list(names), locale=FORMAT_LOCALES.get(lang, lang))
+    return format_list(list(names), locale=language(lang).locale)
 
 
 def language_name(code: str, in_lang: str) -> str:

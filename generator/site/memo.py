@@ -7,10 +7,13 @@ import dataclasses
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..reading.model import CaseStudy
+from ..reading.model import SECTIONS, CaseStudy
 from ..reading.registry import Registry
 from .related import related_cases
 from .urls import SourcePage
+
+#: The long sections, which no list page shows.
+NO_SECTIONS: dict[str, Any] = dict.fromkeys(spec.key for spec in SECTIONS)
 
 
 class RenderMemo:
@@ -52,8 +55,7 @@ class RenderMemo:
                 # The long sections, which no list page shows: a list page is rendered again
                 # only when something else of one of its cases changed. A list template that
                 # starts showing a section must keep it here.
-                view = dataclasses.replace(case, what=None, how=None, results=None,
-                                           lessons=None)
+                view = dataclasses.replace(case, **NO_SECTIONS)
                 known = self.views[id(case)] = (case, view)
             views.append(known[1])
         return tuple(views)

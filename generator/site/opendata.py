@@ -14,14 +14,15 @@ import json
 from typing import Any
 
 from ..reading.corpus import Corpus
-from ..reading.model import LANGUAGES, CaseStudy, Link, Text
+from ..reading.model import CASE_FIELDS, LANGUAGES, ORIGINAL_LANGUAGE, CaseStudy, Kind, Link, Text
 from ..reading.registry import Registry
 from ..reading.translation import case_status
 from .urls import DATA_FILES, LANGUAGE_ROOTS, SCHEMA_FILE, case_counties, case_path, html_path
 
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-TEXT_FIELDS = ("summary", "what", "how", "results", "lessons", "afterwards")
+#: The texts each record carries: the summary and every Markdown field, as the model declares.
+TEXT_FIELDS = ("summary", *(spec.key for spec in CASE_FIELDS if spec.kind is Kind.MARKDOWN))
 
 
 def localized(text: Text | None, lang: str) -> str | None:
@@ -33,7 +34,7 @@ def localized(text: Text | None, lang: str) -> str | None:
 
 def record(case: CaseStudy, registry: Registry, lang: str, site_url: str) -> dict[str, Any]:
     """One case study as the page in `lang` presents it."""
-    statuses = case_status(case, lang) if lang != "sv" else {}
+    statuses = case_status(case, lang) if lang != ORIGINAL_LANGUAGE else {}
     return {
         "id": case.slug,
         "url": site_url + LANGUAGE_ROOTS[lang] + html_path(case_path(case)),

@@ -23,19 +23,24 @@ from markupsafe import Markup, escape
 from ..reading.history import FileDates
 from ..reading.model import (
     ORIGINAL_LANGUAGE,
-    Call,
     CaseStudy,
     Link,
-    Outcome,
     Status,
     Text,
     TranslationMethod,
 )
-from ..reading.problems import N_
 from ..reading.registry import County, Registry, Theme
 from ..reading.translation import FieldStatus, State, case_status
 from . import i18n
 from .facets import CALL_NAMES, facets
+from .labels import (
+    CALL_LABELS,
+    COUNTERPART_LABELS,
+    LINK_LANGUAGE_LABELS,
+    OUTCOME_LABELS,
+    SECTION_HEADINGS,
+    STATUS_LABELS,
+)
 from .markup import markdown_source, plain_html
 from .sweden_map import base_map, radius
 from .urls import (
@@ -61,37 +66,6 @@ from .urls import (
     theme_path,
 )
 
-STATUS_LABELS: dict[Status, str] = {
-    Status.ONGOING: N_("Ongoing"),
-    Status.PERMANENT: N_("Made permanent"),
-    Status.ENDED: N_("Ended"),
-    Status.UNKNOWN: N_("Status not known"),
-}
-SECTION_HEADINGS: dict[str, str] = {
-    "what": N_("What it is"),
-    "how": N_("How it works"),
-    "results": N_("Results"),
-    "lessons": N_("Lessons learned"),
-}
-CALL_LABELS: dict[Call, str] = {
-    Call.PRE_STUDY_2015: N_("A pre-study in Vinnova's call of 2015."),
-    Call.DEVELOPMENT_2016: N_("A development project in Vinnova's call of 2016."),
-}
-#: What the counterpart of a case is, by the case's own call.
-COUNTERPART_LABELS: dict[Call, str] = {
-    Call.PRE_STUDY_2015: N_("It led to the development project %(name)s."),
-    Call.DEVELOPMENT_2016: N_("It grew out of the pre-study %(name)s."),
-}
-OUTCOME_LABELS: dict[Outcome, str] = {
-    Outcome.PERMANENT: N_("Made permanent"),
-    Outcome.UNIT_OR_ACCELERATOR: N_("Became part of an innovation unit or accelerator"),
-    Outcome.CONTINUED_WITH_OTHER_FUNDING: N_("Continued with other funding"),
-    Outcome.LED_TO_DEVELOPMENT_PROJECT: N_("Led to a development project"),
-    Outcome.NOT_FINANCED_FURTHER: N_("Not financed further"),
-    Outcome.ENDED: N_("Ended"),
-    Outcome.UNKNOWN: N_("Not known from the sources"),
-}
-LINK_LANGUAGE_LABELS: dict[str, str] = {"sv": N_("in Swedish"), "en": N_("in English")}
 #: Vinnova's project pages: texts written by the project groups, not reviewed by Vinnova.
 PROJECT_PAGE_MARKERS = ("vinnova.se/p/", "vinnova.se/en/p/")
 
@@ -152,7 +126,8 @@ class Renderer:
         if own is not None:
             return plain_html(own)
         notice = self.missing_notice if fallback_notice else ""
-        return Markup(f'<span lang="sv">{plain_html(value.sv)}</span>{notice}')  # noqa: S704
+        original = f'<span lang="{ORIGINAL_LANGUAGE}">{plain_html(value.sv)}</span>'
+        return Markup(original + notice)  # noqa: S704
 
     @functools.cached_property
     def missing_notice(self) -> Markup:
@@ -378,7 +353,7 @@ class Renderer:
         statuses = self.statuses(case)
         public_url = site_url + LANGUAGE_ROOTS[self.lang] + html_path(case_path(case))
         return self.render("case.html", case_path(case), case=case, statuses=statuses,
-                           translated=self.lang != "sv", related=related,
+                           translated=self.lang != ORIGINAL_LANGUAGE, related=related,
                            updated=i18n.format_day(dates.updated.date(), self.lang),
                            public_url=public_url, counterpart_case=counterpart,
                            call_label=self.gettext(CALL_LABELS[case.call]),

@@ -11,9 +11,10 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..reading.languages import by_language
 from ..reading.model import CaseStudy
 from ..reading.registry import County, Registry, Theme
-from ..reading.validation import slugify
+from ..reading.slugs import slugify
 
 OVERVIEW = "ideslussar/index.md"
 #: The start page: the hand-written introduction, with what the generator adds (start_page.py).
@@ -28,7 +29,7 @@ DATA_FILES = {"json": "data/ideslussar.{lang}.json", "csv": "data/ideslussar.{la
 FEED = "feed.xml"
 SCHEMA_FILE = "data/case-study.schema.json"
 #: Where each language's pages live below the site root; paths below it are the same.
-LANGUAGE_ROOTS: dict[str, str] = {"sv": "", "en": "en/"}
+LANGUAGE_ROOTS: dict[str, str] = by_language("root")
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
 from ..output import remove_file, replace_file
-from ..reading.model import LANGUAGES
+from ..reading.model import LANGUAGES, SECTIONS
 from ..reading.problems import N_
 from ..site.i18n import CLI_DOMAIN, DOMAINS, SITE_DOMAIN, SOURCE_LANGUAGE
 
@@ -88,6 +88,9 @@ def extract(root: Path) -> dict[str, Catalog]:
             strip_comment_tags=True):
         templates[domain_of(filename)].add(message, None, [(filename, lineno)],
                                            auto_comments=comments, context=context)
+    for spec in SECTIONS:  # headings readers see, declared with their fields in the model
+        templates[SITE_DOMAIN].add(spec.heading, None, [("generator/reading/model.py", 0)],
+                                   auto_comments=[f"The heading of the {spec.key} section"])
     return templates
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..reading.corpus import case_files, read_cases, stray_files
-from ..reading.problems import InvalidContentError, terminal_text
+from ..reading.languages import LANGUAGES, ORIGINAL_LANGUAGE
+from ..reading.problems import DataFileError, InvalidContentError, terminal_text
 from ..reading.registry import load_registry
 from ..site import i18n
 from . import translations_cli
@@ -44,7 +45,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Read and validate everything, then build the bilingual site; `site/` changes only on
     success."""
     from ..build import build_site, read_corpus_cached
-    from ..engine.mkdocs_build import SiteBuildError
+    from ..engine import SiteBuildError
     from ..output import BuildLockedError
 
     root = Path(args.root)
@@ -87,7 +88,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     """Write the commented template for a new case study, never over an existing file."""
     from ..output import create_file
-    from ..reading.validation import SLUG_PATTERN, slug_problems, slugify
+    from ..reading.slugs import SLUG_PATTERN, slug_problems, slugify
     from .template import new_case_text
 
     gettext = i18n.cli_translations(args.lang).gettext
@@ -206,7 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="preview the site with live reload",
                                 description="Serve one language of the site with live reload: "
                                 "saving a case file or a page updates the browser.")
-    serve.add_argument("--site-lang", choices=("sv", "en"), default="sv",
+    serve.add_argument("--site-lang", choices=LANGUAGES, default=ORIGINAL_LANGUAGE,
                        help="which language to preview (default: sv)")
     serve.add_argument("--address", default="127.0.0.1:8000",
                        help="host:port to serve on (default: 127.0.0.1:8000)")
@@ -219,7 +220,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.lang = message_language(args.lang)
-    result: int = args.run(args)
+    try:
+        result: int = args.run(args)
+    except DataFileError as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
     return result
 
 

@@ -19,8 +19,8 @@ import yaml
 
 from ..reading.loading import is_null
 from ..reading.model import FieldRecord, TranslationMethod
+from ..reading.records import OLD_RECORD_KEYS
 from ..reading.translation import fingerprint, render_field_record
-from ..reading.validation import OLD_RECORD_KEYS
 from .yaml_edit import compose, entry, field_path, node_at, rewrite_block
 
 

@@ -31,7 +31,7 @@ from markupsafe import escape
 
 from .. import output
 from ..build import prepare
-from ..engine.mkdocs_build import serve_live
+from ..engine import serve_live
 from ..reading.corpus import CASE_SUFFIXES, ReadCache, read_corpus
 from ..reading.model import LANGUAGES
 from ..reading.problems import N_, InvalidContentError, Problem, terminal_text

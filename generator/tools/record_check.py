@@ -16,8 +16,8 @@ from pathlib import Path
 
 from ..reading.model import TRANSLATED_LANGUAGES, CaseStudy, FieldRecord, TranslationMethod
 from ..reading.problems import N_, Problem
+from ..reading.records import language_name
 from ..reading.translation import case_status, fingerprint, render_field_record
-from ..reading.validation import language_name
 from .content_po import source_lines
 
 

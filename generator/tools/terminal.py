@@ -1,16 +1,18 @@
-"""What editors see in their terminal: the language of the messages and the list of problems.
+"""What editors see in their terminal: the language of the messages, the list of problems,
+a failure's message and the exit codes.
 
-Shared by `cli` and `translations_cli`, so the two commands show problems one way and neither
-imports the other.
+Shared by `cli`, `translations_cli` and `case_texts_cli`, so the commands show problems one way
+and none imports another for it.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from ..reading.problems import Problem, terminal_text
+from ..reading.problems import InvalidContentError, Problem, terminal_text
 from ..site import i18n
 
 
@@ -57,3 +59,23 @@ def github_annotation(problem: Problem) -> str:
     return (f"::error file={annotation_property(problem.file)},line={problem.line},"
             f"col={problem.column},title={annotation_property(title)}::"
             + annotation_data(terminal_text(" / ".join(texts))))
+
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+Gettext = Callable[[str], str]
+
+
+def gettext_for(args: argparse.Namespace) -> Gettext:
+    return i18n.cli_translations(args.lang).gettext
+
+
+def fail(args: argparse.Namespace, message: str, **params: object) -> int:
+    print(terminal_text(gettext_for(args)(message).format(**params)), file=sys.stderr)
+    return EXIT_FAILED
+
+
+def print_invalid(args: argparse.Namespace, error: InvalidContentError) -> int:
+    print_problems(error.problems, args.lang)
+    return EXIT_FAILED

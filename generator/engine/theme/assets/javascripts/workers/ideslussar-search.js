@@ -8,6 +8,8 @@
  * each word of a query with the same Snowball stemmer the index used, then hands the query on.
  *
  * Loaded as ideslussar-search.js?material=<Material's worker file>, from main.html.
+ *
+ * upstream: material/templates/assets/javascripts/workers/search.a7633da7.min.js sha256:da1b3df5e5f00cc7
  */
 (function () {
   "use strict";

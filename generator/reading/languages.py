@@ -1,0 +1,93 @@
+"""The languages the site publishes: one table (generator/data/languages.yml) says, per
+language, where its pages live, how it formats dates and money, what it is called, and how the
+engine should index it. Everything that differs between languages is read from here.
+
+An unknown language code is an error, never a quiet fallback to another language: a page in a
+language the table does not know would otherwise show English text marked as that language.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import yaml
+
+from .problems import DataFileError
+
+TABLE_FILE = Path(__file__).resolve().parents[1] / "data" / "languages.yml"
+
+
+class UnknownLanguageError(KeyError):
+    """A language code the table does not have."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+    def __str__(self) -> str:
+        return (f"unknown language {self.code!r}: the site's languages are "
+                f"{', '.join(LANGUAGES)} (generator/data/languages.yml)")
+
+
+@dataclass(frozen=True)
+class Language:
+    """One row of the table."""
+
+    code: str
+    root: str  # "" or "en/": below the site root
+    locale: str  # Babel's, for dates, numbers and lists
+    og_locale: str
+    search: str
+    name: str  # in English
+    name_sv: str  # in Swedish
+    label: str  # in itself
+    money: str  # with {number}
+    month: str  # a Babel date pattern
+    day: str  # a Babel date format or pattern
+
+
+def shown(path: Path) -> str:
+    """The table's path as a developer finds it: generator/data/languages.yml."""
+    return "/".join(path.parts[-3:])
+
+
+@functools.cache
+def read_table(path: Path = TABLE_FILE) -> dict[str, Language]:
+    """The table, checked: every language has every column, and nothing else."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            rows = yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as error:
+        raise DataFileError(f"{shown(path)} cannot be read: {error}") from None
+    columns = [column.name for column in fields(Language) if column.name != "code"]
+    if not isinstance(rows, dict) or not rows:
+        raise DataFileError(f"{shown(path)}: expected one entry per language code")
+    table = {}
+    for code, row in rows.items():
+        if not isinstance(row, dict) or sorted(row) != sorted(columns):
+            raise DataFileError(f"{shown(path)}: {code} must give exactly "
+                                f"{', '.join(columns)}")
+        table[str(code)] = Language(str(code), **{key: str(row[key]) for key in columns})
+    return table
+
+
+TABLE = read_table()
+#: The languages the site publishes, the original first.
+LANGUAGES: tuple[str, ...] = tuple(TABLE)
+ORIGINAL_LANGUAGE = LANGUAGES[0]
+TRANSLATED_LANGUAGES: tuple[str, ...] = LANGUAGES[1:]
+
+
+def language(code: str) -> Language:
+    """The table's row for a code; an unknown code is an error."""
+    try:
+        return TABLE[code]
+    except KeyError:
+        raise UnknownLanguageError(code) from None
+
+
+def by_language(column: str) -> dict[str, str]:
+    """One column of the table by language code: {"sv": "", "en": "en/"} for "root"."""
+    return {code: getattr(row, column) for code, row in TABLE.items()}
