@@ -32,7 +32,7 @@ from ..reading.model import (
 from ..reading.registry import County, Registry, Theme
 from ..reading.translation import FieldStatus, State, case_status
 from . import i18n
-from .facets import CALL_NAMES, facets
+from .facets import CALL_NAMES
 from .labels import (
     CALL_LABELS,
     COUNTERPART_LABELS,
@@ -42,15 +42,12 @@ from .labels import (
     STATUS_LABELS,
 )
 from .markup import markdown_source, plain_html
-from .sweden_map import base_map, radius
 from .urls import (
-    COMPARE,
     COUNTIES,
     DATA_FILES,
     FEED,
     LANGUAGE_ROOTS,
     OPEN_DATA,
-    OVERVIEW,
     SCHEMA_FILE,
     THEMES,
     SourcePage,
@@ -361,22 +358,6 @@ class Renderer:
                            outcome_label=(None if case.outcome is None else
                                           self.gettext(OUTCOME_LABELS[case.outcome])),
                            project_pages=uses_project_pages(case))
-
-    def overview(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
-        counts = county_counts(cases, self.registry)
-        offered = facets(cases)
-        return self.render("overview.html", OVERVIEW, cases=cases, counts=counts,
-                           map=base_map(), radius=radius,
-                           counties=[self.registry.counties[code] for code in sorted(counts)],
-                           themes=used_themes(cases, self.registry),
-                           statuses=offered.statuses, calls=offered.calls,
-                           sizes=[(value, self.gettext(label)) for value, label
-                                  in offered.sizes],
-                           option_counts=offered.counts, year_range=offered.years,
-                           compare_path=COMPARE)
-
-    def compare(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
-        return self.render("compare.html", COMPARE, cases=cases)
 
     def county_index(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
         counts = county_counts(cases, self.registry)

@@ -12,6 +12,7 @@ from typing import Any
 from ..reading.corpus import ContentPage, Corpus
 from ..reading.model import LANGUAGES, CaseStudy
 from ..reading.publisher import Publisher, fill
+from .browse import render_compare, render_overview
 from .jinja_env import environment
 from .memo import RenderMemo
 from .pages import Renderer
@@ -78,10 +79,10 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
                   functools.partial(render_start, renderer, text, cases, corpus.dates))
              if page.path == START else SourcePage(lang, page.path, text)
              for page in corpus.pages if page.lang == lang for text in [page_markdown(page)]]
-    pages += [make(OVERVIEW, lambda: listed(cases), lambda: renderer.overview(cases)),
+    pages += [make(OVERVIEW, lambda: listed(cases), lambda: render_overview(renderer, cases)),
               make(COUNTIES, lambda: listed(cases), lambda: renderer.county_index(cases)),
               make(THEMES, lambda: listed(cases), lambda: renderer.theme_index(cases)),
-              make(COMPARE, lambda: listed(cases), lambda: renderer.compare(cases)),
+              make(COMPARE, lambda: listed(cases), lambda: render_compare(renderer, cases)),
               make(OPEN_DATA, lambda: len(cases), lambda: renderer.open_data(len(cases)))]
     by_county: dict[str, list[CaseStudy]] = {}
     by_theme: dict[str, list[CaseStudy]] = {}
