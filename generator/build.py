@@ -50,6 +50,7 @@ from .site.urls import (
     LANGUAGE_ROOTS,
     OG_IMAGES,
     OVERVIEW,
+    START,
     case_counties,
     case_path,
     county_path,
@@ -195,6 +196,10 @@ def prepare(corpus: Corpus, config_file: Path, work_dir: Path, site_url: str | N
     return [sources.build for sources in written], written[0].paths, url
 
 
+#: Beside each language's configuration: the editor's start page as the last build read it.
+START_SOURCE = "start-page-source.md"
+
+
 def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]],
                    base: dict[str, Any], config_file: Path, work_dir: Path, url: str,
                    strict: bool, previous: Previous | None) -> LanguageResult:
@@ -202,7 +207,14 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     `previous` build's HTML where that is the same as a clean build (`incremental.py`)."""
     sources = write_sources(corpus, lang, related, base, config_file, work_dir, url)
     written_at = time.perf_counter()
-    hand_written = {page.path for page in corpus.pages}
+    # The start page changes with the cases (its figures, cards and latest changes), but its
+    # title, the part every page's navigation shows, only with the editor's text: it counts as
+    # hand-written when that text changed since the last build.
+    editors_start = work_dir / lang / START_SOURCE
+    start_text = next((page.markdown for page in corpus.pages
+                       if page.lang == lang and page.path == START), "")
+    start_kept = editors_start.is_file() and editors_start.read_text(encoding="utf-8") == start_text
+    hand_written = {page.path for page in corpus.pages} - ({START} if start_kept else set())
     changed = (set(sources.written) if previous is not None and previous.reusable(
         lang, sources.paths, sources.written, hand_written) else None)
     entries_file = work_dir / lang / incremental.SEARCH_ENTRIES
@@ -210,6 +222,7 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
                       None if changed is None else incremental.read_json(entries_file),
                       output.replaced)
     output.replace_file(entries_file, json.dumps(built.search_entries, ensure_ascii=False))
+    output.replace_file(editors_start, start_text)
     return LanguageResult(lang, sources.build.site_dir, sources.paths, built.warnings,
                           built.rendered,
                           {**sources.seconds, "mkdocs": time.perf_counter() - written_at},

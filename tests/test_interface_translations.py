@@ -27,8 +27,8 @@ THEME_FILES = sorted(path for path in (REPO / "generator" / "engine" / "theme").
                      if not path.name.startswith("material-"))
 #: Words that may stand in a template outside gettext: front-matter keys and format names.
 #: Front-matter keys (and the Open Graph type a case page declares), and two format names.
-ALLOWED_WORDS = {"title", "description", "og", "type", "image", "alt", "article", "published",
-                 "modified", "JSON", "CSV"}
+ALLOWED_WORDS = {"title", "description", "hide", "toc", "og", "type", "image", "alt", "article",
+                 "published", "modified", "JSON", "CSV"}
 STRIP_PATTERNS = (r"\{#.*?#\}", r"\{%.*?%\}", r"\{\{.*?\}\}", r"<!--.*?-->",
                   r"<(script|style)\b.*?</\1>", r"<[^>]*>", r"&#?\w+;")
 NBSP = "\u00a0"

@@ -13,6 +13,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from generator.reading.corpus import read_corpus
+from generator.site import start_page
 
 from .conftest import REPO
 
@@ -25,17 +26,129 @@ def html(site: Path, path: str) -> str:
 
 def test_overview_list_carries_the_filter_data(real_site: Path) -> None:
     page = html(real_site, "ideslussar/index.html")
-    item = re.search(r'<li data-c="([^"]*)" data-t="([^"]*)" data-s="([^"]*)" '
-                     r'data-y="([^"]*)" data-n="(\d+)"><a href="orebro.html">', page)
+    item = re.search(r'<li class="ides-card" data-c="([^"]*)" data-t="([^"]*)" data-s="([^"]*)" '
+                     r'data-k="development-2016" data-y="([^"]*)" data-n="(\d+)">\s*'
+                     r'<h2 class="ides-card__title">'
+                     r'<a href="orebro.html">', page)
     assert item is not None
     county, themes, status, years, count = item.groups()
     assert county.split() == ["18"] and status == "permanent" and years == "2016 2020"
     codes = {key: str(i) for i, key in enumerate(read_corpus(REPO).registry.themes)}
     assert count == "1" and codes["digital-idea-platform"] in themes.split()
-    assert f'<option value="digital-idea-platform" data-code="{codes["digital-idea-platform"]}"' \
-        in page
-    assert 'id="ides-filters" hidden' in page  # shown only by the script
-    assert '<option value="14">Västra Götalands län</option>' in page
+    assert (f'<input type="checkbox" name="theme" value="digital-idea-platform" '
+            f'data-code="{codes["digital-idea-platform"]}">') in page
+    assert '<input type="checkbox" name="county" value="14"> Västra Götalands län' in page
+
+
+def test_overview_cards_sell_each_case(real_site: Path) -> None:
+    """Each card shows the teaser, the themes, status, period and county, in its language."""
+    sv = html(real_site, "ideslussar/index.html")
+    card = sv[sv.index('<a href="orebro.html">'):]
+    card = card[:card.index("</li>")]
+    assert "Örebro län · Permanentad · 2016–2020" in card
+    assert "Örebro kommun ska bli en mer innovativ organisation" in card  # the teaser
+    assert '<span class="ides-tag">Digital idéplattform</span>' in card
+    en = html(real_site, "en/ideslussar/index.html")
+    card = en[en.index('<a href="orebro.html">'):]
+    card = card[:card.index("</li>")]
+    assert "Made permanent · 2016–2020" in card
+    assert '<span class="ides-tag">Digital idea platform</span>' in card
+
+
+def test_overview_offers_only_options_that_match_and_every_year(real_site: Path) -> None:
+    corpus = read_corpus(REPO)
+    page = html(real_site, "en/ideslussar/index.html")
+    offered = set(re.findall(r'name="status" value="(\w+)"', page))
+    assert offered == {case.status.value for case in corpus.cases}
+    assert 'value="ongoing"' not in page  # no case is ongoing: "Ongoing" would match nothing
+    years = [case_year for case in corpus.cases for case_year in
+             (case.period.start, case.period.end) if case_year]
+    span = range(min(y.year for y in years), max(y.year for y in years) + 1)
+    for select in ("from", "to"):
+        block = page[page.index(f'id="ides-f-{select}"'):]
+        block = block[:block.index("</select>")]
+        assert re.findall(r'<option value="(\d{4})">', block) == [str(y) for y in span]
+    assert '<option value="2018">2018</option>' in page  # a year no period starts or ends in
+    sizes = re.findall(r'name="count" value="([\d-]+)"', page)
+    assert sizes == ["1-1", "2-5", "6-"]
+
+
+def test_overview_without_javascript_says_so_and_offers_the_plain_pages(real_site: Path
+                                                                         ) -> None:
+    for root, text in (("", "Filtreringen kräver JavaScript"),
+                       ("en/", "Filtering needs JavaScript")):
+        page = html(real_site, root + "ideslussar/index.html")
+        notice = page[page.index("<noscript>"):page.index("</noscript>")]
+        assert text in notice
+        assert 'href="../lan/index.html"' in notice and 'href="../teman/index.html"' in notice
+
+
+def test_start_page_invites(real_site: Path) -> None:
+    """The start page: a short introduction, figures counted from the cases, cases as cards,
+    themes, the map, the latest changes; its title once and no one-entry contents."""
+    corpus = read_corpus(REPO)
+    for root, closing, cases_word in (("", "las-vidare", "idéslussar beskrivs här"),
+                                      ("en/", "read-more", "idea sluices described here")):
+        page = html(real_site, root + "index.html")
+        title = re.search(r"<title>([^<]*)</title>", page)
+        assert title is not None and " - " not in title.group(1), title.group(1)
+        assert f"<strong>{len(corpus.cases)}</strong> {cases_word}" in page
+        figures = start_page.figures(corpus.cases)
+        assert f"<strong>{figures.first_year}–{figures.last_year}</strong>" in page
+        cards = re.findall(r'<h3 class="ides-card__title"><a href="ideslussar/([\w-]+)\.html">',
+                           page)
+        assert len(cards) == 3 and len(set(cards)) == 3
+        assert page.count('class="ides-tag"') >= 3
+        assert 'href="teman/idea-coaching.html"' in page
+        assert 'class="ides-map__dot"' in page
+        latest = page[page.index('<ul class="ides-latest">'):]
+        assert latest.count("<li>", 0, latest.index("</ul>")) == 5
+        assert 'class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" ' \
+               'data-md-type="toc" hidden' in page
+        # The editor's words after the first "##" come after the generated parts.
+        assert page.index('class="ides-latest"') < page.index(f'<h2 id="{closing}"')
+
+
+def test_start_page_figures_count_municipalities_truthfully() -> None:
+    corpus = read_corpus(REPO)
+    figures = start_page.figures(corpus.cases)
+    named = {code for case in corpus.cases for code in case.municipalities}
+    assert figures.municipalities >= len(named)
+    assert figures.municipalities >= max(case.participant_count for case in corpus.cases)
+    years = [month.year for case in corpus.cases
+             for month in (case.period.start, case.period.end) if month]
+    assert (figures.first_year, figures.last_year) == (min(years), max(years))
+
+
+def test_comparison_table_lists_every_case(real_site: Path) -> None:
+    corpus = read_corpus(REPO)
+    for root, grant in (("", "Bidrag från Vinnova (kr)"), ("en/", "Vinnova grant (SEK)")):
+        page = html(real_site, root + "jamfor.html")
+        assert f"<th scope=\"col\" data-type=\"number\">{grant}</th>" in page
+        rows = re.findall(r'<th scope="row"[^>]*><a href="ideslussar/([\w-]+)\.html">', page)
+        assert rows == [case.slug for case in corpus.cases]
+        assert 'aria-sort="ascending"' in page
+    sv = html(real_site, "jamfor.html")
+    assert '<td data-sort="4000000">4\xa0000\xa0000</td>' in sv
+    calls = {case.call for case in corpus.cases}
+    assert len(calls) == 2  # the call column says which: pre-study or development project
+    assert "<td>Förstudie, 2015</td>" in sv and "<td>Utvecklingsprojekt, 2016</td>" in sv
+    assert "<td>Pre-study, 2015</td>" in html(real_site, "en/jamfor.html")
+    assert '<input type="checkbox" name="call" value="pre-study-2015"> Förstudie, 2015' in html(
+        real_site, "ideslussar/index.html")
+
+
+def test_not_found_page_is_translated_and_helpful(real_site: Path) -> None:
+    sv = html(real_site, "404.html")
+    assert "<h1 id=\"ides-not-found\">Sidan finns inte</h1>" in sv
+    assert 'href="http://127.0.0.1:8765/ideslussar/index.html">Alla idéslussar</a>' in sv
+    assert "Sök på webbplatsen" in sv
+    assert '<p lang="en">Page not found. The site in English starts here:' in sv
+    en = html(real_site, "en/404.html")
+    assert "<h1 id=\"ides-not-found\">Page not found</h1>" in en
+    assert 'href="http://127.0.0.1:8765/en/ideslussar/index.html">All idea sluices</a>' in en
+    assert '<p lang="sv">Sidan finns inte. Webbplatsen på svenska börjar här:' in en
+    assert "404 - Not found" not in sv + en
 
 
 def test_county_and_theme_pages_exist_as_plain_pages(real_site: Path) -> None:
@@ -64,9 +177,15 @@ def test_case_page_links_related_cases_and_its_county(real_site: Path) -> None:
 
 def test_map_is_drawn_from_shipped_data_with_a_text_alternative(real_site: Path) -> None:
     page = html(real_site, "ideslussar/index.html")
-    start = page.index('<figure class="ides-map">')
+    start = page.index('<figure class="ides-map ides-browse__map">')
     svg = page[start:page.index("</svg>", start)]
     assert 'aria-labelledby="ides-map-title"' in svg
+    # Every county's link has a target of 24 x 24 CSS pixels at least (the map is never drawn
+    # narrower than its viewBox of 240, see ideslussar.css).
+    assert 'viewBox="0 0 240.0 ' in svg
+    assert svg.count('class="ides-map__target"') == svg.count("<a ") > 0
+    assert all(float(r) >= 12 for r in re.findall(r'class="ides-map__target" [^>]*r="([\d.]+)"',
+                                                    svg))
     assert 'aria-label="Västra Götalands län: 8 idéslussar"' in svg
     assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")  # no tiles
     assert 'href="../lan/index.html">Samma sak som lista</a>' in page

@@ -87,12 +87,23 @@ def language_config(base: dict[str, Any], lang: str, docs_dir: Path, site_dir: P
          "link": relative_root(lang, other),
          "prefix": relative_root(lang, other),
          "root_url": root_url + LANGUAGE_ROOTS[other],
-         "locale": OG_LOCALES[other]}
+         "locale": OG_LOCALES[other],
+         # The 404 page is one page for the whole site on most hosts: it says in each other
+         # language what happened and where that language's pages are.
+         "not_found": i18n.site_translations(other).gettext(
+             "Page not found. The site in English starts here:")}
         for other in LANGUAGES
     ]
     extra["ideslussar"] = {
         "strings": {"footer_label": gettext("About this site"),
-                    "feed_title": gettext("New and updated case studies")},
+                    "feed_title": gettext("New and updated case studies"),
+                    "not_found_title": gettext("Page not found"),
+                    "not_found_text": gettext(
+                        "There is no page at this address. It may have moved, or the link "
+                        "may have a typing error. These will take you on:"),
+                    "not_found_search": gettext("Search the site"),
+                    "not_found_overview": gettext("All idea sluices"),
+                    "not_found_start": gettext("The start page")},
         "footer_links": [
             {"path": "tillganglighet.html", "title": gettext("Accessibility statement")},
             {"path": "om-programmet.html", "title": gettext("About the programme")},

@@ -33,6 +33,7 @@ from ..reading.translation import FieldStatus, State, case_status
 from . import i18n
 from .citation import FORMATS, citation
 from .escaping import front_matter_value, markdown_heading
+from .facets import CALL_NAMES
 from .labels import (
     CALL_LABELS,
     COUNTERPART_LABELS,
@@ -44,7 +45,6 @@ from .labels import (
 )
 from .markup import markdown_source, plain_html
 from .picture_texts import picture_texts, years
-from .sweden_map import base_map, radius
 from .urls import (
     CASE_DATA,
     CASE_SCHEMA_FILE,
@@ -54,7 +54,6 @@ from .urls import (
     FEED,
     LANGUAGE_ROOTS,
     OPEN_DATA,
-    OVERVIEW,
     THEMES,
     SourcePage,
     case_counties,
@@ -241,6 +240,7 @@ class Renderer:
             "c": " ".join(county.code for county in case_counties(case, self.registry)),
             "t": " ".join(str(self.theme_codes[key]) for key in case.themes),
             "s": case.status.value,
+            "k": case.call.value,
             "y": f"{start.year if start else ''} {end.year if end else ''}",
             "n": str(case.participant_count),
         }
@@ -278,6 +278,7 @@ class Renderer:
             "image_url": lambda case: relative_link(page_path, image_path(case)),
             "status_label": lambda status: self.gettext(STATUS_LABELS[status]),
             "fact_status": lambda status: self.gettext(FACT_STATUS_LABELS[status]),
+            "call_name": lambda call: self.gettext(CALL_NAMES[call]),
             "section_headings": SECTION_HEADINGS,
             "link_language": lambda code: self.gettext(LINK_LANGUAGE_LABELS[code]),
             "source_link": source_link,
@@ -290,6 +291,8 @@ class Renderer:
             "theme_path": theme_path,
             "case_counties": lambda case: case_counties(case, self.registry),
             "registry": self.registry,
+            # A file of the language's own build (a theme asset), relative to the page.
+            "asset": lambda path: relative_link(page_path, path),
             "site_file": lambda path: relative_file(LANGUAGE_ROOTS[self.lang] + page_path, path),
             "data_file": lambda kind: DATA_FILES[kind].format(lang=self.lang),
             "feed_file": LANGUAGE_ROOTS[self.lang] + FEED,
@@ -341,17 +344,6 @@ class Renderer:
                            outcome_label=(None if case.outcome is None else
                                           self.gettext(OUTCOME_LABELS[case.outcome])),
                            project_pages=uses_project_pages(case))
-
-    def overview(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
-        counts = county_counts(cases, self.registry)
-        years = sorted({y for case in cases for y in (case.period.start, case.period.end)
-                        if y is not None}, key=lambda month: month.year)
-        return self.render("overview.html", OVERVIEW, cases=cases, counts=counts,
-                           map=base_map(), radius=radius,
-                           counties=[self.registry.counties[code] for code in sorted(counts)],
-                           themes=used_themes(cases, self.registry),
-                           statuses=list(Status),
-                           year_range=sorted({m.year for m in years}))
 
     def county_index(self, cases: tuple[CaseStudy, ...]) -> SourcePage:
         counts = county_counts(cases, self.registry)

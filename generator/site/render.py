@@ -12,15 +12,19 @@ from typing import Any
 from ..reading.corpus import ContentPage, Corpus
 from ..reading.model import LANGUAGES, CaseStudy
 from ..reading.publisher import Publisher, fill
+from .browse import render_compare, render_overview
 from .i18n import reading_order
 from .jinja_env import environment
 from .memo import RenderMemo
 from .pages import Renderer
 from .related import related_cases
+from .start_page import render_start
 from .urls import (
+    COMPARE,
     COUNTIES,
     OPEN_DATA,
     OVERVIEW,
+    START,
     THEMES,
     SourcePage,
     case_counties,
@@ -69,11 +73,17 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
             return with_notice(markdown, renderer.page_machine_notice(page.path))
         return markdown
 
-    pages = [SourcePage(lang, page.path, page_markdown(page))
-             for page in corpus.pages if page.lang == lang]
-    pages += [make(OVERVIEW, lambda: listed(cases), lambda: renderer.overview(cases)),
+    # The start page's featured cases prefer those that report results, which the lists'
+    # views of the cases leave out: the key says which do.
+    pages = [make(START, lambda text=text: (text, listed(cases), corpus.dates,  # type: ignore[misc]
+                                            [case.results is None for case in cases]),
+                  functools.partial(render_start, renderer, text, cases, corpus.dates))
+             if page.path == START else SourcePage(lang, page.path, text)
+             for page in corpus.pages if page.lang == lang for text in [page_markdown(page)]]
+    pages += [make(OVERVIEW, lambda: listed(cases), lambda: render_overview(renderer, cases)),
               make(COUNTIES, lambda: listed(cases), lambda: renderer.county_index(cases)),
               make(THEMES, lambda: listed(cases), lambda: renderer.theme_index(cases)),
+              make(COMPARE, lambda: listed(cases), lambda: render_compare(renderer, cases)),
               make(OPEN_DATA, lambda: len(cases), lambda: renderer.open_data(len(cases)))]
     by_county: dict[str, list[CaseStudy]] = {}
     by_theme: dict[str, list[CaseStudy]] = {}

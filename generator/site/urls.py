@@ -17,6 +17,10 @@ from ..reading.registry import County, Registry, Theme
 from ..reading.slugs import slugify
 
 OVERVIEW = "ideslussar/index.md"
+#: The start page: the hand-written introduction, with what the generator adds (start_page.py).
+START = "index.md"
+#: All cases side by side in one sortable table, for readers who compare.
+COMPARE = "jamfor.md"
 COUNTIES = "lan/index.md"
 THEMES = "teman/index.md"
 OPEN_DATA = "oppna-data.md"

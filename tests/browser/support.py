@@ -49,6 +49,7 @@ PAGE_TYPES = {
     "themes": "teman/index.html",
     "theme": "teman/idea-coaching.html",
     "open-data": "oppna-data.html",
+    "compare": "jamfor.html",
 }
 #: What the test server compresses (as web servers do): text, not pictures.
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
@@ -90,6 +91,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        """A missing address gets the site's own 404 page, as static hosts serve it."""
+        page = Path(self.server.root) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def end_headers(self) -> None:
         self.send_header("X-Test-Server", self.server.token)

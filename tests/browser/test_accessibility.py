@@ -1,8 +1,9 @@
 """WCAG 2.1 AA as axe-core checks it, on every page type, both languages, desktop and phone.
 
-The site has one colour scheme (mkdocs.yml: `palette.scheme: default`, no toggle), so there is
-one scheme to check. No axe rule is disabled: where Material breaks one, the project's
-overrides in generator/engine/theme/ fix it.
+The site follows the reader's colour setting (light, or dark with prefers-color-scheme; no
+toggle), so both schemes are checked: every page type in light at both widths, and in dark at
+the desktop width. No axe rule is disabled: where Material breaks one, the project's overrides
+in generator/engine/theme/ fix it.
 """
 
 from __future__ import annotations
@@ -53,6 +54,21 @@ def test_no_wcag_violations(tab: Page, served: str, kind: str, lang: str,
     assert response is not None and response.ok, url(lang, PAGE_TYPES[kind])
     violations = axe_violations(tab)
     REPORT.page(kind, lang, **{f"axe {viewport}": sum(len(v["nodes"]) for v in violations)})
+    assert violations == [], describe(violations)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_no_wcag_violations_in_the_dark_scheme(browser: Browser, served: str, kind: str,
+                                               lang: str) -> None:
+    context = browser.new_context(color_scheme="dark", viewport=VIEWPORTS["desktop"],
+                                  bypass_csp=True)  # to inject axe-core
+    page = context.new_page()
+    page.goto(url(lang, PAGE_TYPES[kind]))
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 255, 255)"
+    violations = axe_violations(page)
+    context.close()
+    REPORT.page(kind, lang, **{"axe dark": sum(len(v["nodes"]) for v in violations)})
     assert violations == [], describe(violations)
 
 

@@ -22,30 +22,31 @@ def page(browser: Browser, served: str) -> Iterator[Page]:
 
 
 def visible_cases(page: Page) -> list[str]:
-    return [a.inner_text() for a in page.query_selector_all("#ides-list > li:not([hidden]) > a")]
+    return [a.inner_text() for a in
+            page.query_selector_all("#ides-list > li:not([hidden]) .ides-card__title a")]
 
 
 def test_filters_combine_and_keep_their_state_in_the_address(page: Page) -> None:
     page.goto(url("sv", "ideslussar/index.html"))
     assert page.inner_text("#ides-count") == "Visar 22 av 22 idéslussar."
-    page.select_option("#ides-f-county", "14")
+    page.check('#ides-filters input[name="county"][value="14"]')
     assert page.inner_text("#ides-count") == "Visar 8 av 22 idéslussar."
-    page.select_option("#ides-f-status", "ended")
+    page.check('#ides-filters input[name="status"][value="ended"]')
     assert set(visible_cases(page)) == {  # the pre-studies have ended too
         "Skaraborgs innovationssluss", "Innovativa Lidköping",
         "Innovationssluss för hållbar kommunutveckling (förstudie)",
         "iCare4 Fyrbodal-idésluss för samverkan vid innovationsledning i kommunal socialtjänst",
         "Välfärdsslussen – en mötesplats för utveckling av kommunal vård och omsorg"}
     assert page.url.endswith("ideslussar/index.html?county=14&status=ended")
-    page.select_option("#ides-f-status", "")
-    page.select_option("#ides-f-count", "6-")
+    page.uncheck('#ides-filters input[name="status"][value="ended"]')
+    page.check('#ides-filters input[name="count"][value="6-"]')
     assert set(visible_cases(page)) == {
         "AllAgeHub", "Skaraborgs innovationssluss",
         "Välfärdsslussen – en mötesplats för utveckling av kommunal vård och omsorg"}
     shared = page.url
     page.goto("about:blank")
     page.goto(shared)  # a shared link opens the same filtered view
-    assert page.input_value("#ides-f-count") == "6-"
+    assert page.is_checked('#ides-filters input[name="count"][value="6-"]')
     assert page.inner_text("#ides-count") == "Visar 3 av 22 idéslussar."
     page.click("#ides-filters button[type=reset]")
     page.wait_for_function("document.getElementById('ides-count').textContent.includes('22 av')")
@@ -61,6 +62,13 @@ def test_theme_and_period_filters(page: Page) -> None:
     shown = visible_cases(page)
     assert "AllAgeHub" not in shown  # started 2017
     assert "Idea sluice in Örebro Municipality" in shown or len(shown) == 7
+    # Themes are multi-select: either of two.
+    page.goto(url("en", "ideslussar/index.html?theme=rural-development"))
+    rural = set(visible_cases(page))
+    page.goto(url("en", "ideslussar/index.html?theme=welfare-technology,rural-development"))
+    assert set(visible_cases(page)) == rural | {"AllAgeHub", "Välfärdsslussen (the welfare "
+                                                "sluice) – a meeting place for developing "
+                                                "municipal health and social care"}
 
 
 def test_without_javascript_every_case_is_listed(browser: Browser, served: str) -> None:
