@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import output
-from generator.engine.search_index import PageInfo, page_kind, search_files
+from generator.engine import PageInfo, page_kind, search_files
 
 #: The description Material's page head carries (`main.html`), HTML-escaped.
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')

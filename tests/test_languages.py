@@ -75,6 +75,7 @@ FINNISH = """fi:
   locale: fi_FI
   og_locale: fi_FI
   search: fi
+  stemmer: finnish
   name: Finnish
   name_sv: finska
   label: Suomi

@@ -38,10 +38,9 @@ from dataclasses import dataclass
 
 import snowballstemmer  # type: ignore[import-untyped]
 
+from ..reading.languages import language
 from ..site.urls import COUNTIES, OVERVIEW, THEMES, html_path
 
-#: The Snowball stemmer of each language the site publishes.
-STEMMERS = {"sv": "swedish", "en": "english"}
 #: Pages per teaser file: the first ten results need at most ten small files.
 CHUNK = 10
 #: A shard larger than this (bytes of JSON) is split by one more letter of its terms.
@@ -103,7 +102,7 @@ class Terms:
     """Words to index terms for one language, each distinct word stemmed once."""
 
     def __init__(self, lang: str) -> None:
-        self._stemmer = snowballstemmer.stemmer(STEMMERS[lang])
+        self._stemmer = snowballstemmer.stemmer(language(lang).stemmer)
         self._terms: dict[str, str] = {}
 
     def term(self, word: str) -> str:

@@ -40,6 +40,7 @@ class Language:
     locale: str  # Babel's, for dates, numbers and lists
     og_locale: str
     search: str
+    stemmer: str  # snowballstemmer's algorithm name, for the search index
     name: str  # in English
     name_sv: str  # in Swedish
     label: str  # in itself

@@ -86,7 +86,7 @@ class Checker(RecordChecker):
             values[lang] = None if value is None else value.strip()
         if values.get(ORIGINAL_LANGUAGE) is None or len(values) != len(LANGUAGES):
             return None
-        return Text(sv=values["sv"] or "", en=values["en"])
+        return Text(values)
 
     def missing_language(self, node: yaml.Node, path: str, lang: str) -> None:
         if lang == ORIGINAL_LANGUAGE:
