@@ -198,7 +198,7 @@ def test_the_map_follows_the_filter_with_targets_of_24_px(tab: Page, lang: str) 
     in_vg = count_where(tab, f"i.dataset.t.split(' ').includes('{code}') && c.includes('14')")
     vg = next(link for link in shown if link["county"] == "14")
     assert vg["label"] == (f"Västra Götalands län: {in_vg} idéslussar" if lang == "sv"
-                           else f"Västra Götalands län: {in_vg} idea sluices")
+                           else f"Västra Götaland County: {in_vg} idea sluices")
 
 
 def test_without_javascript_a_filtered_link_says_filtering_needs_it(browser: Browser,

@@ -28,7 +28,7 @@ def test_no_inline_script_and_no_violation(browser: Browser, served: str, kind: 
         inline = page.evaluate("() => [...document.scripts].filter(s => !s.src && "
                                "s.type !== 'application/json').length")
         helpers = page.evaluate("() => typeof __md_get + ' ' + typeof __md_scope")
-        menu = page.get_attribute('.md-header label[for="__drawer"]', "role")
+        menu = page.get_attribute("#ides-menu-button", "type")  # made by ideslussar-page.js
         injected = page.evaluate("""() => { const s = document.createElement("script");
             s.textContent = "window.__ran = true"; document.head.appendChild(s);
             return window.__ran === true; }""")
