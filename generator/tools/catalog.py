@@ -265,14 +265,11 @@ def domain_problems(root: Path, domain: str, fresh: Catalog) -> list[CatalogProb
             "the template is missing: run 'ideslussar translations extract'"))]
     template = read_catalog(pot)
     template_keys = {message_key(m) for m in template if m.id}
-    for key in sorted(fresh_keys - template_keys, key=str):
-        found.append(CatalogProblem(relative(pot, root), key_text(key), N_(
-            "in the code but not in the template: run 'ideslussar translations extract' and "
-            "'update'")))
-    for key in sorted(template_keys - fresh_keys, key=str):
-        found.append(CatalogProblem(relative(pot, root), key_text(key), N_(
-            "in the template but no longer in the code: run 'ideslussar translations "
-            "extract' and 'update'")))
+    found += differences(relative(pot, root), fresh_keys, template_keys, N_(
+        "in the code but not in the template: run 'ideslussar translations extract' and "
+        "'update'"), N_(
+        "in the template but no longer in the code: run 'ideslussar translations "
+        "extract' and 'update'"))
     for lang in KEPT_LANGUAGES:
         path = po_path(root, lang, domain)
         if not path.is_file():
@@ -285,14 +282,11 @@ def domain_problems(root: Path, domain: str, fresh: Catalog) -> list[CatalogProb
             continue
         catalog = read_catalog(path, lang)
         keys = {message_key(m) for m in catalog if m.id}
-        for key in sorted(template_keys - keys, key=str):
-            found.append(CatalogProblem(relative(path, root), key_text(key), N_(
-                "in the template but not in the catalog: run 'ideslussar translations "
-                "update'")))
-        for key in sorted(keys - template_keys, key=str):
-            found.append(CatalogProblem(relative(path, root), key_text(key), N_(
-                "in the catalog but not in the template: run 'ideslussar translations "
-                "update'")))
+        found += differences(relative(path, root), template_keys, keys, N_(
+            "in the template but not in the catalog: run 'ideslussar translations "
+            "update'"), N_(
+            "in the catalog but not in the template: run 'ideslussar translations "
+            "update'"))
         found.extend(entry_problems(catalog, relative(path, root),
                                     empty_allowed=lang == SOURCE_LANGUAGE))
     return found
@@ -300,6 +294,16 @@ def domain_problems(root: Path, domain: str, fresh: Catalog) -> list[CatalogProb
 
 def key_text(key: MessageKey) -> str:
     return key if isinstance(key, str) else f"{key[1]}|{key[0]}"
+
+
+def differences(where: str, expected: set[MessageKey], present: set[MessageKey],
+                only_expected: str, only_present: str) -> list[CatalogProblem]:
+    """The messages one side has and the other lacks, both ways: a template against the code,
+    or a catalog against its template."""
+    return ([CatalogProblem(where, key_text(key), only_expected)
+             for key in sorted(expected - present, key=str)]
+            + [CatalogProblem(where, key_text(key), only_present)
+               for key in sorted(present - expected, key=str)])
 
 
 def relative(path: Path, root: Path) -> str:
