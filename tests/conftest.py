@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +29,16 @@ def build(root: Path, site: Path, site_url: str = "http://127.0.0.1:8765/") -> B
     """Build like `ideslussar build`, with the project's own mkdocs.yml and theme."""
     return build_site(read_corpus(root), root, site, site_url=site_url,
                       config_file=REPO / "mkdocs.yml", work_dir=root / ".build")
+
+
+def sitemap_entries(site: Path, site_url: str = "http://127.0.0.1:8765/") -> str:
+    """Every sitemap the site-wide index `sitemap.xml` lists, as one text (a crawler's view)."""
+    index = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<sitemapindex " in index
+    listed = re.findall(r"<sitemap><loc>([^<]+)</loc></sitemap>", index)
+    assert listed and all(loc.startswith(site_url) for loc in listed), listed
+    return "".join((site / loc.removeprefix(site_url)).read_text(encoding="utf-8")
+                   for loc in listed)
 
 
 @pytest.fixture(scope="session")

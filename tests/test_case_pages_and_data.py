@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urljoin
 
 import jsonschema
 import pytest
@@ -28,13 +29,14 @@ from generator.site.i18n import sort_key
 from generator.site.og_images import fingerprint_of, font, og_images, title_lines, wrap
 from generator.site.opendata import paragraphs, record
 
-from .conftest import REPO, build, copy_repo_content
+from .conftest import REPO, build, copy_repo_content, sitemap_entries
 
 SITE_URL = "http://127.0.0.1:8765/"
 ATOM = "{http://www.w3.org/2005/Atom}"
 RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 DCAT = "{http://www.w3.org/ns/dcat#}"
 DCT = "{http://purl.org/dc/terms/}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def read(site: Path, path: str) -> str:
@@ -427,7 +429,7 @@ def test_feed_entries_carry_each_case_history(dated_site: Path) -> None:
 
 
 def test_sitemap_lastmod_and_robots(dated_site: Path) -> None:
-    sitemap = read(dated_site, "sitemap.xml")
+    sitemap = sitemap_entries(dated_site)
     assert (f"<loc>{SITE_URL}en/ideslussar/orebro.html</loc>"
             "<lastmod>2025-03-05T12:00:00+00:00</lastmod>") in sitemap
     assert (f"<loc>{SITE_URL}ideslussar/kungsbacka.html</loc>"
@@ -448,8 +450,31 @@ def test_sitemap_lastmod_and_robots(dated_site: Path) -> None:
     assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
 
 
+def test_what_materials_script_fetches_for_the_alternate_links_is_a_small_index(
+        real_site: Path) -> None:
+    """Material fetches `sitemap.xml` next to each `<link rel="alternate">` of every page (the
+    language alternates, the feed) and parses it; at 1,000 cases the page lists took seconds
+    of a phone's main thread. Each is a sitemap index of a few hundred bytes, naming only
+    sitemaps that exist, so crawlers still reach every page."""
+    pages = [path for path in real_site.rglob("*.html") if path.name != "404.html"]
+    assert len(pages) > 50
+    fetched: set[str] = set()
+    for path in pages:
+        address = SITE_URL + path.relative_to(real_site).as_posix()
+        for href in re.findall(r'<link rel="alternate"[^>]* href="([^"]+)"', path.read_text(encoding="utf-8")):
+            fetched.add(urljoin(urljoin(address, href), "sitemap.xml"))
+    assert f"{SITE_URL}sitemap.xml" in fetched and f"{SITE_URL}en/ideslussar/sitemap.xml" in fetched
+    for url in sorted(fetched):
+        text = local(real_site, url).read_text(encoding="utf-8")
+        assert len(text.encode("utf-8")) < 1024, url
+        root = ET.fromstring(text)
+        assert root.tag == SITEMAP + "sitemapindex", url  # no <url> for Material to map
+        for loc in root.iter(SITEMAP + "loc"):
+            assert ET.parse(local(real_site, loc.text or "")).getroot().tag == SITEMAP + "urlset"
+
+
 def test_canonical_addresses_agree_with_hreflang_and_sitemap(real_site: Path) -> None:
-    locs = set(re.findall(r"<loc>([^<]+)</loc>", read(real_site, "sitemap.xml")))
+    locs = set(re.findall(r"<loc>([^<]+)</loc>", sitemap_entries(real_site)))
     for lang, root in (("sv", ""), ("en", "en/")):
         for path in ("index.html", "ideslussar/index.html", "lan/index.html",
                      "teman/index.html", "ideslussar/orebro.html", "oppna-data.html"):
