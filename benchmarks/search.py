@@ -57,6 +57,14 @@ VERBOSE = False
 COMPRESSED = {".html", ".json", ".js", ".css", ".xml", ".svg"}
 
 
+@functools.lru_cache(maxsize=4096)
+def compressed(path: str, mtime_ns: int, size: int) -> bytes:
+    """A file gzipped once per version, as a static host keeps it: compressing on every
+    request in this process would count in the browser's timings (and take the GIL from
+    Playwright's thread)."""
+    return gzip.compress(Path(path).read_bytes(), 6)
+
+
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
     """A static host: text files gzipped when the browser accepts it, quietly."""
 
@@ -67,7 +75,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (accepts and path.suffix in COMPRESSED and path.is_file()):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6)
+        state = path.stat()
+        body = compressed(str(path), state.st_mtime_ns, state.st_size)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")

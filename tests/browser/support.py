@@ -75,6 +75,13 @@ def lang_of(relative: str) -> str:
     return "en" if relative.startswith("en/") else "sv"
 
 
+@functools.lru_cache(maxsize=4096)
+def compressed(path: str, mtime_ns: int, size: int) -> bytes:
+    """A file gzipped once per version (by time and size), as static hosts keep it: the
+    server's own compressing would otherwise count in every browser timing."""
+    return gzip.compress(Path(path).read_bytes(), 6)
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves whichever built site the server currently points at, quietly."""
 
@@ -120,7 +127,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if (path.suffix not in COMPRESSED or not path.is_file()
                 or "gzip" not in self.headers.get("Accept-Encoding", "")):
             return super().send_head()
-        data = gzip.compress(path.read_bytes(), 6)
+        state = path.stat()
+        data = compressed(str(path), state.st_mtime_ns, state.st_size)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
