@@ -8,6 +8,8 @@ puts that index under the real site's pages and searches through Material's sear
 phone-sized page with the CPU slowed 4x (DevTools), as issue 16 asks: it reports the time to
 the first results and the bytes per query, and asserts the bytes and the results, not the time
 (timings on a shared machine say little; `make bench-search` measures the built site).
+DevTools' throttling slows the page's main thread only, not the search worker (see
+benchmarks/search.py).
 """
 
 from __future__ import annotations
