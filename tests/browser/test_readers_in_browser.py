@@ -22,7 +22,9 @@ def page(browser: Browser, served: str) -> Iterator[Page]:
 
 
 def visible_cases(page: Page) -> list[str]:
-    return [a.inner_text() for a in
+    """The titles of the cards the filter leaves (their text: a card far below the screen is
+    not rendered until it comes near, and `innerText` of an unrendered element is empty)."""
+    return [(a.text_content() or "").strip() for a in
             page.query_selector_all("#ides-list > li:not([hidden]) .ides-card__title a")]
 
 
