@@ -1,7 +1,7 @@
 """The CSV files of the open data: their columns, declared once (the data package describes
 the same declarations), and rows that no spreadsheet runs as formulas.
 
-A record is what `opendata.record` builds from the model; each column says how it reads its
+A record is what `json_records.record` builds from the model; each column says how it reads its
 cell from one.
 """
 

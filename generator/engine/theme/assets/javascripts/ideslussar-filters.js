@@ -12,7 +12,7 @@
  * knows none of them by name. It reads from the page:
  * - each filter's group: <fieldset data-filter="NAME" data-key="KEY" data-kind="any|period">,
  *   its checkboxes (name = the address's parameter, value = in the address, data-code = on
- *   the cards) or, for a period, its two selects (from, to, in that order);
+ *   the cards where it differs from the value) or, for a period, its two selects (from, to, in that order);
  * - each case's card: data-f-KEY="CODE CODE ..." (a period: "FIRST LAST", either may be "");
  * - the map: data-key names the filter whose codes its circles (a[data-code]) show.
  *
@@ -28,6 +28,11 @@
 
   function words(value) {
     return (value || "").split(" ").filter(Boolean);
+  }
+
+  /* What the cards carry for an option: its data-code, or its value when they agree. */
+  function code(box) {
+    return box.getAttribute("data-code") || box.value;
   }
 
   function list(nodes) {
@@ -96,7 +101,7 @@
         want[group.name] = group.period
           ? group.fields.map(function (field) { return field.value ? +field.value : null; })
           : group.boxes.filter(function (b) { return b.checked; })
-            .map(function (b) { return b.getAttribute("data-code"); });
+            .map(code);
       });
       return want;
     }
@@ -130,9 +135,9 @@
     function updateOptionCounts(want) {
       groups.forEach(function (group) {
         group.boxes.forEach(function (box) {
-          var code = box.getAttribute("data-code");
+          var boxCode = code(box);
           var n = cases.filter(function (c) {
-            return c.values[group.key].indexOf(code) >= 0 && matches(c, want, group.name);
+            return c.values[group.key].indexOf(boxCode) >= 0 && matches(c, want, group.name);
           }).length;
           var label = box.parentNode.querySelector(".ides-facet__count");
           if (label) label.textContent = "(" + n + ")";
@@ -145,7 +150,7 @@
       if (!map) return;
       var key = map.getAttribute("data-key"), perCode = {};
       shown.forEach(function (c) {
-        (c.values[key] || []).forEach(function (code) { perCode[code] = (perCode[code] || 0) + 1; });
+        (c.values[key] || []).forEach(function (v) { perCode[v] = (perCode[v] || 0) + 1; });
       });
       list(map.querySelectorAll("a[data-code]")).forEach(function (link) {
         var n = perCode[link.getAttribute("data-code")] || 0;
