@@ -84,6 +84,11 @@ FINNISH = """fi:
   eu_language: FIN
   month: LLLL y
   day: long
+  msgids: false
+  sort_letters:
+    å: "{"
+    ä: "|"
+    ö: "}"
 """
 
 

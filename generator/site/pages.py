@@ -38,7 +38,7 @@ from .labels import (
     CALL_LABELS,
     COUNTERPART_LABELS,
     FACT_STATUS_LABELS,
-    LINK_LANGUAGE_LABELS,
+    LINK_LANGUAGE_LABEL,
     OUTCOME_LABELS,
     SECTION_HEADINGS,
     STATUS_LABELS,
@@ -95,7 +95,7 @@ class Renderer:
         return str(self.translations.gettext(message))
 
     def text(self, value: Text, *, fallback_notice: bool = True) -> Markup:
-        """A one-line text in the page's language, or the Swedish marked `lang="sv"` while it
+        """A one-line text in the page's language, or the Swedish marked as Swedish while it
         is untranslated, so no Swedish is ever passed off as English."""
         own = value.get(self.lang)
         if own is not None:
@@ -265,7 +265,9 @@ class Renderer:
             "fact_status": lambda status: self.gettext(FACT_STATUS_LABELS[status]),
             "call_name": lambda call: self.gettext(CALL_NAMES[call]),
             "section_headings": SECTION_HEADINGS,
-            "link_language": lambda code: self.gettext(LINK_LANGUAGE_LABELS[code]),
+            "link_language": lambda code: self.gettext(LINK_LANGUAGE_LABEL) % {
+                "language": i18n.language_name(code, self.lang)},
+            "original": ORIGINAL_LANGUAGE,
             "source_link": source_link,
             "meta": front_matter_value,
             "md_heading": markdown_heading,
