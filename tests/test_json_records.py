@@ -14,6 +14,7 @@ import pytest
 from generator.reading.corpus import read_corpus
 from generator.reading.model import CASE_FIELDS, LANGUAGES, CaseStudy, FieldSpec, Kind
 from generator.site import json_records
+from generator.site.csv_files import COVERED, CSV_COLUMNS, field_columns
 from generator.site.json_records import EXTRAS, PUBLISHED, record, record_schema, schema
 
 from .conftest import REPO
@@ -87,3 +88,23 @@ def test_an_optional_field_added_to_the_model_is_published(corpus: Any,
     assert record_schema()["properties"]["website"] == {
         "type": ["string", "null"], "format": "uri", "description": "The idésluss's own website."}
     assert not validator.is_valid({**one, "website": 12})
+
+
+def test_every_model_field_has_a_csv_column(corpus: Any) -> None:
+    """A field of one value gets its column from its declaration; any other names its
+    columns in csv_files (by its own name, or in COVERED)."""
+    names = [column.name for column in CSV_COLUMNS]
+    assert len(set(names)) == len(names)
+    missing = [spec.key for spec in CASE_FIELDS
+               if spec.key not in names and spec.key not in COVERED]
+    assert missing == [], f"give these fields CSV columns in generator/site/csv_files.py: {missing}"
+    assert all(set(columns) <= set(names) for columns in COVERED.values())
+
+
+def test_an_optional_field_added_to_the_model_gets_a_csv_column(corpus: Any) -> None:
+    website = FieldSpec("website", Kind.URL, False, "The idésluss's own website.",
+                        "Idéslussens egen webbplats.")
+    added = field_columns((*CASE_FIELDS, website), CSV_COLUMNS)
+    assert [(c.name, c.type, c.description) for c in added] == [
+        ("website", "string", "The idésluss's own website.")]
+    assert added[0].value({"website": "https://example.org/"}) == "https://example.org/"
