@@ -62,10 +62,10 @@ def test_every_record_of_the_content_is_valid_by_the_schema(corpus: Any) -> None
 
 @dataclasses.dataclass(frozen=True)
 class WithWebsite:
-    """A case study with one field more, as a model with a `website` field would give."""
+    """A case study with one field more, as a model with an `example_website` field would give."""
 
     case: CaseStudy
-    website: str | None
+    example_website: str | None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.case, name)
@@ -74,7 +74,7 @@ class WithWebsite:
 def test_an_optional_field_added_to_the_model_is_published(corpus: Any,
                                                            monkeypatch: pytest.MonkeyPatch
                                                            ) -> None:
-    website = FieldSpec("website", Kind.URL, False, "The idésluss's own website.",
+    website = FieldSpec("example_website", Kind.URL, False, "The idésluss's own website.",
                         "Idéslussens egen webbplats.")
     monkeypatch.setattr(json_records, "CASE_FIELDS", (*CASE_FIELDS, website))
     monkeypatch.setattr(json_records, "ENTRIES", json_records.entries())
@@ -83,11 +83,11 @@ def test_an_optional_field_added_to_the_model_is_published(corpus: Any,
     for address in ("https://example.org/ideslussen", None):
         one = record(WithWebsite(case, address), corpus.registry,  # type: ignore[arg-type]
                      "en", ROOT, corpus.dates[case.slug])
-        assert one["website"] == address
+        assert one["example_website"] == address
         assert list(validator.iter_errors(one)) == []
-    assert record_schema()["properties"]["website"] == {
+    assert record_schema()["properties"]["example_website"] == {
         "type": ["string", "null"], "format": "uri", "description": "The idésluss's own website."}
-    assert not validator.is_valid({**one, "website": 12})
+    assert not validator.is_valid({**one, "example_website": 12})
 
 
 def test_every_model_field_has_a_csv_column(corpus: Any) -> None:
@@ -102,9 +102,9 @@ def test_every_model_field_has_a_csv_column(corpus: Any) -> None:
 
 
 def test_an_optional_field_added_to_the_model_gets_a_csv_column(corpus: Any) -> None:
-    website = FieldSpec("website", Kind.URL, False, "The idésluss's own website.",
+    website = FieldSpec("example_website", Kind.URL, False, "The idésluss's own website.",
                         "Idéslussens egen webbplats.")
     added = field_columns((*CASE_FIELDS, website), CSV_COLUMNS)
     assert [(c.name, c.type, c.description) for c in added] == [
-        ("website", "string", "The idésluss's own website.")]
-    assert added[0].value({"website": "https://example.org/"}) == "https://example.org/"
+        ("example_website", "string", "The idésluss's own website.")]
+    assert added[0].value({"example_website": "https://example.org/"}) == "https://example.org/"
