@@ -169,10 +169,10 @@ def scores(docs: list[Document], terms: Terms) -> tuple[dict[str, dict[int, int]
         count: dict[str, int] = {}
         body = terms.words(doc.text)
         title = terms.words(doc.title)
-        for words, weight in ((Counter(body), 1), (Counter(title), TITLE_WEIGHT)):
+        for words, factor in ((Counter(body), 1), (Counter(title), TITLE_WEIGHT)):
             for word, times in words.items():
                 term = terms.term(word)
-                count[term] = count.get(term, 0) + weight * times
+                count[term] = count.get(term, 0) + factor * times
                 seen[word] = None
         counts.append(count)
         lengths.append(len(body) + TITLE_WEIGHT * len(title))
