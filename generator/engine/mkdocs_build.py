@@ -13,7 +13,6 @@ import contextlib
 import copy
 import importlib
 import logging
-import os
 import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -165,11 +164,10 @@ def warm_up() -> None:
 #: navigation and configuration script once per folder, `one_markdown_parser` reuses one
 #: Markdown parser for every page, `counting_search_parser` indexes with `search_parser`,
 #: `raw_html_blocks` hands Markdown the pages' HTML blocks and plain paragraphs as it would
-#: store them (`html_blocks`), `linked_copies` links the generated sources' pictures into the
-#: site instead of copying them. With any of them the pages are those plain `mkdocs build`
+#: store them (`html_blocks`). With any of them the pages are those plain `mkdocs build`
 #: writes from the same sources (tests/test_engine.py builds with each alone and compares).
 SHORTCUTS = frozenset({"once", "one_markdown_parser", "counting_search_parser",
-                       "raw_html_blocks", "linked_copies"})
+                       "raw_html_blocks"})
 
 
 @dataclass(frozen=True)
@@ -228,8 +226,6 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
                 stack.enter_context(one_markdown_parser())
             if "counting_search_parser" in shortcuts:
                 stack.enter_context(counting_search_parser())
-            if "linked_copies" in shortcuts:
-                stack.enter_context(linked_copies(config.docs_dir))
             entries = stack.enter_context(kept_search_entries(
                 None if changed is None else previous or {}))
             if changed is not None:
@@ -334,33 +330,6 @@ class ReusedMarkdown:
                                        extension_configs=extension_configs)
         self._made.append((extensions, extension_configs, parser))
         return parser
-
-
-@contextlib.contextmanager
-def linked_copies(docs_dir: str) -> Iterator[None]:
-    """For the length of one build, a file of the generated sources (`docs_dir`: the case
-    pictures, two thousand link-preview pictures at a thousand cases) is hard-linked into the
-    site instead of copied: the same bytes, without reading and writing them again. The
-    sources are never written into (`output.write_file` replaces a changed file), so the
-    site's link keeps what it was built with. Theme files are copied as before."""
-    from mkdocs import utils
-
-    copy_file = utils.copy_file
-    inside = os.path.join(os.path.abspath(docs_dir), "")
-
-    def link_or_copy(source_path: str, output_path: str) -> None:
-        if os.path.abspath(source_path).startswith(inside):
-            os.makedirs(os.path.dirname(output_path), exist_ok=True)
-            with contextlib.suppress(OSError):  # another file system, or the file is there
-                os.link(source_path, output_path)
-                return
-        copy_file(source_path, output_path)
-
-    utils.copy_file = link_or_copy
-    try:
-        yield
-    finally:
-        utils.copy_file = copy_file
 
 
 @contextlib.contextmanager
