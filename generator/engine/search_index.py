@@ -104,12 +104,20 @@ class Terms:
     def __init__(self, lang: str) -> None:
         self._stemmer = snowballstemmer.stemmer(language(lang).stemmer)
         self._terms: dict[str, str] = {}
+        self._forms: dict[str, str] = {}
 
     def term(self, word: str) -> str:
         """The index term of a lower-case word: its stem without diacritics."""
         found = self._terms.get(word)
         if found is None:
             found = self._terms[word] = fold(str(self._stemmer.stemWord(word)))
+        return found
+
+    def form(self, word: str) -> str:
+        """A lower-case word without diacritics (`fold`), each distinct word folded once."""
+        found = self._forms.get(word)
+        if found is None:
+            found = self._forms[word] = fold(word)
         return found
 
     def words(self, text: str) -> list[str]:
@@ -149,37 +157,47 @@ def shorten(text: str, limit: int) -> str:
 def scores(docs: list[Document], terms: Terms) -> tuple[dict[str, dict[int, int]],
                                                           dict[str, str]]:
     """BM25 of every term in every page, scaled to integers, and the word forms whose term is
-    not a start of them."""
-    counts: list[Counter[str]] = []
+    not a start of them.
+
+    A thousand case pages hold half a million (term, page) pairs, so the loops are lean: each
+    distinct word of a page is looked up once (a page repeats most of its words), each word
+    of the site is folded once, and a term's idf is computed once."""
+    counts: list[dict[str, int]] = []
     lengths: list[int] = []
-    forms: dict[str, str] = {}
+    seen: dict[str, None] = {}  # every word of the site, in the order first met
     for doc in docs:
-        count: Counter[str] = Counter()
+        count: dict[str, int] = {}
         body = terms.words(doc.text)
         title = terms.words(doc.title)
-        for word in body:
-            count[terms.term(word)] += 1
-        for word in title:
-            count[terms.term(word)] += TITLE_WEIGHT
-        for word in {*body, *title}:
-            term, form = terms.term(word), fold(word)
-            if not form.startswith(term):
-                forms[form] = term
+        for words, factor in ((Counter(body), 1), (Counter(title), TITLE_WEIGHT)):
+            for word, times in words.items():
+                term = terms.term(word)
+                count[term] = count.get(term, 0) + factor * times
+                seen[word] = None
         counts.append(count)
         lengths.append(len(body) + TITLE_WEIGHT * len(title))
+    forms: dict[str, str] = {}
+    for word in seen:
+        term, form = terms.term(word), terms.form(word)
+        if not form.startswith(term):
+            forms[form] = term
     average = sum(lengths) / max(len(lengths), 1)
     frequency: Counter[str] = Counter()
     for count in counts:
         frequency.update(count.keys())
     total = len(docs)
+    idf = {term: math.log(1 + (total - found + 0.5) / (found + 0.5))
+           for term, found in frequency.items()}
     raw: dict[str, dict[int, float]] = defaultdict(dict)
+    top = 0.0
     for number, (doc, count) in enumerate(zip(docs, counts, strict=True)):
         norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[number] / max(average, 1))
         weight = KIND_WEIGHTS[doc.info.kind]
         for term, tf in count.items():
-            idf = math.log(1 + (total - frequency[term] + 0.5) / (frequency[term] + 0.5))
-            raw[term][number] = weight * idf * tf * (BM25_K1 + 1) / (tf + norm)
-    top = max((s for postings in raw.values() for s in postings.values()), default=1.0)
+            value = raw[term][number] = weight * idf[term] * tf * (BM25_K1 + 1) / (tf + norm)
+            if value > top:
+                top = value
+    top = top or 1.0
     scaled = {term: {number: max(1, round(SCALE * value / top))
                      for number, value in postings.items()}
               for term, postings in raw.items()}
