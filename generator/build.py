@@ -39,9 +39,10 @@ from .reading.publisher import publisher_from_config
 from .reading.schema import schema_text
 from .site.dcat import dcat
 from .site.feeds import feeds
-from .site.memo import RenderMemo
+from .site.memo import PageMemo, RenderMemo
 from .site.og_images import og_images
 from .site.opendata import data_files
+from .site.page_keys import KEYS_FILE, VIEWS_FILE, StoredPages, case_tokens, view_tokens
 from .site.related import related_cases
 from .site.render import render_language
 from .site.sitemaps import sitemaps
@@ -119,21 +120,24 @@ class LanguageResult:
 
 def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]],
                   base: dict[str, Any], config_file: Path, work_dir: Path, url: str,
-                  memo: RenderMemo | None = None,
+                  memo: PageMemo | None = None,
                   known: dict[str, str | bytes] | None = None) -> Sources:
     """Render one language's pages and write them, its pictures and its configuration.
 
-    `memo` and `known` are the preview's: pages rendered and files written before."""
+    `memo` is the preview's or the build's (`StoredPages`: the pages it kept are left as the
+    last build wrote them); `known` the preview's: files written before."""
     started = time.perf_counter()
     pages = render_language(corpus, lang, url, related, memo, publisher_from_config(base))
     rendered = time.perf_counter()
     docs_dir = work_dir / lang / "docs"
     site_dir = work_dir / lang / "site"
-    files: dict[str, str | bytes] = {page.path: page.text for page in pages}
+    kept = memo.kept if isinstance(memo, StoredPages) else set()
+    files: dict[str, str | bytes] = {page.path: page.text for page in pages
+                                     if page.path not in kept}
     files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
                   if case.image is not None})
     files.update(og_images(corpus.cases, corpus.registry, lang, last_pictures(docs_dir, known)))
-    written_files = output.write_tree(docs_dir, files, known)
+    written_files = output.write_tree(docs_dir, files, known, kept)
     config = language_config(base, lang, docs_dir, site_dir, url, hooks=(SEARCH_HOOK,))
     config_path = work_dir / lang / "mkdocs.yml"
     output.write_config(config_path, config)
@@ -202,10 +206,18 @@ START_SOURCE = "start-page-source.md"
 
 def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]],
                    base: dict[str, Any], config_file: Path, work_dir: Path, url: str,
-                   strict: bool, previous: Previous | None) -> LanguageResult:
-    """One language from the corpus to HTML: its sources, then its MkDocs build, over the
-    `previous` build's HTML where that is the same as a clean build (`incremental.py`)."""
-    sources = write_sources(corpus, lang, related, base, config_file, work_dir, url)
+                   strict: bool, previous: Previous | None,
+                   tokens: tuple[dict[str, str], dict[str, str]]) -> LanguageResult:
+    """One language from the corpus to HTML: its sources, rendering only the pages whose
+    inputs changed since the `previous` build, then its MkDocs build, over that build's HTML
+    where that is the same as a clean build (`incremental.py`). `tokens` are the cases' and
+    their list views' (`page_keys.py`)."""
+    keys_file = work_dir / lang / KEYS_FILE
+    docs_dir = work_dir / lang / "docs"
+    memo = StoredPages(incremental.read_json(keys_file) if previous is not None else {},
+                       *tokens, lambda path: (docs_dir / path).is_file())
+    sources = write_sources(corpus, lang, related, base, config_file, work_dir, url, memo)
+    output.replace_file(keys_file, json.dumps(memo.keys))
     written_at = time.perf_counter()
     # The start page changes with the cases (its figures, cards and latest changes), but its
     # title, the part every page's navigation shows, only with the editor's text: it counts as
@@ -270,10 +282,13 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
     previous = incremental.previous_build(work, inputs)
     incremental.forget(work)
     related = related_cases(corpus.cases, corpus.registry)
+    tokens = case_tokens(corpus.cases, corpus.tokens)
+    views = view_tokens(corpus.cases, tokens, incremental.read_json(work / VIEWS_FILE))
+    output.replace_file(work / VIEWS_FILE, json.dumps(views))
     warm_up()
     shared = time.perf_counter()
     tasks = [Task(build_language, corpus, lang, related, base, config_file, work, url, strict,
-                  previous)
+                  previous, (tokens, views))
              for lang in LANGUAGES]
     try:
         wait_any(tasks)  # the feeds and open data take a core: the one the first language freed
