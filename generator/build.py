@@ -37,8 +37,10 @@ from .reading.model import LANGUAGES, CaseStudy
 from .reading.parallel import Task, wait_any
 from .reading.publisher import publisher_from_config
 from .reading.schema import schema_text
+from .site.bytecode import TEMPLATES_FILE, StoredBytecode
 from .site.dcat import dcat
 from .site.feeds import feeds
+from .site.jinja_env import environment
 from .site.memo import PageMemo, RenderMemo
 from .site.og_images import og_images
 from .site.opendata import data_files
@@ -216,6 +218,9 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     docs_dir = work_dir / lang / "docs"
     memo = StoredPages(incremental.read_json(keys_file) if previous is not None else {},
                        *tokens, lambda path: (docs_dir / path).is_file())
+    bytecode_file = work_dir / lang / TEMPLATES_FILE
+    bytecode = StoredBytecode.loads(incremental.read_bytes(bytecode_file))
+    environment(lang).bytecode_cache = bytecode
     sources = write_sources(corpus, lang, related, base, config_file, work_dir, url, memo)
     output.replace_file(keys_file, json.dumps(memo.keys))
     written_at = time.perf_counter()
@@ -232,7 +237,9 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     entries_file = work_dir / lang / incremental.SEARCH_ENTRIES
     built = build_one(lang, str(sources.build.config_file), strict, changed,
                       None if changed is None else incremental.read_json(entries_file),
-                      output.replaced)
+                      output.replaced, bytecode=bytecode)
+    if bytecode.worth_writing:
+        output.replace_file(bytecode_file, bytecode.dumps())
     output.replace_file(entries_file, json.dumps(built.search_entries, ensure_ascii=False))
     output.replace_file(editors_start, start_text)
     return LanguageResult(lang, sources.build.site_dir, sources.paths, built.warnings,
