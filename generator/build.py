@@ -219,7 +219,10 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     memo = StoredPages(incremental.read_json(keys_file) if previous is not None else {},
                        *tokens, lambda path: (docs_dir / path).is_file())
     bytecode_file = work_dir / lang / TEMPLATES_FILE
-    bytecode = StoredBytecode.loads(incremental.read_bytes(bytecode_file))
+    # Templates are compiled with the catalog's msgstrs in them (`jinja_env.PreTranslate`):
+    # the compiled ones are reused only when the catalogs, like all else, are the last build's.
+    bytecode = StoredBytecode.loads(incremental.read_bytes(bytecode_file)
+                                    if previous is not None else b"")
     environment(lang).bytecode_cache = bytecode
     sources = write_sources(corpus, lang, related, base, config_file, work_dir, url, memo)
     output.replace_file(keys_file, json.dumps(memo.keys))
