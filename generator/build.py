@@ -138,8 +138,12 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
                                      if page.path not in kept}
     files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
                   if case.image is not None})
-    files.update(og_images(corpus.cases, corpus.registry, lang, last_pictures(docs_dir, known)))
-    written_files = output.write_tree(docs_dir, files, known, kept)
+    drawn = last_pictures(docs_dir, known)
+    pictures = og_images(corpus.cases, corpus.registry, lang, drawn)
+    # A picture the last build drew from the same texts is the file already there.
+    unchanged = {path for path, png in pictures.items() if drawn.get(path) is png}
+    files.update({path: png for path, png in pictures.items() if path not in unchanged})
+    written_files = output.write_tree(docs_dir, files, known, kept | unchanged)
     config = language_config(base, lang, docs_dir, site_dir, url, hooks=(SEARCH_HOOK,))
     config_path = work_dir / lang / "mkdocs.yml"
     output.write_config(config_path, config)

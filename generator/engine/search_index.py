@@ -181,13 +181,15 @@ def scores(docs: list[Document], terms: Terms) -> tuple[dict[str, dict[int, int]
     idfs = {term: math.log(1 + (total - found + 0.5) / (found + 0.5))
             for term, found in frequency.items()}
     raw: dict[str, dict[int, float]] = {term: {} for term in frequency}
+    saturation = BM25_K1 + 1
     for number, (doc, count) in enumerate(zip(docs, counts, strict=True)):
         norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[number] / max(average, 1))
         weight = KIND_WEIGHTS[doc.info.kind]
         for term, tf in count.items():
-            raw[term][number] = weight * idfs[term] * tf * (BM25_K1 + 1) / (tf + norm)
-    top = max((s for postings in raw.values() for s in postings.values()), default=1.0)
-    scaled = {term: {number: max(1, round(SCALE * value / top))
+            raw[term][number] = weight * idfs[term] * tf * saturation / (tf + norm)
+    top = max(map(max, map(dict.values, raw.values())), default=1.0)
+    # `or 1`: a score that rounds to 0 is 1, as every posting counts.
+    scaled = {term: {number: round(SCALE * value / top) or 1
                      for number, value in postings.items()}
               for term, postings in raw.items()}
     return scaled, forms
