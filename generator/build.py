@@ -81,6 +81,8 @@ class BuildReport:
     rendered: dict[str, int] = field(default_factory=dict)
     #: What of the previous site publishing could not remove, for the editor to remove.
     left_behind: list[Path] = field(default_factory=list)
+    #: Per language: the generated pages whose Markdown was made again (inputs changed).
+    generated: dict[str, int] = field(default_factory=dict)
 
     @property
     def incremental(self) -> bool:
@@ -90,9 +92,9 @@ class BuildReport:
     def summary(self) -> str:
         counts = ", ".join(f"{count} {lang}" for lang, count in self.pages.items())
         timing = ", ".join(f"{step} {secs:.2f} s" for step, secs in self.seconds.items())
-        rendered = ("rendered again: " + ", ".join(f"{count} {lang}" for lang, count
-                                                  in self.rendered.items()) + "; "
-                    if self.incremental else "")
+        rendered = ("rendered again: " + ", ".join(
+            f"{count} {lang} ({self.generated.get(lang, 0)} generated)"
+            for lang, count in self.rendered.items()) + "; " if self.incremental else "")
         return f"Built {self.site_dir}: pages {counts} ({rendered}{timing})"
 
 
@@ -116,6 +118,7 @@ class LanguageResult:
     paths: list[str]
     warnings: list[str]
     rendered: int  # pages MkDocs rendered
+    generated: int  # generated pages whose Markdown was made again
     seconds: dict[str, float]
     written_at: float  # time.perf_counter() when its sources were written (the clock is shared)
 
@@ -250,7 +253,7 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     output.replace_file(entries_file, json.dumps(built.search_entries, ensure_ascii=False))
     output.replace_file(editors_start, start_text)
     return LanguageResult(lang, sources.build.site_dir, sources.paths, built.warnings,
-                          built.rendered,
+                          built.rendered, len(memo.keys) - len(memo.kept),
                           {**sources.seconds, "mkdocs": time.perf_counter() - written_at},
                           written_at)
 
@@ -329,4 +332,5 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
                         "mkdocs": built - generated, "publish": done - built},
                        {r.lang: r.warnings for r in results},
                        {r.lang: r.seconds for r in results},
-                       {r.lang: r.rendered for r in results}, published)
+                       {r.lang: r.rendered for r in results}, published,
+                       {r.lang: r.generated for r in results})

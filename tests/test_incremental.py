@@ -80,6 +80,8 @@ def test_an_edited_case_rebuilds_its_pages_and_the_site_is_that_of_a_clean_build
     second = build(root)
     assert second.incremental
     assert all(0 < second.rendered[lang] < second.pages[lang] for lang in second.pages)
+    # The generator made again the case's page and the start page (its latest changes) only.
+    assert second.generated == {"sv": 2, "en": 2}
     page = root / "site" / "ideslussar" / f"{case.stem}.html"
     assert "En mening som byggs stegvis." in page.read_text(encoding="utf-8")
     term = search_index.Terms("sv").term("stegvis")  # the search index has the new word
