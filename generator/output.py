@@ -124,7 +124,7 @@ def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir:
     into place; returns what of the previous site could not be removed (nothing, or its
     folder), for the editor to remove by hand.
 
-    `parts` maps a prefix below the site root ("" for Swedish, "en" for English) to the folder
+    `parts` maps a prefix below the site root (a language's `root` in the table) to the folder
     MkDocs built it in. Their files are linked, not copied (a hard link costs no space and
     little time): the built folders stay in the work folder for the next, incremental build,
     which replaces a file it changes instead of writing into it (`replacing_writes`), so the

@@ -25,8 +25,8 @@ from generator.reading.corpus import read_corpus
 from generator.reading.model import Text
 from generator.site.csv_files import csv_text
 from generator.site.i18n import sort_key
+from generator.site.json_records import paragraphs, record
 from generator.site.og_images import fingerprint_of, font, og_images, title_lines, wrap
-from generator.site.opendata import paragraphs, record
 
 from .conftest import REPO, build, copy_repo_content
 

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.reading.languages import (
     LANGUAGES,
@@ -28,6 +29,7 @@ from generator.reading.languages import (
 )
 from generator.reading.model import Text
 from generator.site import i18n
+from generator.tools.add_language import add_language
 
 from .conftest import FIXTURES, REPO
 
@@ -84,6 +86,11 @@ FINNISH = """fi:
   eu_language: FIN
   month: LLLL y
   day: long
+  msgids: false
+  sort_letters:
+    å: "{"
+    ä: "|"
+    ö: "}"
 """
 
 
@@ -151,3 +158,24 @@ def test_a_third_language_shows_the_swedish_original_as_not_yet_translated(tmp_p
         encoding="utf-8")
     assert "The test sluice in Piteå" in english  # English pages are as they were
     assert 'hreflang="fi"' in english  # and link the Finnish page
+
+
+def test_add_language_reaches_the_texts_inside_lists_of_groups() -> None:
+    """A disagreement's subject and each source's value are texts too (issue 12's fields):
+    without `fi: ~` there the case file would not validate once Finnish is in the table."""
+    case = ("disagreements:\n"
+            "  - about:\n"
+            "      sv: Vad som hände\n"
+            "      en: What happened\n"
+            "    claims:\n"
+            "      - value: {sv: Kommunen driver den, en: The municipality runs it}\n"
+            "        source: https://example.org/a\n"
+            "      - value:\n"
+            "          sv: Projektet lades ned  # enligt tidningen\n"
+            "          en: The project was closed\n"
+            "        source: https://example.org/b\n")
+    added = add_language(case, "fi")
+    data = yaml.safe_load(added)["disagreements"][0]
+    assert data["about"] == {"sv": "Vad som hände", "en": "What happened", "fi": None}
+    assert [claim["value"]["fi"] for claim in data["claims"]] == [None, None]
+    assert "# enligt tidningen" in added and add_language(added, "fi") == added

@@ -27,15 +27,15 @@ def html(site: Path, path: str) -> str:
 
 def test_overview_list_carries_the_filter_data(real_site: Path) -> None:
     page = html(real_site, "ideslussar/index.html")
-    item = re.search(r'<li class="ides-card" data-c="([^"]*)" data-t="([^"]*)" data-s="([^"]*)" '
-                     r'data-k="development-2016" data-y="([^"]*)" data-n="(\d+)">\s*'
-                     r'<h2 class="ides-card__title">'
+    item = re.search(r'<li class="ides-card" data-f-c="([^"]*)" data-f-t="([^"]*)" '
+                     r'data-f-s="([^"]*)" data-f-k="development-2016" data-f-y="([^"]*)" '
+                     r'data-f-n="([\d-]+)">\s*<h2 class="ides-card__title">'
                      r'<a href="orebro.html">', page)
     assert item is not None
-    county, themes, status, years, count = item.groups()
+    county, themes, status, years, size = item.groups()
     assert county.split() == ["18"] and status == "permanent" and years == "2016 2020"
     codes = {key: str(i) for i, key in enumerate(read_corpus(REPO).registry.themes)}
-    assert count == "1" and codes["digital-idea-platform"] in themes.split()
+    assert size == "1-1" and codes["digital-idea-platform"] in themes.split()
     assert (f'<input type="checkbox" name="theme" value="digital-idea-platform" '
             f'data-code="{codes["digital-idea-platform"]}">') in page
     assert '<input type="checkbox" name="county" value="14"> Västra Götalands län' in page

@@ -17,7 +17,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .problems import N_, Localized
+from .languages import editor_text
+from .problems import N_
 
 #: Bidirectional embeddings, overrides and isolates, and the invisible direction marks.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -117,7 +118,7 @@ def character_findings(text: str, *, allow_layout: bool = True) -> Iterator[Find
                           N_('the word "{word}" mixes Latin letters with {script} letters that '
                              "look the same"), N_("type the word again on your keyboard"),
                           {"word": match.group(),
-                           "script": Localized({"en": script, "sv": SCRIPT_NAMES_SV[script]})})
+                           "script": editor_text(script, SCRIPT_NAMES_SV[script])})
 
 
 def character_finding(character: str, allow_layout: bool

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import DataFileError
+from .problems import DataFileError, Localized
 
 TABLE_FILE = Path(__file__).resolve().parents[1] / "data" / "languages.yml"
 
@@ -49,6 +49,8 @@ class Language:
     eu_language: str  # the EU Publications Office authority code (DCAT-AP)
     month: str  # a Babel date pattern
     day: str  # a Babel date format or pattern
+    msgids: bool  # the interface's texts (gettext msgids) are written in it: exactly one
+    sort_letters: dict[str, str]  # letter -> what it sorts as, for letters sorted apart
 
 
 def shown(path: Path) -> str:
@@ -72,7 +74,20 @@ def read_table(path: Path = TABLE_FILE) -> dict[str, Language]:
         if not isinstance(row, dict) or sorted(row) != sorted(columns):
             raise DataFileError(f"{shown(path)}: {code} must give exactly "
                                 f"{', '.join(columns)}")
-        table[str(code)] = Language(str(code), **{key: str(row[key]) for key in columns})
+        if not isinstance(row["msgids"], bool):
+            raise DataFileError(f"{shown(path)}: {code}: msgids must be true or false")
+        letters = row["sort_letters"]
+        if not isinstance(letters, dict) or not all(
+                isinstance(letter, str) and len(letter) == 1 and isinstance(sorted_as, str)
+                for letter, sorted_as in letters.items()):
+            raise DataFileError(f"{shown(path)}: {code}: sort_letters must map single letters "
+                                "to what they sort as, e.g. å: \"{\"")
+        texts = {key: str(row[key]) for key in columns if key not in ("msgids", "sort_letters")}
+        table[str(code)] = Language(str(code), msgids=row["msgids"], sort_letters=letters,
+                                    **texts)
+    if [row.msgids for row in table.values()].count(True) != 1:
+        raise DataFileError(f"{shown(path)}: exactly one language must have msgids: true "
+                            "(the one the interface's texts are written in)")
     return table
 
 
@@ -81,6 +96,11 @@ TABLE = read_table()
 LANGUAGES: tuple[str, ...] = tuple(TABLE)
 ORIGINAL_LANGUAGE = LANGUAGES[0]
 TRANSLATED_LANGUAGES: tuple[str, ...] = LANGUAGES[1:]
+#: The language of the interface's texts (gettext msgids) and of the model's `help_en`.
+SOURCE_LANGUAGE = next(code for code, row in TABLE.items() if row.msgids)
+#: The languages editors' messages, the model's help and the field reference are written in:
+#: the original and the interface's own (a language added to the table needs neither).
+EDITOR_LANGUAGES: tuple[str, ...] = tuple(dict.fromkeys((ORIGINAL_LANGUAGE, SOURCE_LANGUAGE)))
 
 
 def language(code: str) -> Language:
@@ -91,6 +111,13 @@ def language(code: str) -> Language:
         raise UnknownLanguageError(code) from None
 
 
+def editor_text(source: str, original: str) -> Localized:
+    """A value written for editors in the interface's language and in the original (a field's
+    help, a language's name), the interface's first."""
+    return Localized({SOURCE_LANGUAGE: source, ORIGINAL_LANGUAGE: original})
+
+
 def by_language(column: str) -> dict[str, str]:
-    """One column of the table by language code: {"sv": "", "en": "en/"} for "root"."""
+    """One column of the table by language code (for "root": the Swedish pages at the root,
+    the English below en/)."""
     return {code: getattr(row, column) for code, row in TABLE.items()}

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .languages import LANGUAGES
 from .problems import N_, Problem
 
 try:  # libyaml's parser is about ten times faster; fall back to pure Python where it is absent.
@@ -128,7 +129,7 @@ def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
 
 
 #: The keys whose values are always texts (a language of a text field).
-TEXT_KEYS = frozenset(("sv", "en"))
+TEXT_KEYS = frozenset(LANGUAGES)
 #: ` #` right after a word: YAML starts a comment there, and an editor meant "#1".
 TEXT_HASH = re.compile(r"^ #")
 

@@ -92,7 +92,7 @@ def link_fields(described: bool) -> tuple[FieldSpec, ...]:
         FieldSpec("title", Kind.STRING, described, "The page's title, in the page's language.",
                   "Sidans titel, på sidans språk.", example="Idéslussar i kommuner"),
         FieldSpec("lang", Kind.CHOICE, described, "The page's language.", "Sidans språk.",
-                  choices=LANGUAGES, example="sv"),
+                  choices=LANGUAGES, example=ORIGINAL_LANGUAGE),
     )
 
 #: The case file, field by field. The order is the order of the template and the docs.

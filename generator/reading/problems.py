@@ -24,13 +24,14 @@ class Localized:
 
     The message's translation uses the same `{placeholder}` as the msgid, as gettext's tools
     require (`msgfmt -c` refuses a msgstr with placeholders the msgid lacks); the value is
-    picked in the language the message is printed in.
+    picked in the language the message is printed in, else in the first language given: the
+    interface's own (`languages.editor_text` makes them so), the language of the msgids.
     """
 
     by_lang: Mapping[str, str]
 
-    def pick(self, lang: str) -> str:
-        return self.by_lang.get(lang) or self.by_lang["en"]
+    def pick(self, lang: str | None) -> str:
+        return (self.by_lang.get(lang) if lang else None) or next(iter(self.by_lang.values()))
 
 
 @dataclass(frozen=True)
@@ -45,14 +46,14 @@ class Problem:
     expected: str = ""  # msgid: what would be right
     params: Mapping[str, object] = dataclass_field(default_factory=dict)
 
-    def render(self, gettext: Callable[[str], str], lang: str = "en") -> str:
+    def render(self, gettext: Callable[[str], str], lang: str | None = None) -> str:
         """`path:line:column: field: what is wrong; what is expected`, in `lang` (the language
-        of `gettext`)."""
+        of `gettext`; None: the msgids' own)."""
         text = self.text(gettext, lang)
         where = f"{self.file}:{self.line}:{self.column}"
         return f"{where}: {self.field}: {text}" if self.field else f"{where}: {text}"
 
-    def text(self, gettext: Callable[[str], str], lang: str = "en") -> str:
+    def text(self, gettext: Callable[[str], str], lang: str | None = None) -> str:
         """What is wrong and what is expected, without the place."""
         params = {key: value.pick(lang) if isinstance(value, Localized) else value
                   for key, value in self.params.items()}

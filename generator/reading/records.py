@@ -13,7 +13,7 @@ from collections.abc import Iterable
 import yaml
 
 from .addresses import AddressChecker
-from .languages import language
+from .languages import editor_text, language
 from .model import METHOD_CHOICES, TRANSLATED_LANGUAGES, CaseStudy, FieldRecord, TranslationMethod
 from .problems import N_, Localized
 from .shapes import node_at
@@ -27,7 +27,7 @@ OLD_RECORD_KEYS = frozenset(("method", "fingerprints"))
 
 def language_name(lang: str) -> Localized:
     """A language's name in the language a message is printed in (the language table's)."""
-    return Localized({"en": language(lang).name, "sv": language(lang).name_sv})
+    return editor_text(language(lang).name, language(lang).name_sv)
 
 
 class RecordChecker(AddressChecker):

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .loading import load
-from .model import LANGUAGES, Text
+from .model import LANGUAGES, ORIGINAL_LANGUAGE, Text
 from .problems import DataFileError
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -30,7 +30,7 @@ class County:
 
     def name_in(self, lang: str) -> str:
         """The county's name in a page's language: English pages say "Örebro County"."""
-        return self.name if lang == "sv" else self.name_en
+        return self.name if lang == ORIGINAL_LANGUAGE else self.name_en
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any
 
+from .languages import EDITOR_LANGUAGES, SOURCE_LANGUAGE
 from .model import CASE_FIELDS, LANGUAGES, ORIGINAL_LANGUAGE, TRANSLATED_LANGUAGES, FieldSpec, Kind
 from .registry import Registry
 
@@ -108,18 +109,24 @@ def schema_text(registry: Registry) -> str:
     return json.dumps(case_schema(registry), ensure_ascii=False, indent=2) + "\n"
 
 
+#: The field reference's words, in the original (the help's `help_sv`) and the interface's
+#: language (`help_en`): header, yes, no.
+REFERENCE_WORDS = {
+    ORIGINAL_LANGUAGE: ("| fält | obligatoriskt | vad det är | exempel |", "ja", "nej"),
+    SOURCE_LANGUAGE: ("| field | required | what it is | example |", "yes", "no"),
+}
+
+
 def field_reference(lang: str) -> str:
-    """A Markdown table of every field, for CONTRIBUTING.md, in English or Swedish."""
-    header = ("| fält | obligatoriskt | vad det är | exempel |\n|---|---|---|---|"
-              if lang == "sv" else
-              "| field | required | what it is | example |\n|---|---|---|---|")
-    yes, no = ("ja", "nej") if lang == "sv" else ("yes", "no")
+    """A Markdown table of every field, for CONTRIBUTING.md, in one of `EDITOR_LANGUAGES`."""
+    header, yes, no = REFERENCE_WORDS[lang]
+    header += "\n|---|---|---|---|"
     rows = []
     for key, child in field_rows(CASE_FIELDS, ""):
-        text = child.help_sv if lang == "sv" else child.help_en
+        text = child.help_sv if lang == ORIGINAL_LANGUAGE else child.help_en
         example = f"`{child.example}`" if child.example else ""
         if child.kind in (Kind.TEXT, Kind.MARKDOWN, Kind.TEXT_LIST):
-            example = "`sv: …` + `en: …`"
+            example = " + ".join(f"`{code}: …`" for code in LANGUAGES)
         rows.append(f"| `{key}` | {yes if child.required else no} | {text} | {example} |")
     return header + "\n" + "\n".join(rows) + "\n"
 
@@ -136,7 +143,7 @@ def field_rows(specs: tuple[FieldSpec, ...], prefix: str) -> list[tuple[str, Fie
 
 def with_field_tables(document: str) -> str:
     """CONTRIBUTING.md with the tables between `<!-- fields:LANG -->` markers regenerated."""
-    for lang in ("sv", "en"):
+    for lang in EDITOR_LANGUAGES:
         pattern = re.compile(rf"(<!-- fields:{lang} -->\n).*?(<!-- /fields:{lang} -->)", re.S)
         replacement = r"\g<1>" + field_reference(lang).replace("\\", "\\\\") + r"\g<2>"
         document = pattern.sub(replacement, document)

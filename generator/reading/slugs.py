@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .languages import LANGUAGES
 from .problems import N_, Problem
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_SLUG_LENGTH = 64
 #: Slugs that would take the place of a page or folder of the site (`index` is the overview
 #: of the case pages' folder).
-RESERVED_SLUGS = frozenset(("index", "sv", "en", "assets", "search", "data", "lan", "teman",
+RESERVED_SLUGS = frozenset((*LANGUAGES, "index", "assets", "search", "data", "lan", "teman",
                             "bilder", "ideslussar", "404", "sitemap", "feed"))
 
 

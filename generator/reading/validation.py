@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from .languages import editor_text
 from .loading import Document, is_null
 from .model import (
     CASE_FIELDS,
@@ -30,7 +31,7 @@ from .model import (
     case_study,
 )
 from .pictures import picture_problem
-from .problems import N_, Localized, Problem
+from .problems import N_, Problem
 from .records import RecordChecker, language_name
 from .registry import Registry
 from .shapes import node_at
@@ -292,7 +293,7 @@ class Checker(RecordChecker):
                 if spec.required:
                     self.report(node, where, N_("this required field is missing"),
                                 N_("add {key}: ({help})"), key=spec.key,
-                                help=Localized({"en": spec.help_en, "sv": spec.help_sv}))
+                                help=editor_text(spec.help_en, spec.help_sv))
                 values[spec.key] = None
                 continue
             value_node = entries[spec.key][1]

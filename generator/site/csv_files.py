@@ -1,8 +1,10 @@
 """The CSV files of the open data: their columns, declared once (the data package describes
 the same declarations), and rows that no spreadsheet runs as formulas.
 
-A record is what `opendata.record` builds from the model; each column says how it reads its
-cell from one.
+A record is what `json_records.record` builds from the model; each column says how it reads its
+cell from one. A model field of one value (a number, a code, an address, a choice) that no
+column below names gets its own column, after them, from its declaration; a field of another
+kind must be given columns here (`tests/test_json_records.py` fails until it is).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..reading.model import CASE_FIELDS, Kind
+from ..reading.model import CASE_FIELDS, FieldSpec, Kind
 
 #: The texts of a case, in page order: every one-line and Markdown field the model declares.
 TEXT_FIELDS: tuple[str, ...] = tuple(spec.key for spec in CASE_FIELDS
@@ -62,6 +64,10 @@ CSV_COLUMNS: tuple[Column, ...] = (
            lambda r: r["image"]["url"] if r["image"] else ""),
     Column("image_alt", "string", "What the picture shows, as the page describes it.",
            lambda r: r["image"]["alt"] if r["image"] else ""),
+    Column("based_in", "string", "The municipality where it is based.",
+           lambda r: r["based_in"]["name"] if r["based_in"] else ""),
+    Column("based_in_code", "string", "Its SCB code.",
+           lambda r: r["based_in"]["code"] if r["based_in"] else ""),
     Column("municipalities", "string", "The participating municipalities the sources name, "
            "separated by '; '.", joined("municipalities")),
     Column("municipality_codes", "string", "Their SCB codes, in the same order.",
@@ -105,6 +111,24 @@ CSV_COLUMNS: tuple[Column, ...] = (
     Column("outdated_fields", "string", "Texts whose Swedish original changed after they were "
            "translated.", fields_in("outdated")),
 )
+#: Model fields that the columns above give under other names.
+COVERED = {"period": ("period_start", "period_end"), "image": ("image_url", "image_alt"),
+           "translation": ("translation_method", "untranslated_fields", "outdated_fields")}
+#: The kinds whose value fits one cell as it is, with their Frictionless type.
+SCALAR_TYPES = {Kind.INTEGER: "integer", Kind.STRING: "string", Kind.URL: "string",
+                Kind.CHOICE: "string", Kind.MONTH: "string"}
+
+
+def field_columns(fields: tuple[FieldSpec, ...],
+                  declared: tuple[Column, ...]) -> tuple[Column, ...]:
+    """A column for each one-value field that no declared column names, from its declaration."""
+    named = {column.name for column in declared}
+    return tuple(Column(spec.key, SCALAR_TYPES[spec.kind], spec.help_en, item(spec.key))
+                 for spec in fields if spec.kind in SCALAR_TYPES
+                 and spec.key not in COVERED and spec.key not in named)
+
+
+CSV_COLUMNS += field_columns(CASE_FIELDS, CSV_COLUMNS)
 
 
 def pages_text(pages: list[dict[str, Any]]) -> str:

@@ -14,7 +14,7 @@ import datetime
 from xml.sax.saxutils import escape, quoteattr
 
 from ..reading.corpus import Corpus
-from ..reading.languages import language
+from ..reading.languages import SOURCE_LANGUAGE, language
 from ..reading.model import LANGUAGES
 from ..reading.problems import N_
 from ..reading.publisher import Publisher
@@ -75,7 +75,8 @@ def distribution(root: str, kind: str, lang: str) -> list[str]:
     title = {"json": "JSON", "csv": "CSV", "excel": "CSV (Excel)"}[kind]
     return [
         f"<dcat:Distribution rdf:about={quoteattr(url)}>",
-        f"<dcterms:title xml:lang=\"en\">{title}, {language(lang).name}</dcterms:title>",
+        f"<dcterms:title xml:lang=\"{SOURCE_LANGUAGE}\">{title}, {language(lang).name}"
+        "</dcterms:title>",
         resource("dcat:accessURL", url),
         resource("dcat:downloadURL", url),
         resource("dcterms:format", EU + "file-type/" + file_type),

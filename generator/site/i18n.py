@@ -24,6 +24,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import Translations
 
+from ..reading import languages
 from ..reading.languages import language
 from ..reading.model import ORIGINAL_LANGUAGE, CaseStudy, Month
 
@@ -41,7 +42,7 @@ DOMAINS: tuple[str, ...] = (SITE_DOMAIN, CLI_DOMAIN)
 #: The language of the msgids. Its catalog is optional and holds only wording fixes: an empty
 #: msgstr means "the msgid as written", so the English can be reworded there without changing
 #: a msgid, which would empty every other language's translation.
-SOURCE_LANGUAGE = "en"
+SOURCE_LANGUAGE = languages.SOURCE_LANGUAGE
 
 
 def catalog_path(lang: str, domain: str) -> Path:
@@ -123,12 +124,10 @@ def is_original(lang: str) -> bool:
     return lang == ORIGINAL_LANGUAGE
 
 
-#: Letters a language sorts apart from their base letter: Swedish puts å, ä and ö after z (and
-#: æ, ø with ä, ö; ü with y), English files them all under their base letter.
+#: Letters a language sorts apart from their base letter (the table's `sort_letters`): Swedish
+#: puts å, ä and ö after z, English files them all under their base letter.
 SORT_LETTERS: dict[str, dict[int, str]] = {
-    "sv": str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}", "ü": "y"}),
-    "en": str.maketrans({"æ": "ae", "ø": "o", "ß": "ss"}),
-}
+    code: str.maketrans(row.sort_letters) for code, row in languages.TABLE.items()}
 
 
 @functools.lru_cache(maxsize=4096)

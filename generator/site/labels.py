@@ -38,4 +38,5 @@ OUTCOME_LABELS: dict[Outcome, str] = {
     Outcome.ENDED: N_("Ended"),
     Outcome.UNKNOWN: N_("Not known from the sources"),
 }
-LINK_LANGUAGE_LABELS: dict[str, str] = {"sv": N_("in Swedish"), "en": N_("in English")}
+#: After a link to a page in another language: "(in Swedish)", the name from `i18n`.
+LINK_LANGUAGE_LABEL = N_("in %(language)s")

@@ -1,11 +1,12 @@
 """The case studies as open data: JSON and CSV per language and per case, the JSON Schema of
 the JSON, and a Frictionless data package that describes the files.
 
-The records are built from the same validated model and the same helpers as the pages
-(names from the registry, counties derived, texts falling back to Swedish exactly as the page
-does), so the data holds what readers see, with how each text was translated. Texts are the
-editors' own Markdown, never HTML, with their paragraphs joined back into lines (the case
-files wrap them to fit an editor's window; that is not part of the text).
+The records (`json_records`, derived from the model's declarations) are built from the same
+validated model and the same helpers as the pages (names from the registry, counties derived,
+texts falling back to Swedish exactly as the page does), so the data holds what readers see,
+with how each text was translated. Texts are the editors' own Markdown, never HTML, with
+their paragraphs joined back into lines (the case files wrap them to fit an editor's window;
+that is not part of the text).
 
 Two CSV files per language: a plain one for programs (RFC 4180: commas, UTF-8), and one that a
 spreadsheet opens by double-click (a byte-order mark, so Excel reads UTF-8 instead of the
@@ -17,38 +18,22 @@ starts with an apostrophe.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from ..reading.corpus import Corpus
-from ..reading.history import FileDates
 from ..reading.languages import by_language, language
-from ..reading.model import (
-    CALL_CHOICES,
-    LANGUAGES,
-    ORIGINAL_LANGUAGE,
-    OUTCOME_CHOICES,
-    CaseStudy,
-    Link,
-    Text,
-)
+from ..reading.model import LANGUAGES
 from ..reading.publisher import Publisher
-from ..reading.registry import Registry
-from ..reading.translation import State, case_status
 from .citation import WRITERS, citation
-from .csv_files import CSV_COLUMNS, MARKDOWN_FIELDS, TEXT_FIELDS, csv_text
+from .csv_files import CSV_COLUMNS, csv_text
 from .i18n import reading_order
+from .json_records import record, record_schema
 from .urls import (
     CASE_DATA,
     CASE_SCHEMA_FILE,
     DATA_FILES,
     DATA_SCHEMA_FILE,
-    LANGUAGE_ROOTS,
     OPEN_DATA,
-    case_counties,
-    case_path,
-    html_path,
-    image_path,
 )
 
 LICENCE = "CC BY 4.0"
@@ -58,99 +43,6 @@ VINNOVA_PROGRAMME = ("https://www.vinnova.se/m/hur-kan-offentlig-sektor-mota-mor
                      "samhallsutmaningar/ideslussar/")
 #: The list separator of Excel set to each language, for the spreadsheet file.
 EXCEL_SEPARATORS = by_language("csv_separator")
-#: Lines that start a new Markdown block, which joining a paragraph's lines must keep apart.
-BLOCK_START = re.compile(r"\s*(?:[-*+]\s|\d+[.)]\s|#|>|\|)")
-
-
-def paragraphs(text: str) -> str:
-    """Markdown with each paragraph on one line: the line breaks an editor's window put into
-    a YAML block are gone, blank lines between paragraphs and list items stay."""
-    blocks = []
-    for block in re.split(r"\n[ \t]*\n", text.strip()):
-        lines: list[str] = []
-        for line in block.split("\n"):
-            if lines and not BLOCK_START.match(line) and not line.startswith("    "):
-                lines[-1] = lines[-1].rstrip() + " " + line.strip()
-            else:
-                lines.append(line.rstrip())
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
-
-
-def localized(text: Text | None, lang: str, markdown: bool = False) -> str | None:
-    """What the page shows: the text in `lang`, or the Swedish while it is untranslated."""
-    if text is None:
-        return None
-    shown = text.get(lang) or text.sv
-    return paragraphs(shown) if markdown else " ".join(shown.split())
-
-
-def translation_info(case: CaseStudy, lang: str) -> dict[str, Any] | None:
-    """How the texts of a record in a translated language came to be: per text whether it is
-    a current or outdated translation or still the Swedish original, how it was made and
-    whether a person reviewed it; and the method of them all ("mixed" when both). None in
-    Swedish, where every text is the original."""
-    if lang == ORIGINAL_LANGUAGE:
-        return None
-    statuses = case_status(case, lang)
-    methods = {status.method.value for status in statuses.values()
-               if status.method is not None and status.state is not State.MISSING}
-    return {"from": ORIGINAL_LANGUAGE,
-            "method": methods.pop() if len(methods) == 1 else ("mixed" if methods else None),
-            "fields": {field: {"state": status.state.value,
-                               "method": status.method.value if status.method else None,
-                               "reviewed": status.reviewed}
-                       for field, status in statuses.items()}}
-
-
-def record(case: CaseStudy, registry: Registry, lang: str, site_url: str,
-           dates: FileDates) -> dict[str, Any]:
-    """One case study as the page in `lang` presents it."""
-    page_url = site_url + LANGUAGE_ROOTS[lang] + html_path(case_path(case))
-    texts = {key: localized(getattr(case, key), lang, key in MARKDOWN_FIELDS)
-             for key in TEXT_FIELDS}
-    return {
-        "id": case.slug,
-        "url": page_url,
-        "data_url": site_url + CASE_DATA.format(slug=case.slug, lang=lang, ext="json"),
-        "language": lang,
-        **texts,
-        "examples": [localized(example, lang) for example in case.examples],
-        "image": ({"url": site_url + LANGUAGE_ROOTS[lang] + image_path(case),
-                   "alt": localized(case.image.alt, lang)} if case.image else None),
-        "based_in": ({"code": case.based_in,
-                      "name": registry.municipalities[case.based_in].name}
-                     if case.based_in else None),
-        "municipalities": [{"code": code, "name": registry.municipalities[code].name}
-                           for code in case.municipalities],
-        "municipality_count": case.participant_count,
-        "counties": [{"code": c.code, "name": c.name_in(lang)}
-                     for c in case_counties(case, registry)],
-        "period": {"start": case.period.start.iso if case.period.start else None,
-                   "end": case.period.end.iso if case.period.end else None},
-        "status": case.status.value,
-        "vinnova_grant_sek": case.vinnova_grant_sek,
-        "vinnova_reference": case.vinnova_reference,
-        "themes": [{"key": key, "name": registry.themes[key].name(lang)}
-                   for key in case.themes],
-        "call": case.call.value,
-        "counterpart": case.counterpart,
-        "outcome": None if case.outcome is None else case.outcome.value,
-        "where_to_turn": [link_record(link) for link in case.where_to_turn],
-        "disagreements": [{"about": localized(item.about, lang),
-                           "claims": [{"value": localized(claim.value, lang),
-                                       "source": claim.source} for claim in item.claims]}
-                          for item in case.disagreements],
-        "sources": [link.url for link in case.sources],
-        "source_pages": [link_record(link) for link in case.sources],
-        "updated": dates.updated.date().isoformat(),
-        "translation": translation_info(case, lang),
-    }
-
-
-def link_record(link: Link) -> dict[str, str | None]:
-    """A page elsewhere, with the title and language of the page itself."""
-    return {"url": link.url, "title": link.title, "lang": link.lang}
 
 
 def document(records: list[dict[str, Any]], lang: str, site_url: str,
@@ -246,83 +138,7 @@ def file_name(kind: str, lang: str) -> str:
 
 def json_schema(root: str) -> dict[str, Any]:
     """The JSON Schema (2020-12) of the published JSON files, at the address they name."""
-    text = {"type": ["string", "null"]}
-    named = {"type": "object", "required": ["code", "name"], "additionalProperties": False,
-             "properties": {"code": {"type": "string", "pattern": "^[0-9]+$"},
-                            "name": {"type": "string"}}}
-    month = {"type": ["string", "null"], "pattern": "^[0-9]{4}(-[0-9]{2})?$"}
-    link = {"type": "object", "required": ["url", "title", "lang"], "additionalProperties": False,
-            "properties": {"url": {"type": "string", "format": "uri"},
-                           "title": {"type": ["string", "null"]},
-                           "lang": {"enum": [*LANGUAGES, None]}}}
-    properties: dict[str, Any] = {
-        "id": {"type": "string", "description": "Identifier, also the case file's name."},
-        "url": {"type": "string", "format": "uri", "description": "The case's page."},
-        "data_url": {"type": "string", "format": "uri",
-                     "description": "This case study alone, as JSON."},
-        "language": {"enum": list(LANGUAGES), "description": "The language of the texts."},
-        **{key: {**text, "description": "As the page shows it" + (
-            ": Markdown, one paragraph a line." if key in MARKDOWN_FIELDS else ".")}
-           for key in TEXT_FIELDS},
-        "examples": {"type": "array", "items": {"type": "string"}},
-        "image": {"type": ["object", "null"], "required": ["url", "alt"],
-                  "additionalProperties": False,
-                  "properties": {"url": {"type": "string", "format": "uri"},
-                                 "alt": {"type": "string"}}},
-        "based_in": {"anyOf": [named, {"type": "null"}]},
-        "municipalities": {"type": "array", "items": named},
-        "municipality_count": {"type": "integer", "minimum": 0},
-        "counties": {"type": "array", "items": named},
-        "period": {"type": "object", "required": ["start", "end"],
-                   "additionalProperties": False,
-                   "properties": {"start": month, "end": month}},
-        "status": {"enum": ["ongoing", "permanent", "ended", "unknown"]},
-        "vinnova_grant_sek": {"type": ["integer", "null"], "minimum": 0},
-        "vinnova_reference": text,
-        "themes": {"type": "array", "items": {
-            "type": "object", "required": ["key", "name"], "additionalProperties": False,
-            "properties": {"key": {"type": "string"}, "name": {"type": "string"}}}},
-        "call": {"enum": list(CALL_CHOICES),
-                 "description": "Vinnova's call: the 2015 pre-studies or the 2016 projects."},
-        "counterpart": {"type": ["string", "null"], "description": "The id of the pre-study "
-                        "this project grew from, or of the project this pre-study led to."},
-        "outcome": {"enum": [*OUTCOME_CHOICES, None],
-                    "description": "What became of it after the project."},
-        "where_to_turn": {"type": "array", "items": link},
-        "disagreements": {"type": "array", "items": {
-            "type": "object", "required": ["about", "claims"], "additionalProperties": False,
-            "properties": {"about": {"type": "string"}, "claims": {"type": "array", "items": {
-                "type": "object", "required": ["value", "source"],
-                "additionalProperties": False,
-                "properties": {"value": {"type": "string"},
-                               "source": {"type": "string", "format": "uri"}}}}}}},
-        "sources": {"type": "array", "items": {"type": "string", "format": "uri"}},
-        "source_pages": {"type": "array", "items": link,
-                         "description": "The sources, with each page's title and language."},
-        "updated": {"type": "string", "format": "date",
-                    "description": "When the case study last changed."},
-        "translation": {
-            "description": "How the texts were made from the Swedish; null in Swedish.",
-            "anyOf": [{"type": "null"}, {
-                "type": "object", "required": ["from", "method", "fields"],
-                "additionalProperties": False,
-                "properties": {
-                    "from": {"const": ORIGINAL_LANGUAGE},
-                    "method": {"enum": ["machine", "human", "mixed", None]},
-                    "fields": {"type": "object", "description": "Per text: a current or "
-                               "outdated translation, or missing (the text is Swedish); how "
-                               "it was made (null: not recorded) and whether a person "
-                               "reviewed it.",
-                               "additionalProperties": {
-                                   "type": "object", "additionalProperties": False,
-                                   "required": ["state", "method", "reviewed"],
-                                   "properties": {
-                                       "state": {"enum": ["current", "outdated", "missing"]},
-                                       "method": {"enum": ["machine", "human", None]},
-                                       "reviewed": {"type": "boolean"}}}}}}]},
-    }
-    case = {"type": "object", "required": list(properties), "additionalProperties": False,
-            "properties": properties}
+    case = record_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": root + DATA_SCHEMA_FILE,

@@ -33,12 +33,12 @@ from ..reading.translation import FieldStatus, State, case_status
 from . import i18n
 from .citation import FORMATS, citation
 from .escaping import front_matter_value, markdown_heading
-from .facets import CALL_NAMES
+from .facets import CALL_NAMES, card_data
 from .labels import (
     CALL_LABELS,
     COUNTERPART_LABELS,
     FACT_STATUS_LABELS,
-    LINK_LANGUAGE_LABELS,
+    LINK_LANGUAGE_LABEL,
     OUTCOME_LABELS,
     SECTION_HEADINGS,
     STATUS_LABELS,
@@ -95,7 +95,7 @@ class Renderer:
         return str(self.translations.gettext(message))
 
     def text(self, value: Text, *, fallback_notice: bool = True) -> Markup:
-        """A one-line text in the page's language, or the Swedish marked `lang="sv"` while it
+        """A one-line text in the page's language, or the Swedish marked as Swedish while it
         is untranslated, so no Swedish is ever passed off as English."""
         own = value.get(self.lang)
         if own is not None:
@@ -230,24 +230,9 @@ class Renderer:
     def translations(self) -> Any:
         return i18n.site_translations(self.lang)
 
-    def filter_data(self, case: CaseStudy) -> dict[str, str]:
-        """The overview's data attributes, as short as they can be: the list grows with cases.
-
-        Themes go by their position in the vocabulary (the filter's options say which is which).
-        """
-        start, end = case.period.start, case.period.end
-        return {
-            "c": " ".join(county.code for county in case_counties(case, self.registry)),
-            "t": " ".join(str(self.theme_codes[key]) for key in case.themes),
-            "s": case.status.value,
-            "k": case.call.value,
-            "y": f"{start.year if start else ''} {end.year if end else ''}",
-            "n": str(case.participant_count),
-        }
-
-    @functools.cached_property
-    def theme_codes(self) -> dict[str, int]:
-        return {key: position for position, key in enumerate(self.registry.themes)}
+    def filter_data(self, case: CaseStudy) -> list[tuple[str, str]]:
+        """The card's `data-f-<key>` attributes, one per declared filter (`facets.FILTERS`)."""
+        return card_data(case, self.registry)
 
     def years(self, case: CaseStudy) -> str:
         return years(case, self.gettext)
@@ -280,7 +265,9 @@ class Renderer:
             "fact_status": lambda status: self.gettext(FACT_STATUS_LABELS[status]),
             "call_name": lambda call: self.gettext(CALL_NAMES[call]),
             "section_headings": SECTION_HEADINGS,
-            "link_language": lambda code: self.gettext(LINK_LANGUAGE_LABELS[code]),
+            "link_language": lambda code: self.gettext(LINK_LANGUAGE_LABEL) % {
+                "language": i18n.language_name(code, self.lang)},
+            "original": ORIGINAL_LANGUAGE,
             "source_link": source_link,
             "meta": front_matter_value,
             "md_heading": markdown_heading,

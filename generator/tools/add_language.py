@@ -20,7 +20,7 @@ TEXT_KINDS = frozenset({Kind.TEXT, Kind.MARKDOWN})
 def text_mappings(root: yaml.Node, specs: tuple[FieldSpec, ...] = CASE_FIELDS
                   ) -> Iterator[yaml.MappingNode]:
     """Every mapping of languages in a case file: texts, items of text lists, a picture's
-    description, and the texts inside groups."""
+    description, and the texts inside groups and inside each item of a list of groups."""
     for spec in specs:
         found = entry(root, spec.key)
         if found is None:
@@ -36,6 +36,9 @@ def text_mappings(root: yaml.Node, specs: tuple[FieldSpec, ...] = CASE_FIELDS
                 yield alt[1]
         elif spec.kind is Kind.GROUP:
             yield from text_mappings(value, spec.children)
+        elif spec.kind is Kind.GROUP_LIST and isinstance(value, yaml.SequenceNode):
+            for item in value.value:  # each a mapping of the children: a claim's value...
+                yield from text_mappings(item, spec.children)
 
 
 def without(text: str, lang: str) -> yaml.MappingNode | None:

@@ -33,6 +33,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
 from ..output import remove_file, replace_file
+from ..reading.languages import language
 from ..reading.model import LANGUAGES, SECTIONS
 from ..reading.problems import N_
 from ..site.i18n import CLI_DOMAIN, DOMAINS, SITE_DOMAIN, SOURCE_LANGUAGE
@@ -110,7 +111,7 @@ def read_catalog(path: Path, lang: str | None = None) -> Catalog:
 def new_catalog(lang: str) -> Catalog:
     return Catalog(locale=lang, project=PROJECT, fuzzy=False,
                    last_translator="Idéslussar translators",
-                   language_team="English" if lang == "en" else "Swedish")
+                   language_team=language(lang).name)
 
 
 def update(root: Path, lang: str, domain: str, template: Catalog | None = None) -> Catalog:

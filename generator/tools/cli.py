@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..reading.corpus import case_files, read_cases, stray_files
-from ..reading.languages import LANGUAGES, ORIGINAL_LANGUAGE
+from ..reading.languages import EDITOR_LANGUAGES, LANGUAGES, ORIGINAL_LANGUAGE
 from ..reading.problems import DataFileError, InvalidContentError, terminal_text
 from ..reading.registry import load_registry
 from ..site import i18n
@@ -169,7 +169,7 @@ class CommandParser(argparse.ArgumentParser):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.add_argument("--root", default=".", help="the repository (default: .)")
-        self.add_argument("--lang", choices=("en", "sv"), default=None,
+        self.add_argument("--lang", choices=EDITOR_LANGUAGES, default=None,
                           help="language of messages (default: from LANG, else English)")
 
 

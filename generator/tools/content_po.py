@@ -29,6 +29,7 @@ from babel.messages.pofile import write_po
 from ..output import replace_file
 from ..reading import history
 from ..reading.corpus import case_files, display_path
+from ..reading.languages import ORIGINAL_LANGUAGE
 from ..reading.model import (
     CASE_FIELDS,
     TRANSLATED_LANGUAGES,
@@ -58,7 +59,7 @@ def context(case: CaseStudy, field_name: str) -> str:
     return f"{case.slug}:{field_name}"
 
 
-def source_lines(path: Path, repo_root: Path, lang: str = "sv") -> dict[str, int]:
+def source_lines(path: Path, repo_root: Path, lang: str = ORIGINAL_LANGUAGE) -> dict[str, int]:
     """The line of each text in `lang` in a case file: the Swedish for the `#:` references,
     a translation for messages about it."""
     text = read_case_file(path, repo_root).text
@@ -153,7 +154,7 @@ def previous_swedish(case: CaseStudy, lang: str, repo_root: Path) -> dict[str, s
         for name, source in wanted.items():
             if name in found:
                 continue
-            node = node_at(root, field_path(name, "sv"))
+            node = node_at(root, field_path(name, ORIGINAL_LANGUAGE))
             if node is not None and isinstance(node[1].value, str):
                 old = node[1].value.strip()
                 if fingerprint(old) == source:

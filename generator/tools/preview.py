@@ -33,6 +33,7 @@ from .. import output
 from ..build import prepare
 from ..engine import serve_live
 from ..reading.corpus import CASE_SUFFIXES, ReadCache, read_corpus
+from ..reading.languages import SOURCE_LANGUAGE
 from ..reading.model import LANGUAGES
 from ..reading.problems import N_, InvalidContentError, Problem, terminal_text
 from ..site import i18n
@@ -52,7 +53,7 @@ class Preview:
     reads: ReadCache = field(default_factory=ReadCache)
     memo: RenderMemo = field(default_factory=RenderMemo)
     known: dict[str, dict[str, str | bytes]] = field(default_factory=dict)
-    lang: str = "en"  # the language of the problems shown in the browser
+    lang: str = SOURCE_LANGUAGE  # the language of the problems shown in the browser
 
     def changed(self, paths: Iterable[Path]) -> None:
         """Note changed files. A case file is noticed by its own size and time, and pages are
@@ -177,7 +178,7 @@ def check_address(address: str) -> None:
 
 
 def serve(repo_root: Path, lang: str, address: str,
-          report: Callable[[list[Problem]], None], messages_lang: str = "en") -> None:
+          report: Callable[[list[Problem]], None], messages_lang: str = SOURCE_LANGUAGE) -> None:
     """Serve one language with live reload until interrupted."""
     check_address(address)
     work_dir = (repo_root / ".build" / "preview").resolve()

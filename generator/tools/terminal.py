@@ -12,19 +12,22 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from ..reading.languages import EDITOR_LANGUAGES, SOURCE_LANGUAGE
 from ..reading.problems import InvalidContentError, Problem, terminal_text
 from ..site import i18n
 
 
 def message_language(choice: str | None) -> str:
-    """Swedish when asked for, or when the editor's locale is Swedish; English otherwise."""
+    """Swedish when asked for, or when the editor's locale is Swedish; English otherwise (the
+    languages of `EDITOR_LANGUAGES`; otherwise the interface's own)."""
     if choice:
         return choice
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable, "")
         if value:
-            return "sv" if value.lower().startswith("sv") else "en"
-    return "en"
+            return next((lang for lang in EDITOR_LANGUAGES if value.lower().startswith(lang)),
+                        SOURCE_LANGUAGE)
+    return SOURCE_LANGUAGE
 
 
 def print_problems(problems: Sequence[Problem], lang: str) -> None:
@@ -54,7 +57,7 @@ def annotation_property(text: str) -> str:
 
 def github_annotation(problem: Problem) -> str:
     """`::error file=…,line=…,col=…,title=…::svenska / English` for one problem."""
-    texts = [problem.text(i18n.cli_translations(lang).gettext, lang) for lang in ("sv", "en")]
+    texts = [problem.text(i18n.cli_translations(lang).gettext, lang) for lang in EDITOR_LANGUAGES]
     title = problem.field or problem.file
     return (f"::error file={annotation_property(problem.file)},line={problem.line},"
             f"col={problem.column},title={annotation_property(title)}::"

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..output import replace_file
 from ..reading.corpus import case_files, display_path
+from ..reading.languages import EDITOR_LANGUAGES
 from ..reading.loading import read_text
 from ..reading.model import TRANSLATED_LANGUAGES, TranslationMethod
 from ..reading.problems import N_, InvalidContentError, terminal_text
@@ -145,7 +146,7 @@ class NestedParser(argparse.ArgumentParser):
         self.add_argument("--root", default=argparse.SUPPRESS,
                           help=argparse.SUPPRESS)
         if messages_lang:
-            self.add_argument("--lang", choices=("en", "sv"), default=argparse.SUPPRESS,
+            self.add_argument("--lang", choices=EDITOR_LANGUAGES, default=argparse.SUPPRESS,
                               help=argparse.SUPPRESS)
 
 

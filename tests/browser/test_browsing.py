@@ -47,10 +47,12 @@ def total_cases(page: Page) -> int:
 
 
 def count_where(page: Page, test: str) -> int:
-    """How many cases' filter data pass a test (JavaScript over c, t, s, y, n), to compare the
-    page's filtering with, whatever cases the content holds."""
+    """How many cases' filter data pass a test (JavaScript over c, s, y and d, the card's
+    data-f-* by key), to compare the page's filtering with, whatever cases the content holds."""
     return int(page.eval_on_selector_all(
-        "#ides-list > li", f"items => items.filter(i => {{ const d = i.dataset; "
+        "#ides-list > li", f"items => items.filter(i => {{ const d = Object.fromEntries("
+        f"[...i.attributes].filter(a => a.name.startsWith('data-f-'))"
+        f".map(a => [a.name.slice(7), a.value])); "
         f"const c = d.c.split(' '), s = d.s, y = d.y.trim(); return {test}; }}).length"))
 
 
@@ -127,7 +129,8 @@ def test_filters_combine_and_an_empty_result_explains_and_clears(tab: Page, lang
         const values = name => [...document.querySelectorAll(
             `#ides-filters input[name=${name}]`)].map(b => b.value);
         for (const c of values('county')) for (const s of values('status'))
-            if (!items.some(i => i.dataset.c.split(' ').includes(c) && i.dataset.s === s))
+            if (!items.some(i => i.getAttribute('data-f-c').split(' ').includes(c)
+                                 && i.getAttribute('data-f-s') === s))
                 return [c, s];
     }""")
     tab.click("#ides-filters button[type=reset]")
@@ -181,11 +184,11 @@ def test_the_map_follows_the_filter_with_targets_of_24_px(tab: Page, lang: str) 
     tab.goto(url(lang, OVERVIEW + "?theme=inter-municipal-collaboration"))
     counties = tab.eval_on_selector_all(
         "#ides-list > li:not([hidden])",
-        "ls => [...new Set(ls.flatMap(l => l.dataset.c.split(' ')))]")
+        "ls => [...new Set(ls.flatMap(l => l.getAttribute('data-f-c').split(' ')))]")
     tab.locator(".ides-browse__map").scroll_into_view_if_needed()
-    links = tab.eval_on_selector_all(".ides-browse__map a[data-county]", """as => as.map(a => {
+    links = tab.eval_on_selector_all(".ides-browse__map a[data-code]", """as => as.map(a => {
         const box = a.getBoundingClientRect();
-        return {county: a.dataset.county, shown: getComputedStyle(a).display !== 'none',
+        return {county: a.dataset.code, shown: getComputedStyle(a).display !== 'none',
                 width: box.width, height: box.height, label: a.getAttribute('aria-label')};
     })""")
     shown = [link for link in links if link["shown"]]
@@ -195,7 +198,7 @@ def test_the_map_follows_the_filter_with_targets_of_24_px(tab: Page, lang: str) 
         assert link["width"] >= 24 and link["height"] >= 24, link
     code = tab.get_attribute('#ides-filters input[value="inter-municipal-collaboration"]',
                              "data-code")
-    in_vg = count_where(tab, f"i.dataset.t.split(' ').includes('{code}') && c.includes('14')")
+    in_vg = count_where(tab, f"d.t.split(' ').includes('{code}') && c.includes('14')")
     vg = next(link for link in shown if link["county"] == "14")
     assert vg["label"] == (f"Västra Götalands län: {in_vg} idéslussar" if lang == "sv"
                            else f"Västra Götaland County: {in_vg} idea sluices")

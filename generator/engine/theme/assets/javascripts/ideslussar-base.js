@@ -6,6 +6,7 @@
 __md_scope=new URL(document.currentScript.getAttribute("data-scope"),location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}};
 window.ResizeObserver||(window.ResizeObserver=function(c){var t=[],o=this;function f(){t.length&&c(t.map(function(e){return{target:e,contentRect:e.getBoundingClientRect()}}),o)}addEventListener("resize",f);o.observe=function(e){t.push(e);setTimeout(f)};o.unobserve=function(e){t=t.filter(function(x){return x!==e})};o.disconnect=function(){t=[]}});
 /* Before the first paint: scripts run (`js`); and the overview (ideslussar/index.html, the
-   generator's urls.OVERVIEW) opened from a filtered link keeps its list hidden until the
-   filter has run, at the latest until the page has loaded (`ides-pending`). */
-!function(h){h.classList.add("js");/(^|\/)ideslussar\/(index\.html)?$/.test(location.pathname)&&/[?&](county|theme|status|call|count|from|to)=/.test(location.search)&&(h.classList.add("ides-pending"),addEventListener("load",function(){h.classList.remove("ides-pending")}))}(document.documentElement);
+   generator's urls.OVERVIEW) opened from a filtered link (any parameter: the filters are
+   declared in site/facets.py, not here) keeps its list hidden until the filter has run, at
+   the latest until the page has loaded (`ides-pending`). */
+!function(h){h.classList.add("js");/(^|\/)ideslussar\/(index\.html)?$/.test(location.pathname)&&/[?&][^&=]+=/.test(location.search)&&(h.classList.add("ides-pending"),addEventListener("load",function(){h.classList.remove("ides-pending")}))}(document.documentElement);

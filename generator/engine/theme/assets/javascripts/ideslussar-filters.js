@@ -2,11 +2,19 @@
  * The overview of idéslussar and the comparison table, made interactive.
  *
  * Overview: without JavaScript every case is listed (and a notice says filtering needs it);
- * with it, the reader ticks any number of counties, themes, statuses, calls and sizes and a range of
- * years. Within one group any ticked option will do; the groups must all hold. The address
- * keeps the choice (?county=14,18&from=2018), so a view can be shared and the language switch
- * carries it to the other language. The count, the lead, the map and the numbers beside each
- * option follow the filter; when nothing matches, the page says why and offers to clear.
+ * with it, the reader ticks any number of options in each filter, or chooses a range of years.
+ * Within one group any ticked option will do; the groups must all hold. The address keeps the
+ * choice (?county=14,18&from=2018), so a view can be shared and the language switch carries
+ * it to the other language. The count, the lead, the map and the numbers beside each option
+ * follow the filter; when nothing matches, the page says why and offers to clear.
+ *
+ * The filters are declared once, in the generator (site/facets.py, FILTERS); this script
+ * knows none of them by name. It reads from the page:
+ * - each filter's group: <fieldset data-filter="NAME" data-key="KEY" data-kind="any|period">,
+ *   its checkboxes (name = the address's parameter, value = in the address, data-code = on
+ *   the cards where it differs from the value) or, for a period, its two selects (from, to, in that order);
+ * - each case's card: data-f-KEY="CODE CODE ..." (a period: "FIRST LAST", either may be "");
+ * - the map: data-key names the filter whose codes its circles (a[data-code]) show.
  *
  * Table: the column headings become buttons that sort the rows.
  *
@@ -16,11 +24,19 @@
 (function () {
   "use strict";
 
-  var FACETS = ["county", "theme", "status", "call", "count"];
   var NARROW = "(max-width: 59.9375em)";
 
   function words(value) {
     return (value || "").split(" ").filter(Boolean);
+  }
+
+  /* What the cards carry for an option: its data-code, or its value when they agree. */
+  function code(box) {
+    return box.getAttribute("data-code") || box.value;
+  }
+
+  function list(nodes) {
+    return Array.prototype.slice.call(nodes);
   }
 
   function fill(template, values) {
@@ -36,103 +52,112 @@
 
   function setUpOverview() {
     var form = document.getElementById("ides-filters");
-    var list = document.getElementById("ides-list");
-    if (!form || !list) return;
-    var items = Array.prototype.slice.call(list.children);
+    var listed = document.getElementById("ides-list");
+    if (!form || !listed) return;
     var count = document.getElementById("ides-count");
     var lead = document.getElementById("ides-lead-count");
     var leadText = lead ? lead.textContent : "";
     var empty = document.getElementById("ides-empty");
     var toggle = document.getElementById("ides-filters-toggle");
     var toggleText = toggle.textContent;
-    var map = document.querySelector(".ides-browse__map svg");
-    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
-    var from = form.elements.from, to = form.elements.to;
+    var map = document.querySelector(".ides-browse__map svg[data-key]");
 
-    /* What each case offers the filters, read once. */
-    var cases = items.map(function (item) {
-      var years = (item.dataset.y || " ").split(" ");
+    /* The filters, as the page declares them. */
+    var groups = list(form.querySelectorAll("fieldset[data-filter]")).map(function (set) {
       return {
-        item: item,
-        county: words(item.dataset.c),
-        theme: words(item.dataset.t),
-        status: [item.dataset.s],
-        call: [item.dataset.k],
-        n: parseInt(item.dataset.n, 10),
-        start: parseInt(years[0], 10),
-        end: parseInt(years[1], 10)
+        name: set.getAttribute("data-filter"),
+        key: set.getAttribute("data-key"),
+        period: set.getAttribute("data-kind") === "period",
+        boxes: list(set.querySelectorAll("input[type=checkbox]")),
+        fields: list(set.querySelectorAll("select"))
       };
     });
+    var boxes = [], fields = [];
+    groups.forEach(function (group) {
+      boxes = boxes.concat(group.boxes);
+      fields = fields.concat(group.fields);
+    });
 
-    function chosen() {
-      var want = { county: [], theme: [], status: [], call: [], count: [] };
-      boxes.forEach(function (box) {
-        if (box.checked) want[box.name].push(box.name === "theme" ? box.dataset.code : box.value);
+    /* What each case offers the filters, read once: codes, or a period's first and last
+       year (NaN where unknown). */
+    var cases = list(listed.children).map(function (item) {
+      var c = { item: item, values: {} };
+      groups.forEach(function (group) {
+        var data = item.getAttribute("data-f-" + group.key);
+        if (group.period) {
+          var years = (data || " ").split(" ");
+          c.values[group.key] = [parseInt(years[0], 10), parseInt(years[1], 10)];
+        } else {
+          c.values[group.key] = words(data);
+        }
       });
-      want.from = from.value ? +from.value : null;
-      want.to = to.value ? +to.value : null;
+      return c;
+    });
+
+    /* The chosen codes of each group, or a period's bounds (null when not chosen). */
+    function chosen() {
+      var want = {};
+      groups.forEach(function (group) {
+        want[group.name] = group.period
+          ? group.fields.map(function (field) { return field.value ? +field.value : null; })
+          : group.boxes.filter(function (b) { return b.checked; })
+            .map(code);
+      });
       return want;
     }
 
-    function sizeMatches(n, ranges) {
-      return ranges.some(function (range) {
-        var bounds = range.split("-");
-        return n >= +bounds[0] && (!bounds[1] || n <= +bounds[1]);
-      });
+    /* Active in the chosen years; a case with no known period is out, one with no end
+       is still active. */
+    function inPeriod(years, bounds) {
+      var from = bounds[0], to = bounds[1], start = years[0], end = years[1];
+      if (from === null && to === null) return true;
+      if (isNaN(start) && isNaN(end)) return false;
+      if (from !== null && !isNaN(end) && end < from) return false;
+      if (to !== null && !isNaN(start) && start > to) return false;
+      return true;
     }
 
     /* Whether a case passes every group but `except` (for the numbers beside its options). */
     function matches(c, want, except) {
-      for (var i = 0; i < FACETS.length; i += 1) {
-        var facet = FACETS[i], wanted = want[facet];
-        if (facet === except || !wanted.length) continue;
-        if (facet === "count") {
-          if (!sizeMatches(c.n, wanted)) return false;
-        } else if (!c[facet].some(function (v) { return wanted.indexOf(String(v)) >= 0; })) {
-          return false;
-        }
-      }
-      if (except !== "period" && (want.from !== null || want.to !== null)) {
-        /* Active in the chosen years; a case with no known period is out, one with no end
-           is still active. */
-        if (isNaN(c.start) && isNaN(c.end)) return false;
-        if (want.from !== null && !isNaN(c.end) && c.end < want.from) return false;
-        if (want.to !== null && !isNaN(c.start) && c.start > want.to) return false;
-      }
-      return true;
+      return groups.every(function (group) {
+        var wanted = want[group.name], values = c.values[group.key];
+        if (group.name === except) return true;
+        if (group.period) return inPeriod(values, wanted);
+        return !wanted.length || values.some(function (v) { return wanted.indexOf(v) >= 0; });
+      });
     }
 
-    function activeCount(want) {
-      return FACETS.reduce(function (sum, f) { return sum + want[f].length; }, 0) +
-        (want.from !== null ? 1 : 0) + (want.to !== null ? 1 : 0);
+    function activeCount() {
+      return boxes.filter(function (b) { return b.checked; }).length +
+        fields.filter(function (f) { return f.value; }).length;
     }
 
     function updateOptionCounts(want) {
-      boxes.forEach(function (box) {
-        var value = box.name === "theme" ? box.dataset.code : box.value;
-        var n = cases.filter(function (c) {
-          if (!matches(c, want, box.name)) return false;
-          if (box.name === "count") return sizeMatches(c.n, [value]);
-          return c[box.name].map(String).indexOf(value) >= 0;
-        }).length;
-        var label = box.parentNode.querySelector(".ides-facet__count");
-        if (label) label.textContent = "(" + n + ")";
-        box.parentNode.classList.toggle("ides-facet__option--none", n === 0 && !box.checked);
+      groups.forEach(function (group) {
+        group.boxes.forEach(function (box) {
+          var boxCode = code(box);
+          var n = cases.filter(function (c) {
+            return c.values[group.key].indexOf(boxCode) >= 0 && matches(c, want, group.name);
+          }).length;
+          var label = box.parentNode.querySelector(".ides-facet__count");
+          if (label) label.textContent = "(" + n + ")";
+          box.parentNode.classList.toggle("ides-facet__option--none", n === 0 && !box.checked);
+        });
       });
     }
 
     function updateMap(shown) {
       if (!map) return;
-      var perCounty = {};
+      var key = map.getAttribute("data-key"), perCode = {};
       shown.forEach(function (c) {
-        c.county.forEach(function (code) { perCounty[code] = (perCounty[code] || 0) + 1; });
+        (c.values[key] || []).forEach(function (v) { perCode[v] = (perCode[v] || 0) + 1; });
       });
-      Array.prototype.forEach.call(map.querySelectorAll("a[data-county]"), function (link) {
-        var n = perCounty[link.dataset.county] || 0;
+      list(map.querySelectorAll("a[data-code]")).forEach(function (link) {
+        var n = perCode[link.getAttribute("data-code")] || 0;
         link.style.display = n ? "" : "none";
         if (!n) return;
         var text = fill(n === 1 ? map.dataset.labelOne : map.dataset.labelOther,
-                        { county: link.dataset.name, num: n });
+                        { name: link.dataset.name, num: n });
         link.setAttribute("aria-label", text);
         link.querySelector("title").textContent = text;
         link.querySelector(".ides-map__dot").setAttribute("r", radius(n));
@@ -143,28 +168,43 @@
        Material's own handler of those links looks the address up in the sitemap, where no
        address has a query, and would send the reader to the other language's start page:
        the links are left to the browser. */
-    Array.prototype.forEach.call(document.querySelectorAll(".md-select__link[hreflang]"),
-      function (link) {
-        link.addEventListener("click", function (event) { event.stopPropagation(); });
-      });
+    list(document.querySelectorAll(".md-select__link[hreflang]")).forEach(function (link) {
+      link.addEventListener("click", function (event) { event.stopPropagation(); });
+    });
     function updateLanguageLinks(query) {
-      Array.prototype.forEach.call(document.querySelectorAll(".md-select__link[hreflang]"),
-        function (link) {
-          link.href = link.href.split("?")[0] + (query ? "?" + query : "");
+      list(document.querySelectorAll(".md-select__link[hreflang]")).forEach(function (link) {
+        link.href = link.href.split("?")[0] + (query ? "?" + query : "");
+      });
+    }
+
+    /* The address's form of the choice, in the form's order. */
+    function address() {
+      var params = [];
+      groups.forEach(function (group) {
+        var values = group.boxes.filter(function (b) { return b.checked; })
+          .map(function (b) { return b.value; });
+        if (values.length) params.push(group.name + "=" + values.map(encodeURIComponent).join(","));
+        group.fields.forEach(function (field) {
+          if (field.value) params.push(field.name + "=" + encodeURIComponent(field.value));
         });
+      });
+      return params.join("&");
     }
 
     function apply(updateAddress) {
       /* A range given backwards (from 2020 to 2017) means the years between: turn it round. */
-      if (from.value && to.value && +from.value > +to.value) {
-        var later = from.value;
-        from.value = to.value;
-        to.value = later;
-      }
+      groups.forEach(function (group) {
+        var from = group.fields[0], to = group.fields[1];
+        if (group.period && from.value && to.value && +from.value > +to.value) {
+          var later = from.value;
+          from.value = to.value;
+          to.value = later;
+        }
+      });
       var want = chosen();
       var shown = cases.filter(function (c) { return matches(c, want); });
       cases.forEach(function (c) { c.item.hidden = shown.indexOf(c) < 0; });
-      var active = activeCount(want);
+      var active = activeCount();
       var values = { shown: shown.length, total: cases.length };
       count.textContent = fill(count.dataset.shown, values);
       if (lead) lead.textContent = active ? fill(lead.dataset.filtered, values) : leadText;
@@ -172,15 +212,7 @@
       toggle.textContent = active ? fill(toggle.dataset.active, { num: active }) : toggleText;
       updateOptionCounts(want);
       updateMap(shown);
-      var params = [];
-      FACETS.forEach(function (facet) {
-        var values = boxes.filter(function (b) { return b.name === facet && b.checked; })
-          .map(function (b) { return b.value; });
-        if (values.length) params.push(facet + "=" + values.map(encodeURIComponent).join(","));
-      });
-      if (from.value) params.push("from=" + from.value);
-      if (to.value) params.push("to=" + to.value);
-      var query = params.join("&");
+      var query = address();
       updateLanguageLinks(query);
       if (updateAddress) {
         history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
@@ -189,8 +221,7 @@
 
     function clear() {
       boxes.forEach(function (box) { box.checked = false; });
-      from.value = "";
-      to.value = "";
+      fields.forEach(function (field) { field.value = ""; });
       apply(true);
     }
 
@@ -200,11 +231,11 @@
       var values = (initial.get(box.name) || "").split(",");
       box.checked = values.indexOf(box.value) >= 0;
     });
-    [from, to].forEach(function (select) {
+    fields.forEach(function (select) {
       var value = initial.get(select.name);
-      if (value && Array.prototype.some.call(select.options, function (o) {
-        return o.value === value;
-      })) select.value = value;
+      if (value && list(select.options).some(function (o) { return o.value === value; })) {
+        select.value = value;
+      }
     });
 
     function setOpen(open) {
