@@ -143,7 +143,8 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
                   if case.image is not None})
     drawn = last_pictures(docs_dir, known)
     pictures = og_images(corpus.cases, corpus.registry, lang, drawn)
-    # A picture the last build drew from the same texts is the file already there.
+    # A picture the last build drew from the same texts is the file already there (and, in a
+    # build, `drawn` holds only its start).
     unchanged = {path for path, png in pictures.items() if drawn.get(path) is png}
     files.update({path: png for path, png in pictures.items() if path not in unchanged})
     written_files = output.write_tree(docs_dir, files, known, kept | unchanged)
@@ -171,19 +172,29 @@ def page_dates(corpus: Corpus) -> dict[str, datetime.datetime]:
     return dates
 
 
+#: Enough of a link-preview picture to hold its fingerprint (`og_images.fingerprint_of`).
+PICTURE_HEAD = 512
+
+
 def last_pictures(docs_dir: Path, known: dict[str, str | bytes] | None
                   ) -> dict[str, bytes]:
     """The link-preview pictures the last build left in a language's sources, by path: those
     whose texts did not change are not drawn again (see og_images.py). The preview knows what
-    it wrote; a build reads them."""
+    it wrote. A build reads only the start of each, where its fingerprint is (a thousand
+    pictures are 26 MB): a picture kept is not written again (`write_sources`), so its start
+    stands for it."""
     if known is not None:
         return {path: content for path, content in known.items()
                 if path.startswith(OG_IMAGES + "/") and isinstance(content, bytes)}
     folder = docs_dir / OG_IMAGES
     if not folder.is_dir():
         return {}
-    return {f"{OG_IMAGES}/{path.name}": path.read_bytes()
-            for path in folder.glob("*.png") if path.is_file() and not path.is_symlink()}
+    heads = {}
+    for path in folder.glob("*.png"):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as handle:
+                heads[f"{OG_IMAGES}/{path.name}"] = handle.read(PICTURE_HEAD)
+    return heads
 
 
 def public_root(base: dict[str, Any], site_url: str | None) -> str:
