@@ -155,14 +155,22 @@ def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir:
 
 def assemble(parts: Mapping[str, Path], extra_files: Mapping[str, str], fresh: Path) -> None:
     """Link the built languages into `fresh` and write the extra files beside them."""
+    linked: set[str] = set()
     for prefix, built in sorted(parts.items()):
-        link_tree(built, fresh / prefix if prefix else fresh)
+        linked |= link_tree(built, fresh / prefix if prefix else fresh, fresh)
+    # Ten thousand open-data files at a thousand cases: each folder is made once, and only a
+    # file that was linked from the work folder is removed first (replaced, never written into).
+    folders = {os.path.dirname(path) for path in linked}
     for relative, text in extra_files.items():
-        target = fresh / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(FileNotFoundError):
-            target.unlink()  # a linked file of the work folder: replaced, never written into
-        target.write_text(text, encoding="utf-8")
+        target = os.path.join(fresh, relative)
+        folder = os.path.dirname(relative)
+        if folder not in folders:
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            folders.add(folder)
+        if relative in linked:
+            os.unlink(target)
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(text)
 
 
 def swap(fresh: Path, site_dir: Path) -> Path | None:
@@ -212,13 +220,17 @@ def build_lock(paths: Iterable[Path], on_wait: Callable[[], None],
         yield
 
 
-def link_tree(source: Path, target: Path) -> None:
+def link_tree(source: Path, target: Path, root: Path | None = None) -> set[str]:
     """Hard-link every file below `source` into `target` (copy where links are impossible,
-    as across file systems), leaving out what is not published."""
+    as across file systems), leaving out what is not published; returns the paths linked,
+    relative to `root` (`target` if not given)."""
+    linked = set()
+    base = root or target
     for folder, subfolders, names in os.walk(source):
         relative = os.path.relpath(folder, source)
         into = target / relative if relative != "." else target
         into.mkdir(parents=True, exist_ok=True)
+        published = os.path.relpath(into, base)
         for name in names:
             if any(fnmatch.fnmatchcase(name, pattern) for pattern in NOT_PUBLISHED):
                 continue
@@ -226,7 +238,9 @@ def link_tree(source: Path, target: Path) -> None:
                 os.link(os.path.join(folder, name), into / name)
             except OSError:
                 shutil.copy2(os.path.join(folder, name), into / name)
+            linked.add(name if published == "." else f"{published}/{name}")
         subfolders.sort()
+    return linked
 
 
 def replaced(write: Callable[..., Any]) -> Callable[..., Any]:

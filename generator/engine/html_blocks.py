@@ -1,57 +1,165 @@
-"""The generator's HTML blocks, handed to Markdown as they are instead of parsed three times.
+"""The generator's HTML blocks and plain paragraphs, handed to Markdown as Markdown would
+hand them on, instead of parsed three times (a shortcut of the build: `mkdocs_build.SHORTCUTS`).
 
-A generated page is mostly HTML (facts, lists, links) around a few Markdown sections. Python-
-Markdown keeps such raw HTML blocks as they are, but only after finding where each ends, with
-an HTML parser written in Python; MkDocs runs a second one over the whole page to collect
-anchor ids. At a thousand case studies that parsing is about a third of all Markdown work.
+A generated page is mostly HTML (facts, lists, cards, links) around a few sections of plain
+text. Python-Markdown keeps raw HTML blocks as they are, but only after finding where each
+ends, with an HTML parser written in Python (`md_in_html`); MkDocs runs a second one over the
+whole page to collect anchor ids; and every paragraph goes through the block parser, a dozen
+inline patterns and the serializer to come out as `<p>` and its text. At a thousand case
+studies that is most of MkDocs' Markdown work.
 
-This preprocessor stores, before either parser runs, every block that Markdown would keep
-as raw HTML anyway and whose extent is plain to see: a block between blank lines that starts
-with a block-level tag at the start of a line and ends with that tag's closing tag. The block
-goes into Markdown's own stash, exactly as its HTML block processor would put it there, so the
-output is the same byte for byte. Blocks with an `id` or `name` (anchors MkDocs validates
-links against) and blocks holding `markdown` (md_in_html) are left to the parsers; so is a
-file's last block, and anything else unusual.
+This preprocessor runs before either HTML parser and stores in Markdown's own stash, block by
+block (blocks are separated by blank lines):
+
+- a block of HTML elements whose extent is plain to see: each element starts a line (or
+  directly follows the previous one's end tag on the same line), opens with a block-level
+  tag and is closed in the block; tags are simple (double-quoted attributes, no comments,
+  no `markdown` attribute). Each element goes into the stash as `md_in_html` would put it
+  there (the last of the block with the newline of the blank line after it). Its `id`s
+  (and `<a name>`s) are handed to MkDocs' anchor collector, which no longer sees them;
+- a paragraph of plain text: lines that start with a letter and hold no character any block
+  or inline pattern reacts to. It is stored as the `<p>` Markdown would make of it.
+
+Anything else, and everything after a block this module cannot read (an element left open
+could enclose what follows), is left to Markdown. `tests/test_engine.py` builds the sites
+with and without this shortcut and compares them byte for byte, and `tests/test_html_blocks.py`
+compares single conversions of blocks at the edges.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 import markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-#: A block that opens a tag at its very start and closes the same tag at its very end.
-WHOLE_ELEMENT = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s>].*</\1>\Z", re.DOTALL)
-#: Attributes MkDocs collects from raw HTML as link targets.
-ANCHOR_ATTRIBUTE = re.compile(r"\s(?:id|name)\s*=", re.IGNORECASE)
+#: One tag: a start tag with double-quoted (or no) attribute values, or an end tag.
+TAG = re.compile(r'<(?:(?P<name>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*'
+                 r'(?:="[^"<]*")?)*)\s*(?P<closed>/?)>|/(?P<end>[a-zA-Z][a-zA-Z0-9]*)\s*>)')
+ATTRIBUTE = re.compile(r'\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)")?')
+#: Character references Markdown's HTML parser passes on as they are.
+REFERENCE = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);")
+#: Elements whose content the HTML parser does not read as markup.
+CDATA_ELEMENTS = frozenset({"script", "style"})
+#: What makes a line of text more than a paragraph's text: a character of an inline pattern
+#: (code, escape, emphasis, links, images, raw HTML, entities, tables), the stash's markers,
+#: a space before the end of a line (two make a line break), or a line that could start a
+#: heading, a rule, a list or a code block.
+NOT_PLAIN = re.compile(r"[`\\*_\[\]<>&|~\x02\x03\t]|!\[| $|^[#=+\- ]", re.MULTILINE)
 
 
-class _HtmlBlocks(Preprocessor):
+class _Blocks(Preprocessor):
+    """Stores the blocks it can read; keeps their anchor ids for `_Anchors`."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.anchor_ids: set[str] = set()
+
     def run(self, lines: list[str]) -> list[str]:
+        self.anchor_ids = set()
         blocks = "\n".join(lines).split("\n\n")
-        block_level = self.md.block_level_elements
+        block_level = set(self.md.block_level_elements)
         for index, block in enumerate(blocks[:-1]):  # the last one has no blank line after it
-            if not block.startswith("<") or "markdown" in block:
+            if not block:
                 continue
-            match = WHOLE_ELEMENT.match(block)
-            if (match is None or match.group(1).lower() not in block_level
-                    or ANCHOR_ATTRIBUTE.search(block)):
+            if "markdown" in block:  # md_in_html parses inside such an element: left to it
+                break
+            if block[0].isalpha() and NOT_PLAIN.search(block) is None:
+                blocks[index] = self.md.htmlStash.store(f"<p>{block}</p>")
                 continue
-            # As Markdown's HTML block processor stores a raw block followed by a blank line.
-            blocks[index] = self.md.htmlStash.store(block + "\n")
+            elements = html_elements(block, block_level, self.anchor_ids)
+            if elements is None:
+                if "<" in block:
+                    break  # an element it cannot read may enclose the blocks after it
+                continue
+            # As md_in_html stores them: an element per entry, the block's last one followed
+            # by the newline of the blank line after it.
+            elements[-1] += "\n"
+            blocks[index] = "\n\n".join(self.md.htmlStash.store(element) for element in elements)
         return "\n\n".join(blocks).split("\n")
 
 
+def html_elements(block: str, block_level: set[str], anchor_ids: set[str]) -> list[str] | None:
+    """The elements a block of HTML consists of, each whole, adding their anchor ids to
+    `anchor_ids`; None if the block is not such a block (then no id is added).
+
+    One pass over the tags (the overview page has tens of thousands), so the loop is lean."""
+    elements: list[str] = []
+    ids: list[str] = []
+    stack: list[str] = []
+    start = position = 0
+    for tag in TAG.finditer(block):
+        begin = tag.start()
+        name, attributes, closed, end_name = tag.groups()
+        if not stack:  # before the first element nothing; between two, nothing or a line break
+            if (begin != position and block[position:begin] != "\n") or (begin and not elements):
+                return None
+            if name is None or name.lower() not in block_level or closed or name.lower() == "hr":
+                return None
+            start = begin
+        elif begin != position:
+            between = block[position:begin]
+            if "<" in between or ("&" in between and not plain_references(between)):
+                return None
+        position = tag.end()
+        if name is not None:
+            name = name.lower()
+            if attributes and ("id" in attributes.lower() or "name" in attributes.lower()):
+                ids.extend(anchors(name, attributes))
+            if closed or name == "hr":
+                continue
+            stack.append(name)
+            if name in CDATA_ELEMENTS:  # its content is text up to its end tag
+                end = block.find("</", position)
+                if end < 0 or "<" in block[position:end]:
+                    return None
+            continue
+        if not stack or stack[-1] != end_name.lower():
+            return None
+        stack.pop()
+        if not stack:
+            elements.append(block[start:position])
+    if stack or not elements or position != len(block):
+        return None
+    anchor_ids.update(ids)
+    return elements
+
+
+def anchors(tag: str, attributes: str) -> list[str]:
+    """The values of a start tag's attributes MkDocs collects as anchors: any `id`, and
+    `name` on a link (unescaped, as the HTML parser gives them)."""
+    return [html.unescape(value) for attribute, value in ATTRIBUTE.findall(attributes)
+            if attribute.lower() == "id" or (tag == "a" and attribute.lower() == "name")]
+
+
+def plain_references(text: str) -> bool:
+    """Whether every `&` of a text between tags starts a character reference."""
+    return text.count("&") == len(REFERENCE.findall(text))
+
+
+class _Anchors(Preprocessor):
+    """After MkDocs' anchor collector has read the page (what is left of it), adds the ids of
+    the elements `_Blocks` stored, which it would have found there."""
+
+    def __init__(self, md: markdown.Markdown, blocks: _Blocks) -> None:
+        super().__init__(md)
+        self.blocks = blocks
+
+    def run(self, lines: list[str]) -> list[str]:
+        if self.blocks.anchor_ids and "mkdocs_raw_html" in self.md.preprocessors:
+            collector = self.md.preprocessors["mkdocs_raw_html"]
+            collector.present_anchor_ids |= self.blocks.anchor_ids  # type: ignore[attr-defined]
+        return lines
+
+
 class HtmlBlocksExtension(Extension):
-    """Registered in mkdocs.yml, after `fenced_code` (a code block is not HTML) and before
-    MkDocs' anchor scan and Markdown's HTML block processor."""
+    """Registered by the build (the `raw_html_blocks` shortcut), after `fenced_code` (a code
+    block is not HTML) and before MkDocs' anchor collector and Markdown's HTML parser."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Markdown's API
-        md.preprocessors.register(_HtmlBlocks(md), "ideslussar_html_blocks", 24)
-
-
-def makeExtension(**kwargs: object) -> HtmlBlocksExtension:  # noqa: N802 - Markdown's API
-    """Lets mkdocs.yml name this module in `markdown_extensions`."""
-    return HtmlBlocksExtension(**kwargs)
+        blocks = _Blocks(md)
+        md.preprocessors.register(blocks, "ideslussar_html_blocks", 24)
+        # MkDocs' collector is "mkdocs_raw_html" at 21, Markdown's HTML parser at 20.
+        md.preprocessors.register(_Anchors(md, blocks), "ideslussar_html_anchors", 20.5)

@@ -162,10 +162,12 @@ def warm_up() -> None:
 
 #: The build's shortcuts inside MkDocs, each switchable on its own: `once` renders Material's
 #: navigation and configuration script once per folder, `one_markdown_parser` reuses one
-#: Markdown parser for every page, `counting_search_parser` indexes with `search_parser`.
-#: With any of them the pages are those plain `mkdocs build` writes from the same sources
-#: (tests/test_engine.py builds with each alone and compares).
-SHORTCUTS = frozenset({"once", "one_markdown_parser", "counting_search_parser"})
+#: Markdown parser for every page, `counting_search_parser` indexes with `search_parser`,
+#: `raw_html_blocks` hands Markdown the pages' HTML blocks and plain paragraphs as it would
+#: store them (`html_blocks`). With any of them the pages are those plain `mkdocs build`
+#: writes from the same sources (tests/test_engine.py builds with each alone and compares).
+SHORTCUTS = frozenset({"once", "one_markdown_parser", "counting_search_parser",
+                       "raw_html_blocks"})
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,7 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from .html_blocks import HtmlBlocksExtension
     from .incremental_build import kept_search_entries, navigation_sources, only_changed
     from .search_parser import counting_search_parser
 
@@ -221,6 +224,8 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
                                                  bytecode)
         if "once" in shortcuts:
             config.theme.get_env = with_once(config.theme.get_env)  # type: ignore[method-assign]
+        if "raw_html_blocks" in shortcuts:
+            config.markdown_extensions.append(HtmlBlocksExtension())  # type: ignore[arg-type]
         with contextlib.ExitStack() as stack:
             if "one_markdown_parser" in shortcuts:
                 stack.enter_context(one_markdown_parser())

@@ -104,12 +104,20 @@ class Terms:
     def __init__(self, lang: str) -> None:
         self._stemmer = snowballstemmer.stemmer(language(lang).stemmer)
         self._terms: dict[str, str] = {}
+        self._forms: dict[str, str] = {}
 
     def term(self, word: str) -> str:
         """The index term of a lower-case word: its stem without diacritics."""
         found = self._terms.get(word)
         if found is None:
             found = self._terms[word] = fold(str(self._stemmer.stemWord(word)))
+        return found
+
+    def form(self, word: str) -> str:
+        """A lower-case word without diacritics (`fold`), each distinct word folded once."""
+        found = self._forms.get(word)
+        if found is None:
+            found = self._forms[word] = fold(word)
         return found
 
     def words(self, text: str) -> list[str]:
@@ -151,45 +159,46 @@ def scores(docs: list[Document], terms: Terms) -> tuple[dict[str, dict[int, int]
     """BM25 of every term in every page, scaled to integers, and the word forms whose term is
     not a start of them.
 
-    Each page's words are counted first (in C), so a word is looked up once per page, and a
-    term's idf once per term: at 1,000 cases this runs on every build, incremental or not."""
-    counts: list[Counter[str]] = []
+    A thousand case pages hold half a million (term, page) pairs, so the loops are lean: each
+    distinct word of a page is looked up once (a page repeats most of its words), each word
+    of the site is folded once, and a term's idf is computed once."""
+    counts: list[dict[str, int]] = []
     lengths: list[int] = []
-    words: dict[str, None] = {}  # every word of every page, in the order they first appear
+    seen: dict[str, None] = {}  # every word of the site, in the order first met
     for doc in docs:
-        count: Counter[str] = Counter()
-        body = Counter(terms.words(doc.text))
-        title = Counter(terms.words(doc.title))
-        for word, times in body.items():
-            count[terms.term(word)] += times
-        for word, times in title.items():
-            count[terms.term(word)] += TITLE_WEIGHT * times
-        words.update(dict.fromkeys(body))
-        words.update(dict.fromkeys(title))
+        count: dict[str, int] = {}
+        body = terms.words(doc.text)
+        title = terms.words(doc.title)
+        for words, factor in ((Counter(body), 1), (Counter(title), TITLE_WEIGHT)):
+            for word, times in words.items():
+                term = terms.term(word)
+                count[term] = count.get(term, 0) + factor * times
+                seen[word] = None
         counts.append(count)
-        lengths.append(body.total() + TITLE_WEIGHT * title.total())
+        lengths.append(len(body) + TITLE_WEIGHT * len(title))
     forms: dict[str, str] = {}
-    for word in words:
-        term, form = terms.term(word), fold(word)
+    for word in seen:
+        term, form = terms.term(word), terms.form(word)
         if not form.startswith(term):
-            forms.setdefault(form, term)
+            forms[form] = term
     average = sum(lengths) / max(len(lengths), 1)
     frequency: Counter[str] = Counter()
     for count in counts:
         frequency.update(count.keys())
     total = len(docs)
-    idfs = {term: math.log(1 + (total - found + 0.5) / (found + 0.5))
-            for term, found in frequency.items()}
-    raw: dict[str, dict[int, float]] = {term: {} for term in frequency}
-    saturation = BM25_K1 + 1
+    idf = {term: math.log(1 + (total - found + 0.5) / (found + 0.5))
+           for term, found in frequency.items()}
+    raw: dict[str, dict[int, float]] = defaultdict(dict)
+    top = 0.0
     for number, (doc, count) in enumerate(zip(docs, counts, strict=True)):
         norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[number] / max(average, 1))
         weight = KIND_WEIGHTS[doc.info.kind]
         for term, tf in count.items():
-            raw[term][number] = weight * idfs[term] * tf * saturation / (tf + norm)
-    top = max(map(max, map(dict.values, raw.values())), default=1.0)
-    # `or 1`: a score that rounds to 0 is 1, as every posting counts.
-    scaled = {term: {number: round(SCALE * value / top) or 1
+            value = raw[term][number] = weight * idf[term] * tf * (BM25_K1 + 1) / (tf + norm)
+            if value > top:
+                top = value
+    top = top or 1.0
+    scaled = {term: {number: max(1, round(SCALE * value / top))
                      for number, value in postings.items()}
               for term, postings in raw.items()}
     return scaled, forms
