@@ -37,11 +37,14 @@ from .reading.model import LANGUAGES, CaseStudy
 from .reading.parallel import Task, wait_any
 from .reading.publisher import publisher_from_config
 from .reading.schema import schema_text
+from .site.bytecode import TEMPLATES_FILE, StoredBytecode
 from .site.dcat import dcat
 from .site.feeds import feeds
-from .site.memo import RenderMemo
+from .site.jinja_env import environment
+from .site.memo import PageMemo, RenderMemo
 from .site.og_images import og_images
 from .site.opendata import data_files
+from .site.page_keys import KEYS_FILE, VIEWS_FILE, StoredPages, case_tokens, view_tokens
 from .site.related import related_cases
 from .site.render import render_language
 from .site.sitemaps import sitemaps
@@ -78,6 +81,8 @@ class BuildReport:
     rendered: dict[str, int] = field(default_factory=dict)
     #: What of the previous site publishing could not remove, for the editor to remove.
     left_behind: list[Path] = field(default_factory=list)
+    #: Per language: the generated pages whose Markdown was made again (inputs changed).
+    generated: dict[str, int] = field(default_factory=dict)
 
     @property
     def incremental(self) -> bool:
@@ -87,9 +92,9 @@ class BuildReport:
     def summary(self) -> str:
         counts = ", ".join(f"{count} {lang}" for lang, count in self.pages.items())
         timing = ", ".join(f"{step} {secs:.2f} s" for step, secs in self.seconds.items())
-        rendered = ("rendered again: " + ", ".join(f"{count} {lang}" for lang, count
-                                                  in self.rendered.items()) + "; "
-                    if self.incremental else "")
+        rendered = ("rendered again: " + ", ".join(
+            f"{count} {lang} ({self.generated.get(lang, 0)} generated)"
+            for lang, count in self.rendered.items()) + "; " if self.incremental else "")
         return f"Built {self.site_dir}: pages {counts} ({rendered}{timing})"
 
 
@@ -113,27 +118,36 @@ class LanguageResult:
     paths: list[str]
     warnings: list[str]
     rendered: int  # pages MkDocs rendered
+    generated: int  # generated pages whose Markdown was made again
     seconds: dict[str, float]
     written_at: float  # time.perf_counter() when its sources were written (the clock is shared)
 
 
 def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]],
                   base: dict[str, Any], config_file: Path, work_dir: Path, url: str,
-                  memo: RenderMemo | None = None,
+                  memo: PageMemo | None = None,
                   known: dict[str, str | bytes] | None = None) -> Sources:
     """Render one language's pages and write them, its pictures and its configuration.
 
-    `memo` and `known` are the preview's: pages rendered and files written before."""
+    `memo` is the preview's or the build's (`StoredPages`: the pages it kept are left as the
+    last build wrote them); `known` the preview's: files written before."""
     started = time.perf_counter()
     pages = render_language(corpus, lang, url, related, memo, publisher_from_config(base))
     rendered = time.perf_counter()
     docs_dir = work_dir / lang / "docs"
     site_dir = work_dir / lang / "site"
-    files: dict[str, str | bytes] = {page.path: page.text for page in pages}
+    kept = memo.kept if isinstance(memo, StoredPages) else set()
+    files: dict[str, str | bytes] = {page.path: page.text for page in pages
+                                     if page.path not in kept}
     files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
                   if case.image is not None})
-    files.update(og_images(corpus.cases, corpus.registry, lang, last_pictures(docs_dir, known)))
-    written_files = output.write_tree(docs_dir, files, known)
+    drawn = last_pictures(docs_dir, known)
+    pictures = og_images(corpus.cases, corpus.registry, lang, drawn)
+    # A picture the last build drew from the same texts is the file already there (and, in a
+    # build, `drawn` holds only its start).
+    unchanged = {path for path, png in pictures.items() if drawn.get(path) is png}
+    files.update({path: png for path, png in pictures.items() if path not in unchanged})
+    written_files = output.write_tree(docs_dir, files, known, kept | unchanged)
     config = language_config(base, lang, docs_dir, site_dir, url, hooks=(SEARCH_HOOK,))
     config_path = work_dir / lang / "mkdocs.yml"
     output.write_config(config_path, config)
@@ -158,19 +172,29 @@ def page_dates(corpus: Corpus) -> dict[str, datetime.datetime]:
     return dates
 
 
+#: Enough of a link-preview picture to hold its fingerprint (`og_images.fingerprint_of`).
+PICTURE_HEAD = 512
+
+
 def last_pictures(docs_dir: Path, known: dict[str, str | bytes] | None
                   ) -> dict[str, bytes]:
     """The link-preview pictures the last build left in a language's sources, by path: those
     whose texts did not change are not drawn again (see og_images.py). The preview knows what
-    it wrote; a build reads them."""
+    it wrote. A build reads only the start of each, where its fingerprint is (a thousand
+    pictures are 26 MB): a picture kept is not written again (`write_sources`), so its start
+    stands for it."""
     if known is not None:
         return {path: content for path, content in known.items()
                 if path.startswith(OG_IMAGES + "/") and isinstance(content, bytes)}
     folder = docs_dir / OG_IMAGES
     if not folder.is_dir():
         return {}
-    return {f"{OG_IMAGES}/{path.name}": path.read_bytes()
-            for path in folder.glob("*.png") if path.is_file() and not path.is_symlink()}
+    heads = {}
+    for path in folder.glob("*.png"):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as handle:
+                heads[f"{OG_IMAGES}/{path.name}"] = handle.read(PICTURE_HEAD)
+    return heads
 
 
 def public_root(base: dict[str, Any], site_url: str | None) -> str:
@@ -202,10 +226,24 @@ START_SOURCE = "start-page-source.md"
 
 def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]],
                    base: dict[str, Any], config_file: Path, work_dir: Path, url: str,
-                   strict: bool, previous: Previous | None) -> LanguageResult:
-    """One language from the corpus to HTML: its sources, then its MkDocs build, over the
-    `previous` build's HTML where that is the same as a clean build (`incremental.py`)."""
-    sources = write_sources(corpus, lang, related, base, config_file, work_dir, url)
+                   strict: bool, previous: Previous | None,
+                   tokens: tuple[dict[str, str], dict[str, str]]) -> LanguageResult:
+    """One language from the corpus to HTML: its sources, rendering only the pages whose
+    inputs changed since the `previous` build, then its MkDocs build, over that build's HTML
+    where that is the same as a clean build (`incremental.py`). `tokens` are the cases' and
+    their list views' (`page_keys.py`)."""
+    keys_file = work_dir / lang / KEYS_FILE
+    docs_dir = work_dir / lang / "docs"
+    memo = StoredPages(incremental.read_json(keys_file) if previous is not None else {},
+                       *tokens, lambda path: (docs_dir / path).is_file())
+    bytecode_file = work_dir / lang / TEMPLATES_FILE
+    # Templates are compiled with the catalog's msgstrs in them (`jinja_env.PreTranslate`):
+    # the compiled ones are reused only when the catalogs, like all else, are the last build's.
+    bytecode = StoredBytecode.loads(incremental.read_bytes(bytecode_file)
+                                    if previous is not None else b"")
+    environment(lang).bytecode_cache = bytecode
+    sources = write_sources(corpus, lang, related, base, config_file, work_dir, url, memo)
+    output.replace_file(keys_file, json.dumps(memo.keys))
     written_at = time.perf_counter()
     # The start page changes with the cases (its figures, cards and latest changes), but its
     # title, the part every page's navigation shows, only with the editor's text: it counts as
@@ -220,11 +258,13 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     entries_file = work_dir / lang / incremental.SEARCH_ENTRIES
     built = build_one(lang, str(sources.build.config_file), strict, changed,
                       None if changed is None else incremental.read_json(entries_file),
-                      output.replaced)
+                      output.replaced, bytecode=bytecode)
+    if bytecode.worth_writing:
+        output.replace_file(bytecode_file, bytecode.dumps())
     output.replace_file(entries_file, json.dumps(built.search_entries, ensure_ascii=False))
     output.replace_file(editors_start, start_text)
     return LanguageResult(lang, sources.build.site_dir, sources.paths, built.warnings,
-                          built.rendered,
+                          built.rendered, len(memo.keys) - len(memo.kept),
                           {**sources.seconds, "mkdocs": time.perf_counter() - written_at},
                           written_at)
 
@@ -270,10 +310,13 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
     previous = incremental.previous_build(work, inputs)
     incremental.forget(work)
     related = related_cases(corpus.cases, corpus.registry)
+    tokens = case_tokens(corpus.cases, corpus.tokens)
+    views = view_tokens(corpus.cases, tokens, incremental.read_json(work / VIEWS_FILE))
+    output.replace_file(work / VIEWS_FILE, json.dumps(views))
     warm_up()
     shared = time.perf_counter()
     tasks = [Task(build_language, corpus, lang, related, base, config_file, work, url, strict,
-                  previous)
+                  previous, (tokens, views))
              for lang in LANGUAGES]
     try:
         wait_any(tasks)  # the feeds and open data take a core: the one the first language freed
@@ -300,4 +343,5 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
                         "mkdocs": built - generated, "publish": done - built},
                        {r.lang: r.warnings for r in results},
                        {r.lang: r.seconds for r in results},
-                       {r.lang: r.rendered for r in results}, published)
+                       {r.lang: r.rendered for r in results}, published,
+                       {r.lang: r.generated for r in results})

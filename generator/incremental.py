@@ -89,6 +89,14 @@ def read_json(path: Path) -> dict[str, Any]:
     return found if isinstance(found, dict) else {}
 
 
+def read_bytes(path: Path) -> bytes:
+    """A file the previous build left in the work folder, or nothing."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
 def previous_build(work_dir: Path, current: str) -> Previous | None:
     """The previous build in the work folder, if it was made from the same inputs."""
     state = read_json(work_dir / STATE_FILE)

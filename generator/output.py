@@ -15,7 +15,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,8 @@ import yaml
 
 
 def write_tree(directory: Path, files: Mapping[str, str | bytes],
-               known: dict[str, str | bytes] | None = None) -> list[str]:
+               known: dict[str, str | bytes] | None = None,
+               kept: Collection[str] = ()) -> list[str]:
     """Make `directory` hold exactly `files` (relative path -> text or bytes); returns the
     files written (new or changed: what an incremental build renders again).
 
@@ -31,7 +32,8 @@ def write_tree(directory: Path, files: Mapping[str, str | bytes],
     (the preview rewrites a thousand-case tree on every save), and each folder is created
     once, not once per file. `known`, kept by a caller that writes the same folder again and
     again, is what this function wrote there last: a file whose content is unchanged from it
-    is not even read back.
+    is not even read back. `kept` are files the caller knows to be as they should be: they
+    stay, unread (the build's pages whose inputs did not change, `site/page_keys.py`).
     """
     directory.mkdir(parents=True, exist_ok=True)
     root = str(directory)
@@ -46,7 +48,7 @@ def write_tree(directory: Path, files: Mapping[str, str | bytes],
             written.append(relative)
         if known is not None:
             known[relative] = content
-    for relative in existing.keys() - files.keys():
+    for relative in existing.keys() - files.keys() - set(kept):
         os.unlink(os.path.join(root, relative))
         if known is not None:
             known.pop(relative, None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,11 @@ from benchmarks.bench import make_repository
 from benchmarks.synthetic import write_corpus
 from generator.build import BuildReport, build_site, read_corpus_cached
 from generator.engine import search_index
+from generator.reading import case_cache
 from generator.reading.case_cache import CACHE_FILE, CaseCache
 from generator.reading.corpus import case_files, read_corpus
 from generator.reading.problems import InvalidContentError
+from generator.site import i18n, jinja_env
 
 from .conftest import REPO
 
@@ -77,6 +80,8 @@ def test_an_edited_case_rebuilds_its_pages_and_the_site_is_that_of_a_clean_build
     second = build(root)
     assert second.incremental
     assert all(0 < second.rendered[lang] < second.pages[lang] for lang in second.pages)
+    # The generator made again the case's page and the start page (its latest changes) only.
+    assert second.generated == {"sv": 2, "en": 2}
     page = root / "site" / "ideslussar" / f"{case.stem}.html"
     assert "En mening som byggs stegvis." in page.read_text(encoding="utf-8")
     term = search_index.Terms("sv").term("stegvis")  # the search index has the new word
@@ -148,6 +153,64 @@ def test_anything_but_an_edited_case_gives_a_clean_build(tmp_path: Path, change:
     languages = ["sv"] if change == "hand-written page" else ["sv", "en"]
     assert [report.rendered[lang] for lang in languages] == [report.pages[lang]
                                                             for lang in languages]
+
+
+def fresh_catalogs() -> None:
+    """Forget the catalogs this process read, and what was made with them."""
+    i18n.translations.cache_clear()
+    jinja_env.environment.cache_clear()
+
+
+def test_a_changed_catalog_gives_a_clean_build_with_the_new_text_on_every_page(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A msgstr is in every page (headings, navigation) and in the compiled templates, so
+    neither the last build's pages nor its compiled templates may be reused."""
+    catalogs = tmp_path / "translations"
+    shutil.copytree(i18n.TRANSLATIONS_DIR, catalogs)
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", catalogs)
+    fresh_catalogs()
+    root = make_repo(tmp_path / "repo")
+    build(root)
+    po = catalogs / "sv" / "LC_MESSAGES" / "site.po"
+    text = po.read_text(encoding="utf-8")
+    changes = {'msgid "What it is"\nmsgstr "Vad det är"': "Vad idéslussen är",  # a heading
+               'msgid "Run by"\nmsgstr "Drivs av"': "Ansvarig"}  # a template's literal
+    for entry, msgstr in changes.items():
+        assert entry in text
+        text = text.replace(entry, entry.rsplit('"', 2)[0] + f'"{msgstr}"')
+    po.write_text(text, encoding="utf-8")
+    fresh_catalogs()
+
+    report = build(root)
+    assert report.rendered == report.pages
+    for case in case_files(root / "municipalities"):
+        page = (root / "site" / "ideslussar" / f"{case.stem}.html").read_text(encoding="utf-8")
+        assert "Vad idéslussen är" in page and "Vad det är" not in page
+        assert "<dt>Ansvarig</dt>" in page and "Drivs av" not in page
+    assert_same_site(root / "site", clean_build_of(root, tmp_path))
+    fresh_catalogs()  # the next test reads the real catalogs
+
+
+def test_another_version_of_the_package_gives_a_clean_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgrade (a new version, other code) reuses neither the validated cases nor the
+    pages: both may be made differently now."""
+    root = make_repo(tmp_path / "repo")
+    build(root)
+    version = metadata.version
+
+    def upgraded(name: str) -> str:
+        return "99.0" if name == "ideslussar" else version(name)
+
+    monkeypatch.setattr(case_cache.metadata, "version", upgraded)
+    case_cache.code_version.cache_clear()
+    try:
+        assert CaseCache.load(root / ".build").entries == {}
+        report = build(root)
+    finally:
+        case_cache.code_version.cache_clear()
+    assert report.rendered == report.pages
+    assert_same_site(root / "site", clean_build_of(root, tmp_path))
 
 
 def test_unchanged_case_files_are_validated_once_across_builds(tmp_path: Path) -> None:

@@ -183,14 +183,16 @@ class Built:
 def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | None = None,
               previous: dict[str, Any] | None = None,
               replacing: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None,
-              *, shortcuts: frozenset[str] = SHORTCUTS) -> Built:
+              *, shortcuts: frozenset[str] = SHORTCUTS,
+              bytecode: jinja2.BytecodeCache | None = None) -> Built:
     """Build one language, or raise `SiteBuildError` with what MkDocs logged.
 
     With `changed` (an incremental build: see `incremental_build.py`), only those sources and
     the navigation's pages are rendered again, over the previous build's HTML, whose search
     entries are `previous`; `replacing` makes MkDocs' writes replace files. Either way every
     page's search entries come back, for the next build. `shortcuts` switches the build's
-    shortcuts inside MkDocs (all by default). Runs in a worker process, so it reports what
+    shortcuts inside MkDocs (all by default). `bytecode` keeps the theme's compiled templates
+    between builds (`site/bytecode.py`). Runs in a worker process, so it reports what
     MkDocs logged by value, not by logging.
     """
     if not shortcuts <= SHORTCUTS:
@@ -217,6 +219,9 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
         # The generator writes the bilingual sitemaps over MkDocs' per-language ones
         # (`sitemaps.py`), so MkDocs is not asked to render one only to have it replaced.
         config.theme.static_templates.discard("sitemap.xml")
+        if bytecode is not None:
+            config.theme.get_env = with_bytecode(config.theme.get_env,  # type: ignore[method-assign]
+                                                 bytecode)
         if "once" in shortcuts:
             config.theme.get_env = with_once(config.theme.get_env)  # type: ignore[method-assign]
         if "raw_html_blocks" in shortcuts:
@@ -247,6 +252,18 @@ def serve_live(config_file: Path, address: str) -> None:
     from mkdocs.commands.serve import serve
 
     serve(str(config_file), livereload=True, build_type="dirty", dev_addr=address)
+
+
+def with_bytecode(get_env: Callable[[], jinja2.Environment], bytecode: jinja2.BytecodeCache
+                  ) -> Callable[[], jinja2.Environment]:
+    """The theme's Jinja environment, loading compiled templates from `bytecode`."""
+
+    def get_env_with_bytecode() -> jinja2.Environment:
+        env = get_env()
+        env.bytecode_cache = bytecode
+        return env
+
+    return get_env_with_bytecode
 
 
 def with_once(get_env: Callable[[], jinja2.Environment]) -> Callable[[], jinja2.Environment]:

@@ -22,6 +22,7 @@ import functools
 import hashlib
 import os
 import pickle
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -117,6 +118,20 @@ class CaseCache:
         kept = {key: value for key, value in self.entries.items() if key in shown_as}
         self.changed = self.changed or len(kept) != len(self.entries)
         self.entries = kept
+
+    def tokens(self, cases: Iterable[CaseStudy]) -> dict[str, str]:
+        """By slug, a digest standing for each case this cache holds (every valid one, once
+        read): the same file bytes, path, picture and code give the same case, which is what
+        the cache itself relies on. Rendering keys pages by it (`site/page_keys.py`), so a
+        case need not be hashed whole to tell that it did not change."""
+        found = {}
+        for case in cases:
+            entry = self.entries.get(case.path)
+            if entry is not None and entry[1] is case:
+                found[case.slug] = hashlib.sha256(
+                    f"{self.version}\0{case.path}\0{entry[2]!r}\0".encode() + entry[0]
+                ).hexdigest()
+        return found
 
     def dumps(self) -> bytes:
         """The cache as the next build loads it from `CACHE_FILE` (`build.read_corpus_cached`

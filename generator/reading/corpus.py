@@ -52,6 +52,9 @@ class Corpus:
     outdated_pages: frozenset[tuple[str, str]] = frozenset()
     #: (lang, path) of translated pages a machine made from the Swedish page as it is now
     machine_pages: frozenset[tuple[str, str]] = frozenset()
+    #: By slug: a digest standing for the case, where the build's case cache has one
+    #: (`CaseCache.tokens`); rendering tells unchanged pages by it
+    tokens: dict[str, str] = field(default_factory=dict)
 
 
 def case_files(directory: Path) -> list[Path]:
@@ -367,4 +370,5 @@ def read_corpus(repo_root: Path, cases_dir: Path | None = None,
     dates = {case.slug: by_name[Path(case.path).name] for case in cases}
     images = {case.slug: (repo_root / case.image.path).read_bytes() for case in cases
               if case.image is not None}
-    return Corpus(tuple(cases), tuple(pages), registry, dates, images, outdated, machine)
+    tokens = stored.tokens(cases) if stored is not None else {}
+    return Corpus(tuple(cases), tuple(pages), registry, dates, images, outdated, machine, tokens)

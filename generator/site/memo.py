@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from ..reading.model import SECTIONS, CaseStudy
 from ..reading.registry import Registry
@@ -14,6 +14,25 @@ from .urls import SourcePage
 
 #: The long sections, which no list page shows.
 NO_SECTIONS: dict[str, Any] = dict.fromkeys(spec.key for spec in SECTIONS)
+
+
+class PageMemo(Protocol):
+    """What `render.render_language` asks of a memo: the preview's `RenderMemo` in memory, or
+    the build's `page_keys.StoredPages` over the last build's sources."""
+
+    def page(self, lang: str, path: str, key: Any, render: Callable[[], SourcePage]
+             ) -> SourcePage:
+        """The page: `render()` unless the page with the same `key` is known."""
+
+    def listed(self, cases: Iterable[CaseStudy]) -> Any:
+        """What lists show of the cases, to put in a key."""
+
+    def keep(self, lang: str, paths: set[str], cases: Iterable[CaseStudy]) -> None:
+        """The language's pages were all made: forget what is gone."""
+
+    def related_cases(self, cases: tuple[CaseStudy, ...], registry: Registry
+                      ) -> dict[str, list[CaseStudy]]:
+        """`related.related_cases`, remembered where the memo can."""
 
 
 class RenderMemo:

@@ -10,12 +10,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..reading.corpus import ContentPage, Corpus
+from ..reading.history import FileDates
 from ..reading.model import LANGUAGES, CaseStudy
 from ..reading.publisher import Publisher, fill
 from .browse import render_compare, render_overview
 from .i18n import reading_order
 from .jinja_env import environment
-from .memo import RenderMemo
+from .memo import PageMemo
 from .pages import Renderer
 from .related import related_cases
 from .start_page import render_start
@@ -47,11 +48,12 @@ def with_notice(markdown: str, notice: str) -> str:
 
 def render_language(corpus: Corpus, lang: str, site_url: str,
                     related: dict[str, list[CaseStudy]] | None = None,
-                    memo: RenderMemo | None = None,
+                    memo: PageMemo | None = None,
                     publisher: Publisher | None = None) -> list[SourcePage]:
     """Every page of one language; `related` (from `related.related_cases`) is the same for
     every language, so a build computes it once and passes it in. With a `memo` (the
-    preview's), pages whose inputs did not change are not rendered again."""
+    preview's, or the build's `page_keys.StoredPages`), pages whose inputs did not change are
+    not rendered again."""
     renderer = Renderer(lang, corpus.registry, environment(lang))
     cases = reading_order(corpus.cases, lang)
 
@@ -61,6 +63,13 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
 
     def listed(members: Iterable[CaseStudy]) -> Any:
         return None if memo is None else memo.listed(members)
+
+    def case_key(case: CaseStudy, others: list[CaseStudy], dates: FileDates, url: str,
+                 counterpart: CaseStudy | None, publisher: Publisher | None) -> Any:
+        """A case page's inputs: it shows its related cases and its counterpart as a list
+        shows them."""
+        return (case, listed(others), dates, url,
+                listed([counterpart] if counterpart else []), publisher)
 
     not_stated = renderer.gettext("not stated for this copy of the site")
     unstated = {"publisher": not_stated, "contact": not_stated}
@@ -107,7 +116,7 @@ def render_language(corpus: Corpus, lang: str, site_url: str,
     for case in cases:
         inputs = (case, related[case.slug], corpus.dates[case.slug], site_url,
                   by_slug.get(case.counterpart or ""), publisher)
-        pages.append(make(case_path(case), lambda inputs=inputs: inputs,  # type: ignore[misc]
+        pages.append(make(case_path(case), functools.partial(case_key, *inputs),
                           functools.partial(renderer.case_page, *inputs)))
     if memo is not None:
         memo.keep(lang, {page.path for page in pages}, cases)

@@ -1,0 +1,68 @@
+"""Compiled Jinja templates kept from one build to the next, in the build's work folder.
+
+Every build is a new process per language, and compiling the templates it renders with (the
+generator's page templates, Material's page template with its partials) costs a few tenths of
+a second of CPU each time, which is most of what an incremental build renders. Jinja can load
+compiled templates from a bytecode cache instead; its key names the template and its check
+sum covers the template's source, so a changed template is compiled again, and the stored
+code carries Python's bytecode version, so another Python compiles again too.
+
+The cache is one file per language (`TEMPLATES_FILE`), read once at the start and written once
+at the end (by the output module, through the build), holding only the templates that build
+used: it does not grow with templates that are gone.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Mapping
+
+import jinja2
+from jinja2.bccache import Bucket
+
+#: Beside each language's configuration: its compiled templates.
+TEMPLATES_FILE = "templates.pickle"
+
+
+class StoredBytecode(jinja2.BytecodeCache):
+    """Compiled templates by Jinja's bucket key: those of the last build, those of this one."""
+
+    def __init__(self, stored: Mapping[str, bytes]) -> None:
+        self.stored = stored
+        self.used: dict[str, bytes] = {}
+        self.changed = False  # whether this build compiled anything: then it is worth a write
+
+    @classmethod
+    def loads(cls, data: bytes) -> StoredBytecode:
+        """The cache a build left (`dumps`), or an empty one if it cannot be read."""
+        try:
+            stored = pickle.loads(data)  # noqa: S301 - the build's own work folder
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
+                ValueError, IndexError):
+            stored = None
+        if not isinstance(stored, dict) or not all(
+                isinstance(key, str) and isinstance(value, bytes)
+                for key, value in stored.items()):
+            stored = {}
+        return cls(stored)
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self.stored.get(bucket.key)
+        if data is None:
+            return
+        bucket.bytecode_from_string(data)  # an outdated or foreign one leaves no code
+        if bucket.code is not None:
+            self.used[bucket.key] = data
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.used[bucket.key] = bucket.bytecode_to_string()
+        self.changed = True
+
+    @property
+    def worth_writing(self) -> bool:
+        """Whether the file differs from what the last build left: compiled or left out."""
+        return self.changed or self.used.keys() != self.stored.keys()
+
+    def dumps(self) -> bytes:
+        """The templates this build used, for the next one."""
+        return pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL)
