@@ -38,6 +38,7 @@ from .reading.parallel import Task, wait_any
 from .reading.publisher import publisher_from_config
 from .reading.schema import schema_text
 from .site.bytecode import TEMPLATES_FILE, StoredBytecode
+from .site.data_keys import FILES_DIR, ROWS_DIR, StoredData
 from .site.dcat import dcat
 from .site.feeds import feeds
 from .site.jinja_env import environment
@@ -320,9 +321,16 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
              for lang in LANGUAGES]
     try:
         wait_any(tasks)  # the feeds and open data take a core: the one the first language freed
+        data = StoredData(lambda name: incremental.read_json(work / ROWS_DIR / name)
+                          if previous is not None else {}, tokens, corpus.dates,
+                          lambda path: (work / FILES_DIR / path).is_file())
         extra = {**feeds(corpus, url),
-                 **data_files(corpus, url, schema_text(corpus.registry), publisher),
+                 **data_files(corpus, url, schema_text(corpus.registry), publisher, data),
                  DATA_FILES["dcat"]: dcat(corpus, url, publisher)}
+        # The cases' files are kept in the work folder and linked into the site from there.
+        output.write_tree(work / FILES_DIR, data.files, kept=data.kept)
+        output.write_tree(work / ROWS_DIR, data.rows, kept=data.kept_rows)
+        made = {path: extra.pop(path) for path in data.files}
         results = [task.result() for task in tasks]
     except BaseException:  # one language failed (or the build was interrupted): stop the other
         for task in tasks:
@@ -331,7 +339,10 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
     built = time.perf_counter()
     extra = {**sitemaps(url, results[0].paths, page_dates(corpus)), **extra}
     published = output.publish({LANGUAGE_ROOTS[r.lang].rstrip("/"): r.site_dir for r in results},
-                               extra, site_dir, lambda folder: check_site(folder, extra))
+                               extra, site_dir,
+                               # the kept files of the cases were checked when they were made
+                               lambda folder: check_site(folder, {**extra, **made}),
+                               work / FILES_DIR)
     incremental.record(work, inputs, {r.lang: r.paths for r in results})
     done = time.perf_counter()
     if all(task.forked for task in tasks):  # the sources of both were written side by side

@@ -119,7 +119,8 @@ NOT_PUBLISHED = ("sitemap.xml.gz", "*.map")
 
 
 def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir: Path,
-            check: Callable[[Path], None] = lambda folder: None) -> list[Path]:
+            check: Callable[[Path], None] = lambda folder: None,
+            root_files: Path | None = None) -> list[Path]:
     """Assemble the built languages (prefix -> built folder), check the result, and swap it
     into place; returns what of the previous site could not be removed (nothing, or its
     folder), for the editor to remove by hand.
@@ -132,7 +133,9 @@ def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir:
     site before the swap and raises if it is not fit to publish: then, as on any error, the
     new site is removed and the previous one stays. The folders used on the way have names of
     their own per build, so what an earlier build could not remove (a file nobody may delete)
-    never stops a later one.
+    never stops a later one. `root_files` is a folder of the work folder whose files are
+    published from the site's root, linked like the languages' (the cases' open data files,
+    kept from build to build): they replace a language's file of the same path.
     """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -141,7 +144,7 @@ def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir:
             shutil.rmtree(leftover, ignore_errors=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
-        assemble(parts, extra_files, fresh)
+        assemble(parts, extra_files, fresh, root_files)
         check(fresh)
         stale = swap(fresh, site_dir)
     except BaseException:
@@ -153,13 +156,17 @@ def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir:
     return [stale] if stale.exists() else []
 
 
-def assemble(parts: Mapping[str, Path], extra_files: Mapping[str, str], fresh: Path) -> None:
-    """Link the built languages into `fresh` and write the extra files beside them."""
+def assemble(parts: Mapping[str, Path], extra_files: Mapping[str, str], fresh: Path,
+             root_files: Path | None = None) -> None:
+    """Link the built languages and `root_files` into `fresh` and write the extra files
+    beside them."""
     linked: set[str] = set()
     for prefix, built in sorted(parts.items()):
         linked |= link_tree(built, fresh / prefix if prefix else fresh, fresh)
-    # Ten thousand open-data files at a thousand cases: each folder is made once, and only a
-    # file that was linked from the work folder is removed first (replaced, never written into).
+    if root_files is not None and root_files.is_dir():
+        linked |= link_tree(root_files, fresh)
+    # Each folder is made once, and only a file that was linked from the work folder is
+    # removed first (replaced, never written into).
     folders = {os.path.dirname(path) for path in linked}
     for relative, text in extra_files.items():
         target = os.path.join(fresh, relative)
@@ -235,6 +242,9 @@ def link_tree(source: Path, target: Path, root: Path | None = None) -> set[str]:
             if any(fnmatch.fnmatchcase(name, pattern) for pattern in NOT_PUBLISHED):
                 continue
             try:
+                os.link(os.path.join(folder, name), into / name)
+            except FileExistsError:  # linked from an earlier part: replaced, not written into
+                os.unlink(into / name)
                 os.link(os.path.join(folder, name), into / name)
             except OSError:
                 shutil.copy2(os.path.join(folder, name), into / name)

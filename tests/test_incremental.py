@@ -125,6 +125,46 @@ def test_the_published_site_is_not_changed_by_the_next_build_until_it_is_swapped
     assert "Bara i den nya webbplatsen." in (root / "site" / page).read_text(encoding="utf-8")
 
 
+def test_only_an_edited_cases_open_data_is_made_again_and_the_data_are_a_clean_builds(
+        tmp_path: Path) -> None:
+    """A case's open data files are kept in the work folder and linked into the site: after
+    an edit, the edited case's files are new, the others' are the last build's, the old site
+    keeps its files, and the datasets, joined from the kept rows, are a clean build's. A
+    removed case takes its files with it; a kept file that went missing is made again."""
+    root = make_repo(tmp_path / "repo")
+    build(root)
+    cases = case_files(root / "municipalities")
+    edited, other = cases[4], cases[6]
+    texts = [path.read_text(encoding="utf-8") for path in (root / "content").rglob("*.md")]
+    removed = next(case for case in cases[7:] if not any(  # one no page or case names
+        case.stem in text for text in texts + [file.read_text(encoding="utf-8")
+                                               for file in cases if file != case]))
+    data = root / "site" / "data" / "ideslussar"
+    other_before = (data / f"{other.stem}.sv.json").stat().st_ino
+    old_site = tmp_path / "old-site"
+    os.rename(root / "site", old_site)
+    old_json = (old_site / "data" / "ideslussar" / f"{edited.stem}.sv.json").read_text(
+        encoding="utf-8")
+    edit_section(edited, "Öppna data byggs stegvis.")
+    removed.unlink()
+    (root / ".build" / "open-data" / "data" / "ideslussar" / f"{other.stem}.en.bib").unlink()
+
+    build(root)  # the pages are built again whole (a page went), the open data are kept
+    assert "Öppna data byggs stegvis." in (data / f"{edited.stem}.sv.json").read_text(
+        encoding="utf-8")
+    assert "Öppna data byggs stegvis." in (data / f"{edited.stem}.sv.csv").read_text(
+        encoding="utf-8")
+    for dataset in ("ideslussar.sv.json", "ideslussar.sv.csv", "ideslussar.sv.excel.csv"):
+        assert "Öppna data byggs stegvis." in (data.parent / dataset).read_text(
+            encoding="utf-8-sig")
+    assert (data / f"{other.stem}.sv.json").stat().st_ino == other_before  # not made again
+    assert (data / f"{other.stem}.en.bib").is_file()
+    assert not list(data.glob(f"{removed.stem}.*"))
+    assert (old_site / "data" / "ideslussar" / f"{edited.stem}.sv.json").read_text(
+        encoding="utf-8") == old_json
+    assert_same_site(root / "site", clean_build_of(root, tmp_path))
+
+
 @pytest.mark.parametrize("change", ["configuration", "site address", "added case",
                                     "hand-written page", "failed build"])
 def test_anything_but_an_edited_case_gives_a_clean_build(tmp_path: Path, change: str) -> None:

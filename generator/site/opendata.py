@@ -17,12 +17,15 @@ starts with an apostrophe.
 
 from __future__ import annotations
 
+import functools
 import json
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from ..reading.corpus import Corpus
 from ..reading.languages import by_language, language
-from ..reading.model import LANGUAGES
+from ..reading.model import LANGUAGES, CaseStudy
 from ..reading.publisher import Publisher
 from .citation import WRITERS, citation
 from .csv_files import CSV_COLUMNS, csv_text
@@ -55,33 +58,94 @@ def document(records: list[dict[str, Any]], lang: str, site_url: str,
     return json.dumps(content, ensure_ascii=False, indent=indent) + "\n"
 
 
+@dataclass(frozen=True)
+class CaseRows:
+    """What the datasets of a language hold of one case, as text: its record as the indented
+    JSON has it, and its rows in the two CSV files. Kept between builds (`data_keys.py`), so a
+    dataset of a thousand cases is joined from them instead of encoded again."""
+
+    json: str
+    csv: str
+    excel: str
+
+
+class DataMemo(Protocol):
+    """Where `data_files` asks for a case's files and rows: `made` makes them."""
+
+    def case(self, case: CaseStudy, lang: str,
+             make: Callable[[], tuple[dict[str, str], CaseRows]]
+             ) -> tuple[dict[str, str], CaseRows]: ...
+
+
+class NoMemo:
+    """Every case's files made: a clean build's."""
+
+    def case(self, case: CaseStudy, lang: str,
+             make: Callable[[], tuple[dict[str, str], CaseRows]]
+             ) -> tuple[dict[str, str], CaseRows]:
+        return make()
+
+
 def data_files(corpus: Corpus, site_url: str, schema: str,
-               publisher: Publisher | None = None) -> dict[str, str]:
+               publisher: Publisher | None = None, memo: DataMemo | None = None
+               ) -> dict[str, str]:
     """Every open data file by its path in the site: per language the dataset (JSON, CSV,
     CSV for spreadsheets), per case and language its JSON, CSV and citations, the schemas
-    and the data package."""
+    and the data package. A case the `memo` kept has no files here (they stay where the last
+    build left them), only its rows in the datasets."""
     root = site_url.rstrip("/") + "/"
+    memo = memo or NoMemo()
     files = {CASE_SCHEMA_FILE: schema,
              DATA_SCHEMA_FILE: json.dumps(json_schema(root), ensure_ascii=False, indent=1)
              + "\n"}
     for lang in LANGUAGES:
-        records = []
+        rows = []
         for case in reading_order(corpus.cases, lang):
-            one = record(case, corpus.registry, lang, root, corpus.dates[case.slug])
-            records.append(one)
-            name = {"slug": case.slug, "lang": lang}
-            files[CASE_DATA.format(**name, ext="json")] = document([one], lang, root, None)
-            files[CASE_DATA.format(**name, ext="csv")] = csv_text([one])
-            entry = citation(case, lang, one["url"], corpus.dates[case.slug], publisher)
-            for ext, write in WRITERS.items():
-                files[CASE_DATA.format(**name, ext=ext)] = write(entry)
-        files[DATA_FILES["json"].format(lang=lang)] = document(records, lang, root)
-        files[DATA_FILES["csv"].format(lang=lang)] = csv_text(records)
+            made, row = memo.case(case, lang, functools.partial(
+                case_files, case, corpus, lang, root, publisher))
+            files.update(made)
+            rows.append(row)
+        files[DATA_FILES["json"].format(lang=lang)] = dataset_json(
+            [row.json for row in rows], lang, root)
+        files[DATA_FILES["csv"].format(lang=lang)] = csv_text([]) + "".join(
+            row.csv for row in rows)
         files[DATA_FILES["excel"].format(lang=lang)] = csv_text(
-            records, EXCEL_SEPARATORS[lang], for_spreadsheets=True)
+            [], EXCEL_SEPARATORS[lang], for_spreadsheets=True) + "".join(
+            row.excel for row in rows)
     files[DATA_FILES["package"]] = json.dumps(data_package(corpus, root), ensure_ascii=False,
                                               indent=1) + "\n"
     return files
+
+
+def case_files(case: CaseStudy, corpus: Corpus, lang: str, root: str,
+               publisher: Publisher | None) -> tuple[dict[str, str], CaseRows]:
+    """One case's files in `lang` (its JSON, CSV and citations) and its rows in the
+    datasets."""
+    one = record(case, corpus.registry, lang, root, corpus.dates[case.slug])
+    name = {"slug": case.slug, "lang": lang}
+    files = {CASE_DATA.format(**name, ext="json"): document([one], lang, root, None),
+             CASE_DATA.format(**name, ext="csv"): csv_text([one])}
+    entry = citation(case, lang, one["url"], corpus.dates[case.slug], publisher)
+    for ext, write in WRITERS.items():
+        files[CASE_DATA.format(**name, ext=ext)] = write(entry)
+    excel = EXCEL_SEPARATORS[lang]
+    # A row is the file of one case without the header: csv.writer writes row by row.
+    rows = CaseRows(
+        json="  " + json.dumps(one, ensure_ascii=False, indent=1).replace("\n", "\n  "),
+        csv=files[CASE_DATA.format(**name, ext="csv")][len(csv_text([])):],
+        excel=csv_text([one], excel, for_spreadsheets=True)[
+            len(csv_text([], excel, for_spreadsheets=True)):])
+    return files, rows
+
+
+def dataset_json(records: list[str], lang: str, root: str) -> str:
+    """`document(records)` of records already encoded (`CaseRows.json`): the list of case
+    studies is the document's last entry, and JSON's indentation of a record two levels down
+    is the record's own with two spaces after every line break (no text holds a raw one)."""
+    empty = document([], lang, root)
+    if not records:
+        return empty
+    return empty.removesuffix("[]\n}\n") + "[\n" + ",\n".join(records) + "\n ]\n}\n"
 
 
 def data_package(corpus: Corpus, root: str) -> dict[str, Any]:
