@@ -321,9 +321,10 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
              for lang in LANGUAGES]
     try:
         wait_any(tasks)  # the feeds and open data take a core: the one the first language freed
-        data = StoredData(lambda name: incremental.read_json(work / ROWS_DIR / name)
-                          if previous is not None else {}, tokens, corpus.dates,
-                          lambda path: (work / FILES_DIR / path).is_file())
+        kept_data = (output.existing_files(str(work / FILES_DIR))
+                     if previous is not None and (work / FILES_DIR).is_dir() else {})
+        data = StoredData(lambda name: incremental.read_json(work / ROWS_DIR / name),
+                          tokens, corpus.dates, kept_data.__contains__)
         extra = {**feeds(corpus, url),
                  **data_files(corpus, url, schema_text(corpus.registry), publisher, data),
                  DATA_FILES["dcat"]: dcat(corpus, url, publisher)}
