@@ -105,7 +105,8 @@ def test_every_filter_option_matches_something(tab: Page, lang: str) -> None:
 
 def unfiltered_view(page: Page) -> dict[str, object]:
     """What the overview shows that the filter script rewrites: counts, lead, button, the
-    numbers beside the options, the map's circles and labels, the language links."""
+    numbers beside the options, the map's circles (radius as a number: the generator writes
+    "4.0", the script "4") and labels, the language links."""
     return page.evaluate("""() => ({
         count: document.getElementById('ides-count').textContent,
         lead: document.getElementById('ides-lead-count').textContent,
@@ -116,7 +117,8 @@ def unfiltered_view(page: Page) -> dict[str, object]:
             .map(o => [o.textContent, o.className]),
         map: [...document.querySelectorAll('.ides-browse__map a[data-code]')]
             .map(a => [a.getAttribute('aria-label'), a.querySelector('title').textContent,
-                       a.querySelector('.ides-map__dot').getAttribute('r'), a.style.display]),
+                       parseFloat(a.querySelector('.ides-map__dot').getAttribute('r')),
+                       a.style.display]),
         languages: [...document.querySelectorAll('.md-select__link[hreflang]')].map(a => a.href),
     })""")
 
