@@ -103,6 +103,44 @@ def test_every_filter_option_matches_something(tab: Page, lang: str) -> None:
         tab.select_option(f"#ides-f-{select}", "")
 
 
+def unfiltered_view(page: Page) -> dict[str, object]:
+    """What the overview shows that the filter script rewrites: counts, lead, button, the
+    numbers beside the options, the map's circles (radius as a number: the generator writes
+    "4.0", the script "4") and labels, the language links."""
+    return page.evaluate("""() => ({
+        count: document.getElementById('ides-count').textContent,
+        lead: document.getElementById('ides-lead-count').textContent,
+        toggle: document.getElementById('ides-filters-toggle').textContent,
+        hidden: document.querySelectorAll('#ides-list > li[hidden]').length,
+        empty: document.getElementById('ides-empty').hidden,
+        options: [...document.querySelectorAll('#ides-filters .ides-facet__option')]
+            .map(o => [o.textContent, o.className]),
+        map: [...document.querySelectorAll('.ides-browse__map a[data-code]')]
+            .map(a => [a.getAttribute('aria-label'), a.querySelector('title').textContent,
+                       parseFloat(a.querySelector('.ides-map__dot').getAttribute('r')),
+                       a.style.display]),
+        languages: [...document.querySelectorAll('.md-select__link[hreflang]')].map(a => a.href),
+    })""")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_generated_overview_is_what_the_script_shows_unfiltered(tab: Page,
+                                                                   lang: str) -> None:
+    """Opened without a filter, the script leaves the page as generated (it does no work at
+    start): the generator's counts, option numbers and map must be what the script shows
+    once a filter is chosen and cleared again."""
+    tab.goto(url(lang, OVERVIEW))
+    generated = unfiltered_view(tab)
+    toggle = tab.locator("#ides-filters-toggle")
+    if toggle.is_visible():
+        toggle.click()
+    tab.check('#ides-filters input[name="county"][value="14"]')
+    assert unfiltered_view(tab) != generated
+    tab.click("#ides-filters button[type=reset]")
+    assert unfiltered_view(tab) == generated
+    assert tab.url.endswith(OVERVIEW)
+
+
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_filters_combine_and_an_empty_result_explains_and_clears(tab: Page, lang: str) -> None:
     tab.goto(url(lang, OVERVIEW + "?county=14,18"))

@@ -78,9 +78,15 @@
       fields = fields.concat(group.fields);
     });
 
-    /* What each case offers the filters, read once: codes, or a period's first and last
+    /* What each case offers the filters, read once, when first needed (a thousand cards'
+       attributes are not read while the page starts): codes, or a period's first and last
        year (NaN where unknown). */
-    var cases = list(listed.children).map(function (item) {
+    var cases = null;
+    function readCases() {
+      if (!cases) cases = list(listed.children).map(readCase);
+      return cases;
+    }
+    function readCase(item) {
       var c = { item: item, values: {} };
       groups.forEach(function (group) {
         var data = item.getAttribute("data-f-" + group.key);
@@ -92,7 +98,7 @@
         }
       });
       return c;
-    });
+    }
 
     /* The chosen codes of each group, or a period's bounds (null when not chosen). */
     function chosen() {
@@ -202,8 +208,12 @@
         }
       });
       var want = chosen();
-      var shown = cases.filter(function (c) { return matches(c, want); });
-      cases.forEach(function (c) { c.item.hidden = shown.indexOf(c) < 0; });
+      var shown = [];
+      readCases().forEach(function (c) {
+        var match = matches(c, want);
+        c.item.hidden = !match;
+        if (match) shown.push(c);
+      });
       var active = activeCount();
       var values = { shown: shown.length, total: cases.length };
       count.textContent = fill(count.dataset.shown, values);
@@ -262,7 +272,10 @@
       clear();
       count.focus();
     });
-    apply(initial.toString() !== "");
+    /* Without a filter in the address the page is already as the generator wrote it (every
+       case, its counts, the map): nothing to do until the reader chooses. An address with
+       parameters is applied now, and cleared of those the page does not offer. */
+    if (initial.toString() !== "") apply(true);
     /* The page kept the list hidden while a filter from the address was pending (main.html). */
     document.documentElement.classList.remove("ides-pending");
   }
