@@ -92,6 +92,7 @@ def test_translations_check_fails_on_a_broken_catalog(tmp_path: Path, breakage: 
     expected = {"fuzzy": "fuzzy", "empty": "empty", "obsolete": "obsolete",
                 "stale-template": "A string nobody extracted"}[breakage]
     assert expected in result.stderr
+    assert result.stderr.rstrip().endswith("1 problem in the catalogs")  # one, not "1 problems"
 
 
 def test_extract_and_update_add_a_new_string_without_fuzzy_matching(tmp_path: Path) -> None:

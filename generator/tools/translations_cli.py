@@ -41,7 +41,7 @@ from .case_texts_cli import (
     cmd_status,
     cmd_sync,
 )
-from .terminal import EXIT_OK, fail, gettext_for, message_language, print_invalid
+from .terminal import EXIT_FAILED, EXIT_OK, fail, gettext_for, message_language, print_invalid
 from .yaml_edit import YamlEditError
 
 # -- interface strings ---------------------------------------------------------------------------
@@ -89,7 +89,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     for problem in problems:
         print(terminal_text(problem.render(gettext)), file=sys.stderr)
     if problems:
-        return fail(args, N_("{count} problems in the catalogs"), count=len(problems))
+        summary = i18n.cli_translations(args.lang).ngettext(
+            "{count} problem in the catalogs", "{count} problems in the catalogs", len(problems))
+        print(terminal_text(summary.format(count=len(problems))), file=sys.stderr)
+        return EXIT_FAILED
     print(gettext("The catalogs are complete and current."))
     return EXIT_OK
 
