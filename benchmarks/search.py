@@ -36,7 +36,6 @@ import functools
 import gzip
 import http.server
 import importlib
-import io
 import json
 import statistics
 import subprocess
@@ -50,10 +49,10 @@ from typing import Any
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from benchmarks.bench import make_repository
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, PASTE, send_gzipped
 from generator import output
 from generator.build import build_site
 from generator.reading.corpus import read_corpus
-from tests.browser.support import CHROMIUM, CHROMIUM_ARGS
 
 REPO = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -62,15 +61,6 @@ QUERIES = {"sv": ["medarbetarna", "orebro", "innovationer", "idesluss kommun"],
 #: What search fetches: Material's (now empty) index, the shards, the worker, Pagefind's files.
 SEARCH_FILES = ("/search/", "ideslussar-search.js", "/pagefind/")
 VERBOSE = False
-COMPRESSED = {".html", ".json", ".js", ".css", ".xml", ".svg"}
-
-
-@functools.lru_cache(maxsize=4096)
-def compressed(path: str, mtime_ns: int, size: int) -> bytes:
-    """A file gzipped once per version, as a static host keeps it: compressing on every
-    request in this process would count in the browser's timings (and take the GIL from
-    Playwright's thread)."""
-    return gzip.compress(Path(path).read_bytes(), 6)
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -80,17 +70,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.suffix in COMPRESSED and path.is_file()):
-            return super().send_head()
-        state = path.stat()
-        body = compressed(str(path), state.st_mtime_ns, state.st_size)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
+        body = send_gzipped(self, path)
+        return super().send_head() if body is None else body
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -151,23 +132,6 @@ def throttled_page(browser: Browser, rate: float) -> tuple[Page, list[int]]:
 
     page.on("requestfinished", finished)
     return page, sizes
-
-
-PASTE = """query => new Promise(resolve => {
-  const box = document.querySelector("input.md-search__input");
-  const list = document.querySelector(".md-search-result__list");
-  let started = 0;
-  const watch = new MutationObserver(() => {
-    if (list.querySelector(".md-search-result__item")) {
-      watch.disconnect();
-      resolve(performance.now() - started);
-    }
-  });
-  watch.observe(list, {childList: true});
-  box.value = query;
-  started = performance.now();
-  box.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: query.slice(-1)}));
-})"""
 
 
 def ours(browser: Browser, origin: str, lang: str, case: str, query: str, rate: float

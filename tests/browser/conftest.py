@@ -15,7 +15,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-from .support import CHROMIUM, CHROMIUM_ARGS, PAGE_TYPES, REPORT, SiteServer
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS
+
+from .support import PAGE_TYPES, REPORT, SiteServer
 
 _browser_seconds: list[float] = []
 _run_start: list[float] = []

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import errno
 import functools
-import gzip
 import http.server
-import io
 import json
-import os
 import threading
 import time
 import urllib.request
@@ -22,16 +19,14 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from benchmarks.browser import send_gzipped
+
 HOST, PORT = "127.0.0.1", 8765
 ORIGIN = f"http://{HOST}:{PORT}"
 
 HERE = Path(__file__).resolve().parent
 AXE_JS = HERE / "node_modules/axe-core/axe.min.js"
 LIGHTHOUSE_CLI = HERE / "node_modules/lighthouse/cli/index.js"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-# Debian's Chromium, headless, with nothing of its own going out to the network.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 
 # The rule sets of WCAG 2.1 level A and AA, as axe-core tags them.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -51,8 +46,6 @@ PAGE_TYPES = {
     "open-data": "oppna-data.html",
     "compare": "jamfor.html",
 }
-#: What the test server compresses (as web servers do): text, not pictures.
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv"}
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
@@ -73,13 +66,6 @@ def page_type_of(relative: str) -> str:
 
 def lang_of(relative: str) -> str:
     return "en" if relative.startswith("en/") else "sv"
-
-
-@functools.lru_cache(maxsize=4096)
-def compressed(path: str, mtime_ns: int, size: int) -> bytes:
-    """A file gzipped once per version (by time and size), as static hosts keep it: the
-    server's own compressing would otherwise count in every browser timing."""
-    return gzip.compress(Path(path).read_bytes(), 6)
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -124,17 +110,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"  # (a folder without its "/" is redirected, as before)
-        if (path.suffix not in COMPRESSED or not path.is_file()
-                or "gzip" not in self.headers.get("Accept-Encoding", "")):
-            return super().send_head()
-        state = path.stat()
-        data = compressed(str(path), state.st_mtime_ns, state.st_size)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        return io.BytesIO(data)
+        body = send_gzipped(self, path)
+        return super().send_head() if body is None else body
 
 
 class SiteServer(http.server.ThreadingHTTPServer):

@@ -20,7 +20,9 @@ from typing import Any
 
 import pytest
 
-from .support import CHROMIUM, CHROMIUM_ARGS, LIGHTHOUSE_CLI, PAGE_TYPES, REPORT, url
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS
+
+from .support import LIGHTHOUSE_CLI, PAGE_TYPES, REPORT, url
 
 pytestmark = pytest.mark.browser
 

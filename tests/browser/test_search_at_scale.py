@@ -26,6 +26,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
+from benchmarks.browser import PASTE
 from benchmarks.synthetic import read_pool
 from generator import output
 from generator.engine.search_index import PageInfo, search_files
@@ -143,23 +144,6 @@ def test_one_query_at_1000_cases_transfers_at_most_150_kb(
         assert "Örebro" in results[0][1]
 
 
-#: The reader's query, pasted into Material's search box at once; resolves with the
-#: milliseconds from the key event to the first result in the list.
-PASTE = """query => new Promise(resolve => {
-  const box = document.querySelector("input.md-search__input");
-  const list = document.querySelector(".md-search-result__list");
-  let started = 0;
-  const watch = new MutationObserver(() => {
-    if (list.querySelector(".md-search-result__item")) {
-      watch.disconnect();
-      resolve(performance.now() - started);
-    }
-  });
-  watch.observe(list, {childList: true});
-  box.value = query;
-  started = performance.now();
-  box.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true, key: query.slice(-1)}));
-})"""
 THROTTLE = 4
 QUERIES = [("sv", "medarbetarna"), ("sv", "orebro"), ("sv", "innovationer"),
            ("sv", "idesluss kommun"), ("en", "employees"), ("en", "orebro")]
