@@ -362,7 +362,11 @@ def test_import_of_a_translation_made_from_older_swedish_stays_outdated(cases: P
         message.flags.discard("fuzzy")
     with po_file.open("wb") as handle:
         write_po(handle, catalog)
-    assert ideslussar(cases, "translations", "import", str(po_file)).returncode == 0
+    result = ideslussar(cases, "translations", "import", str(po_file))
+    assert result.returncode == 0
+    # The translator hears it at once, not only from `status` later.
+    assert "translated from an older Swedish text" in result.stderr
+    assert "pitea-test:what" in result.stderr and "pitea-test:summary" not in result.stderr
     found = states(cases)
     assert found[("pitea-test", "what")] == ("outdated", "human")
     assert found[("pitea-test", "summary")] == ("current", "human")

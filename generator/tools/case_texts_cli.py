@@ -247,7 +247,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(gettext("Nothing to import: no entry is translated and confirmed (not fuzzy) "
                       "with a text that differs from the case files."))
     for label, contexts in ((N_("left out, still marked fuzzy: {entries}"), report.fuzzy),
-                            (N_("left out, not translated: {entries}"), report.empty)):
+                            (N_("left out, not translated: {entries}"), report.empty),
+                            (N_("written, but translated from an older Swedish text, so marked "
+                                "outdated; export again to translate the current one: "
+                                "{entries}"), report.outdated)):
         if contexts:
             shown = contexts if len(contexts) <= SHOWN_ENTRIES else [
                 *contexts[:SHOWN_ENTRIES],

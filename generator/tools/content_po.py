@@ -219,6 +219,9 @@ class ImportReport:
     changes: list[Change] = field(default_factory=list)
     fuzzy: list[str] = field(default_factory=list)  # contexts left out: still fuzzy
     empty: list[str] = field(default_factory=list)  # contexts left out: no translation
+    #: contexts written, but translated from a Swedish text that has changed since the export:
+    #: recorded against that older text, so they show as outdated
+    outdated: list[str] = field(default_factory=list)
 
 
 def language_of(value: str) -> str | None:
@@ -270,6 +273,8 @@ def import_catalog(path: Path, repo_root: Path, registry: Registry, lang: str | 
             report.empty.append(where)
         else:
             by_file.setdefault(slug, {})[name] = (entry.msgid or "", entry.msgstr or "")
+            if fingerprint(entry.msgid or "") != fingerprint(known[slug][name].sv):
+                report.outdated.append(where)
     if problems:
         raise InvalidContentError(problems)
     planned = [plan(files[slug], repo_root, registry, target, method, texts=texts)
