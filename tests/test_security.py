@@ -138,6 +138,7 @@ def test_raw_html_and_encoded_schemes_in_content_pages_are_refused(tmp_path: Pat
         'content/sv/om-programmet.md:6:9: the e-mail link "mailto:info@example.org?bcc='
         'alla@example.org&body=hej" adds bcc, body; write mailto: and the address only (a '
         "?subject= may stay)"]
+    assert main(["validate", "--root", str(root)]) == 1  # an editor's check says it too
     # The last guard, in every page MkDocs converts, reads entities as a browser does.
     html = markdown.markdown("[a](&#106;avascript:x) [b](java&#x09;script:x) "
                              "[c](&#x6A;avascript&colon;x) ![d](//tracker.example/x.png)",

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..reading.corpus import case_files, read_cases, stray_files
+from ..reading.corpus import case_files, read_cases, read_pages, stray_files
 from ..reading.languages import EDITOR_LANGUAGES, LANGUAGES, ORIGINAL_LANGUAGE
 from ..reading.problems import DataFileError, InvalidContentError, terminal_text
 from ..reading.registry import load_registry
@@ -26,12 +26,14 @@ EXIT_USAGE = 2
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Check case files (all of them by default) and report every problem."""
+    """Check case files (all of them by default, and then the content pages too, as the
+    build would) and report every problem."""
     root = Path(args.root)
     files = [Path(f) for f in args.files] or case_files(root / "municipalities")
     cases, problems = read_cases(files, root, load_registry())
     if not args.files:
         problems.extend(stray_files(root / "municipalities", root))
+        problems.extend(read_pages(root / "content", root)[1])
     if problems:
         print_problems(problems, args.lang)
         return EXIT_INVALID
@@ -179,10 +181,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                      parser_class=CommandParser)
 
-    validate = commands.add_parser("validate", help="check case files and report every problem",
+    validate = commands.add_parser("validate",
+                                   help="check case files and content pages, report every problem",
                                    description="Check case files (default: every file in "
-                                   "municipalities/) and report every problem, with file, "
-                                   "line and field. Exit 1 if any is found.")
+                                   "municipalities/, and then the content pages in content/) "
+                                   "and report every problem, with file, line and field. "
+                                   "Exit 1 if any is found.")
     validate.add_argument("files", nargs="*", help="case files to check")
     validate.set_defaults(run=cmd_validate)
 
