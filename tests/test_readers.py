@@ -125,18 +125,19 @@ def test_comparison_table_lists_every_case(real_site: Path) -> None:
     corpus = read_corpus(REPO)
     for root, grant in (("", "Bidrag från Vinnova (kr)"), ("en/", "Vinnova grant (SEK)")):
         page = html(real_site, root + "jamfor.html")
-        assert f"<th scope=\"col\" data-type=\"number\">{grant}</th>" in page
+        assert f"<th scope=\"col\" role=\"columnheader\" data-type=\"number\">{grant}</th>" in page
         rows = re.findall(r'<th scope="row"[^>]*><a href="ideslussar/([\w-]+)\.html">', page)
         lang = "en" if root else "sv"
         assert rows == [case.slug for case in sorted(corpus.cases, key=lambda case: sort_key(
             case.name.get(lang) or case.name.sv, lang))]
         assert 'aria-sort="ascending"' in page
     sv = html(real_site, "jamfor.html")
-    assert '<td data-sort="4000000">4\xa0000\xa0000</td>' in sv
+    assert '<td role="cell" data-sort="4000000">4\xa0000\xa0000</td>' in sv
     calls = {case.call for case in corpus.cases}
     assert len(calls) == 2  # the call column says which: pre-study or development project
-    assert "<td>Förstudie, 2015</td>" in sv and "<td>Utvecklingsprojekt, 2016</td>" in sv
-    assert "<td>Pre-study, 2015</td>" in html(real_site, "en/jamfor.html")
+    assert "<td role=\"cell\">Förstudie, 2015</td>" in sv \
+        and "<td role=\"cell\">Utvecklingsprojekt, 2016</td>" in sv
+    assert "<td role=\"cell\">Pre-study, 2015</td>" in html(real_site, "en/jamfor.html")
     assert '<input type="checkbox" name="call" value="pre-study-2015"> Förstudie, 2015' in html(
         real_site, "ideslussar/index.html")
 

@@ -16,7 +16,9 @@
  * - each case's card: data-f-KEY="CODE CODE ..." (a period: "FIRST LAST", either may be "");
  * - the map: data-key names the filter whose codes its circles (a[data-code]) show.
  *
- * Table: the column headings become buttons that sort the rows.
+ * Table: the column headings become buttons that sort the rows. The rows come in groups (one
+ * <tbody> each, so that the browser lays out only the groups near the screen); a sort orders
+ * all rows and deals them back into the groups in that order, each group keeping its size.
  *
  * Every label and message comes from the page (translated there); nothing is written here.
  * The two pages load this script themselves, at their end.
@@ -283,7 +285,7 @@
   function setUpTable() {
     var table = document.getElementById("ides-compare");
     if (!table) return;
-    var body = table.tBodies[0];
+    var groups = Array.prototype.slice.call(table.tBodies);
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     headers.forEach(function (th, column) {
       var button = document.createElement("button");
@@ -296,7 +298,11 @@
         headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         var number = th.dataset.type === "number";
-        var rows = Array.prototype.slice.call(body.rows);
+        var sizes = groups.map(function (group) { return group.rows.length; });
+        var rows = [];
+        groups.forEach(function (group) {
+          rows.push.apply(rows, Array.prototype.slice.call(group.rows));
+        });
         rows.sort(function (a, b) {
           var x = key(a.cells[column], number), y = key(b.cells[column], number);
           /* Rows without a value go last in either direction. */
@@ -304,7 +310,13 @@
           var order = number ? x - y : x.localeCompare(y, document.documentElement.lang);
           return ascending ? order : -order;
         });
-        rows.forEach(function (row) { body.appendChild(row); });
+        var next = 0;
+        groups.forEach(function (group, index) {
+          var part = document.createDocumentFragment();
+          rows.slice(next, next + sizes[index]).forEach(function (row) { part.appendChild(row); });
+          group.appendChild(part);
+          next += sizes[index];
+        });
       });
     });
 
