@@ -39,18 +39,18 @@ def phone(browser: Browser, served: str) -> Iterator[Page]:
 
 def shown_cases(page: Page) -> list[str]:
     return page.eval_on_selector_all(
-        "#ides-list > li:not([hidden]) .ides-card__title a", "as => as.map(a => a.textContent)")
+        "#ides-list li:not([hidden]) .ides-card__title a", "as => as.map(a => a.textContent)")
 
 
 def total_cases(page: Page) -> int:
-    return page.eval_on_selector_all("#ides-list > li", "items => items.length")
+    return page.eval_on_selector_all("#ides-list li", "items => items.length")
 
 
 def count_where(page: Page, test: str) -> int:
     """How many cases' filter data pass a test (JavaScript over c, s, y and d, the card's
     data-f-* by key), to compare the page's filtering with, whatever cases the content holds."""
     return int(page.eval_on_selector_all(
-        "#ides-list > li", f"items => items.filter(i => {{ const d = Object.fromEntries("
+        "#ides-list li", f"items => items.filter(i => {{ const d = Object.fromEntries("
         f"[...i.attributes].filter(a => a.name.startsWith('data-f-'))"
         f".map(a => [a.name.slice(7), a.value])); "
         f"const c = d.c.split(' '), s = d.s, y = d.y.trim(); return {test}; }}).length"))
@@ -111,7 +111,7 @@ def unfiltered_view(page: Page) -> dict[str, object]:
         count: document.getElementById('ides-count').textContent,
         lead: document.getElementById('ides-lead-count').textContent,
         toggle: document.getElementById('ides-filters-toggle').textContent,
-        hidden: document.querySelectorAll('#ides-list > li[hidden]').length,
+        hidden: document.querySelectorAll('#ides-list li[hidden]').length,
         empty: document.getElementById('ides-empty').hidden,
         options: [...document.querySelectorAll('#ides-filters .ides-facet__option')]
             .map(o => [o.textContent, o.className]),
@@ -163,7 +163,7 @@ def test_filters_combine_and_an_empty_result_explains_and_clears(tab: Page, lang
     assert tab.url.endswith(f"{OVERVIEW}?county=14,18&status=ended")
     # A county and a status that no case has together.
     county, status = tab.evaluate("""() => {
-        const items = [...document.querySelectorAll('#ides-list > li')];
+        const items = [...document.querySelectorAll('#ides-list li')];
         const values = name => [...document.querySelectorAll(
             `#ides-filters input[name=${name}]`)].map(b => b.value);
         for (const c of values('county')) for (const s of values('status'))
@@ -221,7 +221,7 @@ def test_the_filter_survives_the_language_switch(tab: Page, lang: str) -> None:
 def test_the_map_follows_the_filter_with_targets_of_24_px(tab: Page, lang: str) -> None:
     tab.goto(url(lang, OVERVIEW + "?theme=inter-municipal-collaboration"))
     counties = tab.eval_on_selector_all(
-        "#ides-list > li:not([hidden])",
+        "#ides-list li:not([hidden])",
         "ls => [...new Set(ls.flatMap(l => l.getAttribute('data-f-c').split(' ')))]")
     tab.locator(".ides-browse__map").scroll_into_view_if_needed()
     links = tab.eval_on_selector_all(".ides-browse__map a[data-code]", """as => as.map(a => {
@@ -253,8 +253,8 @@ def test_without_javascript_a_filtered_link_says_filtering_needs_it(browser: Bro
         assert notice.is_visible() and text in notice.inner_text()
         assert notice.locator('a[href="../lan/index.html"]').is_visible()
         assert notice.locator('a[href="../teman/index.html"]').is_visible()
-        assert page.locator("#ides-list > li:visible").count() == page.locator(
-            "#ides-list > li").count() > 1
+        assert page.locator("#ides-list li:visible").count() == page.locator(
+            "#ides-list li").count() > 1
         assert not page.is_visible("#ides-filters")
         assert not page.is_visible("#ides-filters-toggle")
     context.close()
@@ -322,6 +322,6 @@ def test_print_leaves_out_the_controls_and_the_map(tab: Page, lang: str) -> None
     for hidden in ("#ides-filters", "#ides-filters-toggle", ".ides-browse__map", ".md-header",
                    ".md-sidebar--primary"):
         assert not tab.is_visible(hidden), hidden
-    assert tab.locator("#ides-list > li").first.is_visible()
+    assert tab.locator("#ides-list li").first.is_visible()
     tab.goto(url(lang, PAGE_TYPES["start"]))
     assert not tab.is_visible(".ides-start__map") and tab.is_visible(".ides-figures")

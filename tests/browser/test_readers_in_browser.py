@@ -25,7 +25,7 @@ def visible_cases(page: Page) -> list[str]:
     """The titles of the cards the filter leaves (their text: a card far below the screen is
     not rendered until it comes near, and `innerText` of an unrendered element is empty)."""
     return [(a.text_content() or "").strip() for a in
-            page.query_selector_all("#ides-list > li:not([hidden]) .ides-card__title a")]
+            page.query_selector_all("#ides-list li:not([hidden]) .ides-card__title a")]
 
 
 def test_filters_combine_and_keep_their_state_in_the_address(page: Page) -> None:
@@ -77,7 +77,7 @@ def test_without_javascript_every_case_is_listed(browser: Browser, served: str) 
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(url("sv", "ideslussar/index.html?county=14"))
-    assert len(page.query_selector_all("#ides-list > li")) == 22
+    assert len(page.query_selector_all("#ides-list li")) == 22
     assert not page.is_visible("#ides-filters")
     context.close()
 

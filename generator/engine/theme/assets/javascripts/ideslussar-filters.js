@@ -13,7 +13,8 @@
  * - each filter's group: <fieldset data-filter="NAME" data-key="KEY" data-kind="any|period">,
  *   its checkboxes (name = the address's parameter, value = in the address, data-code = on
  *   the cards where it differs from the value) or, for a period, its two selects (from, to, in that order);
- * - each case's card: data-f-KEY="CODE CODE ..." (a period: "FIRST LAST", either may be "");
+ * - each case's card: data-f-KEY="CODE CODE ..." (a period: "FIRST LAST", either may be ""),
+ *   in groups of cards (the list's children: content-visibility works per group);
  * - the map: data-key names the filter whose codes its circles (a[data-code]) show.
  *
  * Table: the column headings become buttons that sort the rows. The rows come in groups (one
@@ -85,7 +86,7 @@
        year (NaN where unknown). */
     var cases = null;
     function readCases() {
-      if (!cases) cases = list(listed.children).map(readCase);
+      if (!cases) cases = list(listed.querySelectorAll("li.ides-card")).map(readCase);
       return cases;
     }
     function readCase(item) {
@@ -215,6 +216,12 @@
         var match = matches(c, want);
         c.item.hidden = !match;
         if (match) shown.push(c);
+      });
+      /* A group of cards with none shown is hidden too: a group not yet drawn keeps the
+         height it was last drawn at (or the stylesheet's estimate), which an empty group
+         would leave as a gap. */
+      list(listed.children).forEach(function (group) {
+        group.hidden = !group.querySelector("li.ides-card:not([hidden])");
       });
       var active = activeCount();
       var values = { shown: shown.length, total: cases.length };
