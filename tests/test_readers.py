@@ -27,7 +27,7 @@ def html(site: Path, path: str) -> str:
 
 def test_overview_list_carries_the_filter_data(real_site: Path) -> None:
     page = html(real_site, "ideslussar/index.html")
-    item = re.search(r'<li class="ides-card" data-f-c="([^"]*)" data-f-t="([^"]*)" '
+    item = re.search(r'<li class="ides-card" role="listitem" data-f-c="([^"]*)" data-f-t="([^"]*)" '
                      r'data-f-s="([^"]*)" data-f-k="development-2016" data-f-y="([^"]*)" '
                      r'data-f-n="([\d-]+)">\s*<h2 class="ides-card__title">'
                      r'<a href="orebro.html">', page)
