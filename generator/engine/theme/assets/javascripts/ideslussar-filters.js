@@ -217,13 +217,16 @@
         c.item.hidden = !match;
         if (match) shown.push(c);
       });
-      /* A group of cards with none shown is hidden too: a group not yet drawn keeps the
-         height it was last drawn at (or the stylesheet's estimate), which an empty group
-         would leave as a gap. */
+      /* A group of cards with none shown is hidden too, and while a filter is on every group
+         is drawn (the cards alone skip their drawing off the screen): a group not yet drawn
+         keeps the height it was last drawn at, or the stylesheet's estimate for a full
+         group, which a group with fewer cards would correct only when drawn - moving what
+         follows it on the screen (a shared filtered link shifted the page by 0.19). */
       list(listed.children).forEach(function (group) {
         group.hidden = !group.querySelector("li.ides-card:not([hidden])");
       });
       var active = activeCount();
+      listed.classList.toggle("ides-card-groups--filtered", active > 0);
       var values = { shown: shown.length, total: cases.length };
       count.textContent = fill(count.dataset.shown, values);
       if (lead) lead.textContent = active ? fill(lead.dataset.filtered, values) : leadText;
