@@ -71,21 +71,48 @@ def font(weight: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_file(weight)), size, layout_engine=ImageFont.Layout.BASIC)
 
 
-def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
+@functools.lru_cache(maxsize=16384)
+def length(face: ImageFont.FreeTypeFont, text: str) -> float:
+    """How far `text` advances the pen: `face.getlength`, remembered (the words of the facts
+    recur from picture to picture)."""
+    return face.getlength(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def kerning(face: ImageFont.FreeTypeFont, first: str, second: str) -> float:
+    """What two letters side by side add to their own advances: their kerning."""
+    return face.getlength(first + second) - length(face, first) - length(face, second)
+
+
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: float) -> list[str]:
     """The words of `text` in lines no wider than `width`; a word wider than a line is cut
-    where it reaches the edge (a name can be one long compound)."""
+    where it reaches the edge (a name can be one long compound).
+
+    A line's length is its words', the spaces' and the kerning where they meet: the basic
+    layout advances the pen letter by letter (each by its own advance and its kerning with
+    the next), in 64ths of a pixel, so the sum is exactly what `getlength` of the whole line
+    gives (`tests/test_case_pages_and_data.py` checks it), without laying the line out again
+    for every word added to it."""
     lines: list[str] = []
+    line_length = 0.0
+    space = length(face, " ")
     for word in text.split():
-        candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and face.getlength(candidate) <= width:
-            lines[-1] = candidate
-            continue
-        while face.getlength(word) > width:
+        word_length = length(face, word)
+        if lines:
+            joined = (line_length + kerning(face, lines[-1][-1], " ") + space
+                      + kerning(face, " ", word[0]) + word_length)
+            if joined <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+                line_length = joined
+                continue
+        while word_length > width:
             cut = next(n for n in range(len(word) - 1, 0, -1)
                        if face.getlength(word[:n] + "-") <= width)
             lines.append(word[:cut] + "-")
             word = word[cut:]
+            word_length = length(face, word)
         lines.append(word)
+        line_length = word_length
     return lines
 
 
