@@ -25,6 +25,7 @@ from PIL import Image
 from generator.build import build_site
 from generator.reading.corpus import read_corpus
 from generator.reading.model import LANGUAGES, Text
+from generator.site import og_images as pictures
 from generator.site.csv_files import csv_text
 from generator.site.i18n import sort_key
 from generator.site.json_records import paragraphs, record
@@ -516,6 +517,30 @@ def test_picture_text_stays_inside_the_picture() -> None:
     chosen, shown = title_lines(long_name, 1040)
     assert len(shown) == 4 and shown[-1].endswith("…") and chosen.size == 50
     assert all(chosen.getlength(line) <= 1040 for line in shown)
+
+
+@pytest.mark.parametrize(("title", "facts"), [
+    ("Idésluss i Örebro kommun", "Örebro län · 2016–2020"),
+    # Four lines of the largest size and two of facts reach the label at the bottom.
+    ("Idésluss för medarbetare i Västra Götalandsregionens kommuner, Skaraborgs "
+     "kommunalförbund och Fyrbodal",
+     "Västra Götalands län, Skåne län, Stockholms län, Örebro län · från 2016, slutet okänt "
+     "· förstudie och genomförande i flera kommuner")])
+def test_a_picture_shows_its_texts_on_the_shared_design(title: str, facts: str) -> None:
+    # What a reader sees is the band, site name and label with the case's texts drawn over
+    # them, whichever way the picture was put together (texts on an empty canvas written
+    # over the shared rows, or, where they meet the label, drawn over the design itself).
+    site, label = "Idéslussar i kommuner", "Fallstudie"
+    expected = pictures.background(site, label)[0].copy()
+    pictures.draw_texts(expected, title, facts)
+    with Image.open(io.BytesIO(pictures.draw(site, title, facts, label))) as picture:
+        picture.load()
+        assert picture.size == pictures.SIZE
+        assert picture.tobytes() == expected.crop((1, 0, *pictures.DRAWN_SIZE)).tobytes()
+    texts = Image.new("L", pictures.DRAWN_SIZE, 0)
+    pictures.draw_texts(texts, title, facts)
+    free = pictures.background(site, label)[1].leaves_free(texts.tobytes())
+    assert free is (len(facts) < 50)  # both ways were taken
 
 
 def test_lines_are_broken_where_measuring_each_whole_line_breaks_them() -> None:

@@ -165,14 +165,9 @@ def background(site: str, label: str) -> tuple[Image.Image, Backdrop]:
     return gray, Backdrop(gray.tobytes(), SIZE)
 
 
-@functools.lru_cache(maxsize=4096)
-def draw(site: str, title: str, facts: str, label: str) -> bytes:
-    """The picture as PNG bytes: the site's name, the case's name, its facts and a label."""
-    # Drawn in grey levels, which Pillow smooths, then written as indices into the palette of
-    # shades (Pillow draws palette images without smoothing).
-    shared, backdrop = background(site, label)
-    gray = shared.copy()
-    pen = ImageDraw.Draw(gray)
+def draw_texts(canvas: Image.Image, title: str, facts: str) -> None:
+    """The case's name and its facts, in shades of the ink, where every picture has them."""
+    pen = ImageDraw.Draw(canvas)
     width = SIZE[0] - 2 * MARGIN
     face, lines = title_lines(title, width)
     y = 140
@@ -184,9 +179,26 @@ def draw(site: str, title: str, facts: str, label: str) -> bytes:
         y += 8
         pen.text((LEFT, y), line, font=small, fill=MUTED)
         y += 42
+
+
+@functools.lru_cache(maxsize=4096)
+def draw(site: str, title: str, facts: str, label: str) -> bytes:
+    """The picture as PNG bytes: the site's name, the case's name, its facts and a label."""
+    # Drawn in grey levels, which Pillow smooths, then written as indices into the palette of
+    # shades (Pillow draws palette images without smoothing). The case's texts are drawn on an
+    # empty canvas, and written over the language's backdrop (`png.py`); a long name with long
+    # facts can reach the label, and letters over letters are drawn over the backdrop itself.
+    shared, backdrop = background(site, label)
+    key = {KEY_CHUNK: fingerprint(site, title, facts, label)}
+    canvas = Image.new("L", DRAWN_SIZE, 0)
+    draw_texts(canvas, title, facts)
+    drawn = canvas.tobytes()
+    if backdrop.leaves_free(drawn):
+        return palette_png(drawn, SIZE, PALETTE, key, backdrop)
+    canvas = shared.copy()
+    draw_texts(canvas, title, facts)
     # The grey levels are the palette's indices: the shades between background and ink.
-    return palette_png(gray.tobytes(), SIZE, PALETTE,
-                       {KEY_CHUNK: fingerprint(site, title, facts, label)}, backdrop)
+    return palette_png(canvas.tobytes(), SIZE, PALETTE, key)
 
 
 def og_images(cases: Iterable[CaseStudy], registry: Registry, lang: str,

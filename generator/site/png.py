@@ -10,8 +10,10 @@ full flush (byte-aligned, referring to nothing before them), so they can follow 
 one zlib stream, which any PNG reader decodes as usual (`tests/test_png.py` reads pictures
 back with Pillow). The stream's Adler-32 is combined from the pieces' own, as zlib does.
 
-The pixels come as PNG scanlines: each row starts with its filter byte, always 0 (none), so a
-picture drawn one column wider, that column left empty, is written as its bytes are.
+A picture comes as what is drawn over the backdrop's empty rows, on an empty canvas (cheaper
+to make than a copy of the backdrop): a row of zeros shows the backdrop's row. The rows come
+as PNG scanlines: each starts with its filter byte, always 0 (none), so a picture drawn one
+column wider, that column left empty, is written as its bytes are.
 """
 
 from __future__ import annotations
@@ -59,8 +61,10 @@ class Backdrop:
         if len(scanlines) != self.stride * height:
             raise ValueError(f"{len(scanlines)} bytes are not {height} scanlines of {width}")
         self.scanlines = scanlines
-        self.rows = [scanlines[row * self.stride:(row + 1) * self.stride]
-                     for row in range(height)]
+        empty = bytes(self.stride)
+        #: The rows with something of the backdrop's own: nothing may be drawn over them.
+        self.occupied = frozenset(row for row in range(height)
+                                  if not scanlines.startswith(empty, row * self.stride))
         self._runs: dict[tuple[int, int], tuple[bytes, int]] = {}
 
     def run(self, start: int, count: int) -> tuple[bytes, int]:
@@ -74,6 +78,12 @@ class Backdrop:
             self._runs[(start, count)] = known
         return known
 
+    def leaves_free(self, drawn: bytes) -> bool:
+        """Whether `drawn` (scanlines of the same size) has nothing in the backdrop's own
+        rows, so that the picture is the backdrop with `drawn` in its empty rows."""
+        empty = bytes(self.stride)
+        return all(drawn.startswith(empty, row * self.stride) for row in self.occupied)
+
 
 @functools.lru_cache(maxsize=8)
 def empty_backdrop(width: int, height: int) -> Backdrop:
@@ -81,35 +91,38 @@ def empty_backdrop(width: int, height: int) -> Backdrop:
     return Backdrop(bytes((width + 1) * height), (width, height))
 
 
-def palette_png(scanlines: bytes, size: tuple[int, int], palette: Sequence[int],
+def palette_png(drawn: bytes, size: tuple[int, int], palette: Sequence[int],
                 texts: dict[str, str], backdrop: Backdrop | None = None) -> bytes:
-    """A PNG of 8-bit palette indices (`scanlines`: row by row, each after its filter byte
-    0) with `palette` (r, g, b, ...) and Latin-1 text chunks, placed before the palette so a
-    reader finds them early. The rows equal to the `backdrop`'s are taken from it."""
+    """A PNG of 8-bit palette indices with `palette` (r, g, b, ...) and Latin-1 text chunks,
+    placed before the palette so a reader finds them early: the `backdrop`'s rows, and where
+    the backdrop's row is empty the row `drawn` has there (`drawn`: scanlines, row by row,
+    each after its filter byte 0; a row of zeros is the backdrop's)."""
     width, height = size
     backdrop = backdrop or empty_backdrop(width, height)
     stride = width + 1
-    if len(scanlines) != stride * height or backdrop.stride != stride:
-        raise ValueError(f"{len(scanlines)} bytes are not {height} scanlines of {width}")
-    if scanlines[::stride] != bytes(height):
+    if len(drawn) != stride * height or backdrop.stride != stride:
+        raise ValueError(f"{len(drawn)} bytes are not {height} scanlines of {width}")
+    if drawn[::stride] != bytes(height):
         raise ValueError("every scanline must start with the filter byte 0")
-    backdrop_rows = backdrop.rows
+    if not backdrop.leaves_free(drawn):
+        raise ValueError("something is drawn in a row the backdrop has letters in")
+    empty = bytes(stride)
     pieces = [ZLIB_HEADER]
     pack = compressor()
     checksum = 1
     row = 0
     while row < height:
         start = row
-        while row < height and scanlines.startswith(backdrop_rows[row], row * stride):
+        while row < height and drawn.startswith(empty, row * stride):
             row += 1
         if row > start:
             piece, adler = backdrop.run(start, row - start)
             pieces.append(piece)
             checksum = adler32_combine(checksum, adler, (row - start) * stride)
             continue
-        while row < height and not scanlines.startswith(backdrop_rows[row], row * stride):
+        while row < height and not drawn.startswith(empty, row * stride):
             row += 1
-        rows = scanlines[start * stride:row * stride]
+        rows = drawn[start * stride:row * stride]
         pieces.append(pack.compress(rows) + pack.flush(zlib.Z_FULL_FLUSH))
         checksum = zlib.adler32(rows, checksum)
     pieces.append(pack.flush(zlib.Z_FINISH))
