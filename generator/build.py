@@ -28,6 +28,7 @@ from .engine import (
     build_one,
     language_config,
     read_base_config,
+    remembered_pages,
     warm_up,
 )
 from .incremental import Previous
@@ -257,9 +258,16 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     changed = (set(sources.written) if previous is not None and previous.reusable(
         lang, sources.paths, sources.written, hand_written) else None)
     entries_file = work_dir / lang / incremental.SEARCH_ENTRIES
+    # The search index's analysis of each page's text, by its text: kept whenever the code
+    # that analyses is the same, since a text analyses the same under any template.
+    search_file = work_dir / lang / incremental.SEARCH_PAGES
+    search_pages = remembered_pages(lang, incremental.analysis_version(),
+                                    incremental.read_bytes(search_file).decode(errors="replace"))
     built = build_one(lang, str(sources.build.config_file), strict, changed,
                       None if changed is None else incremental.read_json(entries_file),
                       output.replaced, bytecode=bytecode)
+    if search_pages.changed:
+        output.replace_file(search_file, search_pages.dumps())
     if bytecode.worth_writing:
         output.replace_file(bytecode_file, bytecode.dumps())
     output.replace_file(entries_file, json.dumps(built.search_entries, ensure_ascii=False))

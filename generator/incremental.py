@@ -30,9 +30,11 @@ from .site import i18n
 STATE_FILE = "state.json"
 #: Beside each language's configuration: every page's search entries, for the next build.
 SEARCH_ENTRIES = "search-entries.json"
+#: Beside each language's configuration: the search index's analysis of every page's text.
+SEARCH_PAGES = "search-pages.json"
 #: The libraries whose release can change a page's HTML.
 LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "Babel", "PyYAML",
-             "MarkupSafe", "pymdown-extensions")
+             "MarkupSafe", "pymdown-extensions", "snowballstemmer")
 #: The package's files besides its code that go into every page (templates, the theme).
 PAGE_PATTERNS = ("**/*.html", "**/*.css", "**/*.js", "**/*.svg", "**/*.json", "**/*.yml")
 
@@ -46,6 +48,12 @@ def library_versions() -> str:
         except metadata.PackageNotFoundError:
             found.append(f"{name} absent")
     return ";".join(found)
+
+
+def analysis_version() -> str:
+    """What the search index's analysis of a page's text depends on besides the text: the
+    code and the stemmer's release (not the templates or the configuration)."""
+    return f"{code_version()};{library_versions()}"
 
 
 def files_digest(digest: hashlib._Hash, root: Path, patterns: tuple[str, ...]) -> None:

@@ -19,8 +19,8 @@ from .mkdocs_build import (
     serve_live,
     warm_up,
 )
-from .search_index import PageInfo, page_kind, search_files
+from .search_index import PageInfo, page_kind, remembered_pages, search_files
 
 __all__ = ["SHORTCUTS", "LanguageBuild", "PageInfo", "SiteBuildError", "build_one",
-           "language_config", "page_kind", "read_base_config", "search_files", "serve_live",
-           "warm_up"]
+           "language_config", "page_kind", "read_base_config", "remembered_pages",
+           "search_files", "serve_live", "warm_up"]
