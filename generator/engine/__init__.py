@@ -9,6 +9,7 @@ MkDocs-compatible engine (ProperDocs builds the same sources: tests/test_engine.
 changing what is behind this door.
 """
 
+from .incremental_build import handed_index
 from .mkdocs_build import (
     SHORTCUTS,
     LanguageBuild,
@@ -22,5 +23,5 @@ from .mkdocs_build import (
 from .search_index import PageInfo, page_kind, remembered_pages, search_files
 
 __all__ = ["SHORTCUTS", "LanguageBuild", "PageInfo", "SiteBuildError", "build_one",
-           "language_config", "page_kind", "read_base_config", "remembered_pages",
+           "handed_index", "language_config", "page_kind", "read_base_config", "remembered_pages",
            "search_files", "serve_live", "warm_up"]
