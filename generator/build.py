@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import json
+import marshal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -258,19 +259,21 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     changed = (set(sources.written) if previous is not None and previous.reusable(
         lang, sources.paths, sources.written, hand_written) else None)
     entries_file = work_dir / lang / incremental.SEARCH_ENTRIES
+    entries = incremental.read_entries(entries_file) if changed is not None else None
+    if entries is None:  # the pages not rendered again would have no entries in the index
+        changed = None
     # The search index's analysis of each page's text, by its text: kept whenever the code
     # that analyses is the same, since a text analyses the same under any template.
     search_file = work_dir / lang / incremental.SEARCH_PAGES
     search_pages = remembered_pages(lang, incremental.analysis_version(),
-                                    incremental.read_bytes(search_file).decode(errors="replace"))
-    built = build_one(lang, str(sources.build.config_file), strict, changed,
-                      None if changed is None else incremental.read_json(entries_file),
+                                    incremental.read_bytes(search_file))
+    built = build_one(lang, str(sources.build.config_file), strict, changed, entries,
                       output.replaced, bytecode=bytecode)
     if search_pages.changed:
         output.replace_file(search_file, search_pages.dumps())
     if bytecode.worth_writing:
         output.replace_file(bytecode_file, bytecode.dumps())
-    output.replace_file(entries_file, json.dumps(built.search_entries, ensure_ascii=False))
+    output.replace_file(entries_file, marshal.dumps(built.search_entries))
     output.replace_file(editors_start, start_text)
     return LanguageResult(lang, sources.build.site_dir, sources.paths, built.warnings,
                           built.rendered, len(memo.keys) - len(memo.kept),

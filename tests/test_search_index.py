@@ -106,7 +106,7 @@ def test_every_language_of_the_site_has_a_stemmer() -> None:
 
 def fresh_index(index: dict[str, object], lang: str) -> dict[str, str]:
     """The index made by a process that never made one (no page analysed before)."""
-    search_index.remembered_pages(lang, "v", "")
+    search_index.remembered_pages(lang, "v", b"")
     return search_files(index, {}, lang)
 
 
@@ -117,7 +117,7 @@ def test_an_index_built_on_the_last_ones_analysis_is_the_same_as_a_fresh_one() -
     other page's scores follow the new average length."""
     pages = [(f"ideslussar/c{n}.html", f"Fall {n}", f"Kommunen {n} prövar idéer i år")
              for n in range(5)]
-    search_index.remembered_pages("sv", "v", "")
+    search_index.remembered_pages("sv", "v", b"")
     first = search_files(material(*pages), {}, "sv")
     kept = search_index.remembered_pages("sv").dumps()  # what the build writes
     pages[2] = ("ideslussar/c2.html", "Fall 2", "Kommunen 2 bygger fritidsgårdar stegvis")
@@ -134,17 +134,17 @@ def test_an_index_built_on_the_last_ones_analysis_is_the_same_as_a_fresh_one() -
 
 def test_a_memo_of_other_code_another_language_or_damaged_is_not_used() -> None:
     pages = [("ideslussar/a.html", "A", "Idéer från medarbetare")]
-    search_index.remembered_pages("sv", "v1", "")
+    search_index.remembered_pages("sv", "v1", b"")
     expected = search_files(material(*pages), {}, "sv")
     kept = search_index.remembered_pages("sv").dumps()
     # A text it claims for the page that the page does not have: never believed unless the
     # memo is of this code and language.
-    poisoned = kept.replace("medarbet", "sabotage")
+    poisoned = kept.replace(b"medarbet", b"sabotage")
     search_index.remembered_pages("sv", "v1", poisoned)  # of this code: it would be believed
     assert set(postings(search_files(material(*pages), {}, "sv"), "sabotage")) == {
         "ideslussar/a.html"}
     for version, lang, text in (("v2", "sv", poisoned), ("v1", "en", poisoned),
-                                ("v1", "sv", kept[:len(kept) // 2]), ("v1", "sv", "[1]")):
+                                ("v1", "sv", kept[:len(kept) // 2]), ("v1", "sv", b"[1]")):
         memo = search_index.remembered_pages(lang, version, text)
         assert memo.pages == {}
         if lang == "sv":

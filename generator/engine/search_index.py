@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import marshal
 import math
 import re
 import unicodedata
@@ -177,7 +178,7 @@ class PageMemo:
     An edit changes one page's text, but BM25 makes every score depend on every page (the
     average length, how many pages hold a term), so the index is scored whole each time; the
     pages' words need not be found, counted and stemmed again. A build keeps the memo in its
-    work folder (`dumps`, `loads`: JSON, nothing that runs), for the same language and code
+    work folder (`dumps`, `loads`), for the same language and code
     (`version`: another stemmer or tokeniser analyses differently); it holds the pages of the
     last index made with it, so it does not grow with every edit."""
 
@@ -220,24 +221,27 @@ class PageMemo:
         self.pages = used
         return found
 
-    def dumps(self) -> str:
-        return compact({"format": self.FORMAT, "lang": self.lang, "version": self.version,
-                        "pages": {key: [page.title, page.teaser, page.length, page.counts,
-                                        page.odd_words] for key, page in self.pages.items()}})
+    def dumps(self) -> bytes:
+        """The memo for the work folder, in `marshal`'s format: plain values only (nothing
+        in it runs), read and written several times faster than the same as JSON."""
+        return marshal.dumps({"format": self.FORMAT, "lang": self.lang, "version": self.version,
+                              "pages": {key: (page.title, page.teaser, page.length, page.counts,
+                                              page.odd_words)
+                                        for key, page in self.pages.items()}})
 
     @classmethod
-    def loads(cls, lang: str, version: str, text: str) -> PageMemo:
+    def loads(cls, lang: str, version: str, data: bytes) -> PageMemo:
         """The memo a build kept, or an empty one if it is not one of this format, language
-        and code (an older build's, a damaged file)."""
+        and code (an older build's, another Python's, a damaged file)."""
         try:
-            stored = json.loads(text)
+            stored = marshal.loads(data)  # noqa: S302 - the build's own work folder, plain values
             if (stored["format"], stored["lang"], stored["version"]) != (
                     cls.FORMAT, lang, version):
                 return cls(lang, version)
             return cls(lang, version, {
                 str(key): Analysis(title, str(teaser), int(length), dict(counts), list(odd))
                 for key, (title, teaser, length, counts, odd) in stored["pages"].items()})
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (ValueError, TypeError, KeyError, AttributeError, EOFError):
             return cls(lang, version)
 
 
@@ -359,12 +363,12 @@ def shard_name(prefix: str) -> str:
 _MEMOS: dict[str, PageMemo] = {}
 
 
-def remembered_pages(lang: str, version: str = "", stored: str | None = None) -> PageMemo:
+def remembered_pages(lang: str, version: str = "", stored: bytes | None = None) -> PageMemo:
     """The memo the next index of `lang` in this process uses: the last one's (a preview
     rebuilds again and again), or, given `stored`, the one a build kept in its work folder
     (empty when it was made by another `version` of the code)."""
     if stored is not None or lang not in _MEMOS:
-        _MEMOS[lang] = PageMemo.loads(lang, version, stored or "")
+        _MEMOS[lang] = PageMemo.loads(lang, version, stored or b"")
     return _MEMOS[lang]
 
 
