@@ -37,14 +37,16 @@ def write_tree(directory: Path, files: Mapping[str, str | bytes],
     """
     directory.mkdir(parents=True, exist_ok=True)
     root = str(directory)
-    existing = existing_files(root)
+    existing, folders_there = tree_entries(root)
     folders = {""}
     written = []
     for relative, content in files.items():
         last = known.get(relative) if known is not None else None
         if relative in existing and last is not None and (last is content or last == content):
             continue
-        if write_file(root, relative, content, existing.get(relative), folders):
+        there = existing.get(relative)
+        size = there.stat(follow_symlinks=False).st_size if there is not None else None
+        if write_file(root, relative, content, size, folders):
             written.append(relative)
         if known is not None:
             known[relative] = content
@@ -52,10 +54,10 @@ def write_tree(directory: Path, files: Mapping[str, str | bytes],
         os.unlink(os.path.join(root, relative))
         if known is not None:
             known.pop(relative, None)
-    for folder, subfolders, names in os.walk(root, topdown=False):
-        if folder != root and not names and not any(
-                os.path.exists(os.path.join(folder, sub)) for sub in subfolders):
-            os.rmdir(folder)
+    holding = {parent for relative in (files.keys() | (existing.keys() & set(kept)))
+               for parent in parents(relative)}
+    for folder in sorted(folders_there - holding, key=len, reverse=True):  # inner ones first
+        os.rmdir(os.path.join(root, folder))
     return written
 
 
@@ -87,20 +89,10 @@ def write_file(root: str, relative: str, content: str | bytes, size: int | None,
     return True
 
 
-def existing_files(root: str) -> dict[str, int]:
-    """Every file below `root` by its relative path ("a/b.md"), with its size."""
-    found: dict[str, int] = {}
-    pending = [("", root)]
-    while pending:
-        prefix, folder = pending.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                relative = prefix + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append((relative + "/", entry.path))
-                else:
-                    found[relative] = entry.stat(follow_symlinks=False).st_size
-    return found
+def existing_files(root: str) -> dict[str, os.DirEntry[str]]:
+    """Every file below `root` by its relative path ("a/b.md"); its size is read only when
+    asked (`DirEntry.stat`), not for the thousands a build keeps."""
+    return tree_entries(root)[0]
 
 
 def write_config(path: Path, config: Mapping[str, object]) -> None:
