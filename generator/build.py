@@ -64,7 +64,7 @@ from .site.urls import (
     image_path,
     theme_path,
 )
-from .site_checks import check_site
+from .site_checks import check_site, format_problems
 
 #: Run by MkDocs after Material's search plugin in every language's build (the preview's
 #: too): Material's index cut into the static shards a phone can afford (`search_hook.py`).
@@ -343,17 +343,19 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
         output.write_tree(work / FILES_DIR, data.files, kept=data.kept)
         output.write_tree(work / ROWS_DIR, data.rows, kept=data.kept_rows)
         made = {path: extra.pop(path) for path in data.files}
+        # Checked while the languages build, not after them; the kept files of the cases
+        # were checked when they were made.
+        problems = format_problems({**extra, **made})
         results = [task.result() for task in tasks]
     except BaseException:  # one language failed (or the build was interrupted): stop the other
         for task in tasks:
             task.cancel()
         raise
     built = time.perf_counter()
-    extra = {**sitemaps(url, results[0].paths, page_dates(corpus)), **extra}
+    maps = sitemaps(url, results[0].paths, page_dates(corpus))
     published = output.publish({LANGUAGE_ROOTS[r.lang].rstrip("/"): r.site_dir for r in results},
-                               extra, site_dir,
-                               # the kept files of the cases were checked when they were made
-                               lambda folder: check_site(folder, {**extra, **made}),
+                               {**maps, **extra}, site_dir,
+                               lambda folder: check_site(folder, maps, problems),
                                work / FILES_DIR)
     incremental.record(work, inputs, {r.lang: r.paths for r in results})
     done = time.perf_counter()
