@@ -39,6 +39,9 @@ from markdown.preprocessors import Preprocessor
 TAG = re.compile(r'<(?:(?P<name>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*'
                  r'(?:="[^"<]*")?)*)\s*(?P<closed>/?)>|/(?P<end>[a-zA-Z][a-zA-Z0-9]*)\s*>)')
 ATTRIBUTE = re.compile(r'\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)")?')
+#: Whether a tag's attributes may hold an `id` or `name` (a quick look before `anchors`; the
+#: site's class names start with "ides-", so looking for "id" anywhere finds nearly every tag).
+MAY_ANCHOR = re.compile(r"\s(?:id|name)(?![-a-zA-Z0-9_:.])", re.IGNORECASE)
 #: Character references Markdown's HTML parser passes on as they are.
 REFERENCE = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);")
 #: Elements without an end tag. Markdown's HTML parser keeps them open until the end tag of
@@ -111,7 +114,7 @@ def html_elements(block: str, block_level: set[str], anchor_ids: set[str]) -> li
         position = tag.end()
         if name is not None:
             name = name.lower()
-            if attributes and ("id" in attributes.lower() or "name" in attributes.lower()):
+            if attributes and MAY_ANCHOR.search(attributes):
                 ids.extend(anchors(name, attributes))
             if closed or name in VOID_ELEMENTS:
                 continue
