@@ -264,8 +264,10 @@ def measure(cases: int, repo_root: Path, *, compare: bool, preview: bool, repeat
         for run in range(repeat):
             # Every full build starts from nothing, as in CI without a cache: no work folder,
             # and an empty target (replacing a previous site would add its removal, about a
-            # second at 1,000 cases, to one side only).
+            # second at 1,000 cases, to one side only), nor the site an earlier build kept
+            # to bring up to date (`output.publish`).
             output.remove_tree(root / "site")
+            output.remove_tree(root / ".site.spare")
             output.remove_tree(root / ".build")
             seconds, out, cpu = timed_run(child("build", root), root)
             builds.append((seconds, json.loads(out), cpu))

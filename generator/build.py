@@ -7,8 +7,9 @@ every input, so nothing here can stop half-way because of an editor's mistake.
 The two languages share the corpus and nothing after it, so each language is one forked
 process from the rendering of its pages to its built HTML: both cores work from the moment
 the corpus is complete, and what both languages need (related cases, MkDocs' imports) is done
-once, before the fork. When the first language is done, this process writes the feeds and
-the open data on the core it freed.
+once, before the fork. Meanwhile this process writes the feeds and the open data: waiting for
+a language to free a core first would add their time to the build's whenever the languages
+end together (an incremental build's do), while sharing the cores costs nothing in all.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import json
+import marshal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,13 +30,14 @@ from .engine import (
     build_one,
     language_config,
     read_base_config,
+    remembered_pages,
     warm_up,
 )
 from .incremental import Previous
 from .reading.case_cache import CACHE_FILE, CaseCache
 from .reading.corpus import Corpus, read_corpus
 from .reading.model import LANGUAGES, CaseStudy
-from .reading.parallel import Task, wait_any
+from .reading.parallel import Task
 from .reading.publisher import publisher_from_config
 from .reading.schema import schema_text
 from .site.bytecode import TEMPLATES_FILE, StoredBytecode
@@ -61,7 +64,7 @@ from .site.urls import (
     image_path,
     theme_path,
 )
-from .site_checks import check_site
+from .site_checks import check_site, format_problems
 
 #: Run by MkDocs after Material's search plugin in every language's build (the preview's
 #: too): Material's index cut into the static shards a phone can afford (`search_hook.py`).
@@ -257,12 +260,21 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     changed = (set(sources.written) if previous is not None and previous.reusable(
         lang, sources.paths, sources.written, hand_written) else None)
     entries_file = work_dir / lang / incremental.SEARCH_ENTRIES
-    built = build_one(lang, str(sources.build.config_file), strict, changed,
-                      None if changed is None else incremental.read_json(entries_file),
+    entries = incremental.read_entries(entries_file) if changed is not None else None
+    if entries is None:  # the pages not rendered again would have no entries in the index
+        changed = None
+    # The search index's analysis of each page's text, by its text: kept whenever the code
+    # that analyses is the same, since a text analyses the same under any template.
+    search_file = work_dir / lang / incremental.SEARCH_PAGES
+    search_pages = remembered_pages(lang, incremental.analysis_version(),
+                                    incremental.read_bytes(search_file))
+    built = build_one(lang, str(sources.build.config_file), strict, changed, entries,
                       output.replaced, bytecode=bytecode)
+    if search_pages.changed:
+        output.replace_file(search_file, search_pages.dumps())
     if bytecode.worth_writing:
         output.replace_file(bytecode_file, bytecode.dumps())
-    output.replace_file(entries_file, json.dumps(built.search_entries, ensure_ascii=False))
+    output.replace_file(entries_file, marshal.dumps(built.search_entries))
     output.replace_file(editors_start, start_text)
     return LanguageResult(lang, sources.build.site_dir, sources.paths, built.warnings,
                           built.rendered, len(memo.keys) - len(memo.kept),
@@ -320,7 +332,6 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
                   previous, (tokens, views))
              for lang in LANGUAGES]
     try:
-        wait_any(tasks)  # the feeds and open data take a core: the one the first language freed
         kept_data = (output.existing_files(str(work / FILES_DIR))
                      if previous is not None and (work / FILES_DIR).is_dir() else {})
         data = StoredData(lambda name: incremental.read_json(work / ROWS_DIR / name),
@@ -332,17 +343,19 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
         output.write_tree(work / FILES_DIR, data.files, kept=data.kept)
         output.write_tree(work / ROWS_DIR, data.rows, kept=data.kept_rows)
         made = {path: extra.pop(path) for path in data.files}
+        # Checked while the languages build, not after them; the kept files of the cases
+        # were checked when they were made.
+        problems = format_problems({**extra, **made})
         results = [task.result() for task in tasks]
     except BaseException:  # one language failed (or the build was interrupted): stop the other
         for task in tasks:
             task.cancel()
         raise
     built = time.perf_counter()
-    extra = {**sitemaps(url, results[0].paths, page_dates(corpus)), **extra}
+    maps = sitemaps(url, results[0].paths, page_dates(corpus))
     published = output.publish({LANGUAGE_ROOTS[r.lang].rstrip("/"): r.site_dir for r in results},
-                               extra, site_dir,
-                               # the kept files of the cases were checked when they were made
-                               lambda folder: check_site(folder, {**extra, **made}),
+                               {**maps, **extra}, site_dir,
+                               lambda folder: check_site(folder, maps, problems),
                                work / FILES_DIR)
     incremental.record(work, inputs, {r.lang: r.paths for r in results})
     done = time.perf_counter()

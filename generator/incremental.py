@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import marshal
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -28,11 +29,14 @@ from .reading.case_cache import PACKAGE_DIR, code_version
 from .site import i18n
 
 STATE_FILE = "state.json"
-#: Beside each language's configuration: every page's search entries, for the next build.
-SEARCH_ENTRIES = "search-entries.json"
+#: Beside each language's configuration: every page's search entries, for the next build
+#: (`marshal`'s format: plain values, written and read several times faster than JSON).
+SEARCH_ENTRIES = "search-entries.marshal"
+#: Beside each language's configuration: the search index's analysis of every page's text.
+SEARCH_PAGES = "search-pages.marshal"
 #: The libraries whose release can change a page's HTML.
 LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "Babel", "PyYAML",
-             "MarkupSafe", "pymdown-extensions")
+             "MarkupSafe", "pymdown-extensions", "snowballstemmer")
 #: The package's files besides its code that go into every page (templates, the theme).
 PAGE_PATTERNS = ("**/*.html", "**/*.css", "**/*.js", "**/*.svg", "**/*.json", "**/*.yml")
 
@@ -46,6 +50,12 @@ def library_versions() -> str:
         except metadata.PackageNotFoundError:
             found.append(f"{name} absent")
     return ";".join(found)
+
+
+def analysis_version() -> str:
+    """What the search index's analysis of a page's text depends on besides the text: the
+    code and the stemmer's release (not the templates or the configuration)."""
+    return f"{code_version()};{library_versions()}"
 
 
 def files_digest(digest: hashlib._Hash, root: Path, patterns: tuple[str, ...]) -> None:
@@ -87,6 +97,19 @@ def read_json(path: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return found if isinstance(found, dict) else {}
+
+
+def read_entries(path: Path) -> dict[str, Any] | None:
+    """The search entries the previous build kept (`SEARCH_ENTRIES`), or None when they cannot
+    be read: then nothing of the previous build's index can be kept."""
+    try:
+        found = marshal.loads(path.read_bytes())  # noqa: S302 - the build's own work folder
+    except (OSError, ValueError, TypeError, EOFError):
+        return None
+    if not (isinstance(found, dict) and isinstance(found.get("order"), list)
+            and isinstance(found.get("pages"), dict)):
+        return None
+    return found
 
 
 def read_bytes(path: Path) -> bytes:

@@ -37,14 +37,16 @@ def write_tree(directory: Path, files: Mapping[str, str | bytes],
     """
     directory.mkdir(parents=True, exist_ok=True)
     root = str(directory)
-    existing = existing_files(root)
+    existing, folders_there = tree_entries(root)
     folders = {""}
     written = []
     for relative, content in files.items():
         last = known.get(relative) if known is not None else None
         if relative in existing and last is not None and (last is content or last == content):
             continue
-        if write_file(root, relative, content, existing.get(relative), folders):
+        there = existing.get(relative)
+        size = there.stat(follow_symlinks=False).st_size if there is not None else None
+        if write_file(root, relative, content, size, folders):
             written.append(relative)
         if known is not None:
             known[relative] = content
@@ -52,10 +54,10 @@ def write_tree(directory: Path, files: Mapping[str, str | bytes],
         os.unlink(os.path.join(root, relative))
         if known is not None:
             known.pop(relative, None)
-    for folder, subfolders, names in os.walk(root, topdown=False):
-        if folder != root and not names and not any(
-                os.path.exists(os.path.join(folder, sub)) for sub in subfolders):
-            os.rmdir(folder)
+    holding = {parent for relative in (files.keys() | (existing.keys() & set(kept)))
+               for parent in parents(relative)}
+    for folder in sorted(folders_there - holding, key=len, reverse=True):  # inner ones first
+        os.rmdir(os.path.join(root, folder))
     return written
 
 
@@ -87,20 +89,10 @@ def write_file(root: str, relative: str, content: str | bytes, size: int | None,
     return True
 
 
-def existing_files(root: str) -> dict[str, int]:
-    """Every file below `root` by its relative path ("a/b.md"), with its size."""
-    found: dict[str, int] = {}
-    pending = [("", root)]
-    while pending:
-        prefix, folder = pending.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                relative = prefix + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append((relative + "/", entry.path))
-                else:
-                    found[relative] = entry.stat(follow_symlinks=False).st_size
-    return found
+def existing_files(root: str) -> dict[str, os.DirEntry[str]]:
+    """Every file below `root` by its relative path ("a/b.md"); its size is read only when
+    asked (`DirEntry.stat`), not for the thousands a build keeps."""
+    return tree_entries(root)[0]
 
 
 def write_config(path: Path, config: Mapping[str, object]) -> None:
@@ -121,63 +113,171 @@ NOT_PUBLISHED = ("sitemap.xml.gz", "*.map")
 def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir: Path,
             check: Callable[[Path], None] = lambda folder: None,
             root_files: Path | None = None) -> list[Path]:
-    """Assemble the built languages (prefix -> built folder), check the result, and swap it
-    into place; returns what of the previous site could not be removed (nothing, or its
-    folder), for the editor to remove by hand.
+    """Put together the built languages (prefix -> built folder), check the result, and swap it
+    into place; returns what of an earlier site could not be removed (nothing, or its folder),
+    for the editor to remove by hand.
 
     `parts` maps a prefix below the site root (a language's `root` in the table) to the folder
     MkDocs built it in. Their files are linked, not copied (a hard link costs no space and
     little time): the built folders stay in the work folder for the next, incremental build,
-    which replaces a file it changes instead of writing into it (`replacing_writes`), so the
-    published site never changes under its readers. `check` sees the complete new
-    site before the swap and raises if it is not fit to publish: then, as on any error, the
-    new site is removed and the previous one stays. The folders used on the way have names of
-    their own per build, so what an earlier build could not remove (a file nobody may delete)
-    never stops a later one. `root_files` is a folder of the work folder whose files are
-    published from the site's root, linked like the languages' (the cases' open data files,
-    kept from build to build): they replace a language's file of the same path.
-    """
+    which replaces a file it changes instead of writing into it (`replaced`), so the
+    published site never changes under its readers. `root_files` is a folder of the work
+    folder whose files are published from the site's root, linked like the languages' (the
+    cases' open data files, kept from build to build): they replace a language's file of the
+    same path, and `extra_files` (written) replace both.
+
+    The new site is made in a folder of its own beside the target: the site the last build
+    replaced, kept there (`.<site>.spare`), brought up to date (`update_tree`: only what
+    differs is linked or written, so an edit costs its changed files, not the site's
+    seventeen thousand), or an empty one. `check` sees the complete new site before the swap
+    and raises if it is not fit to publish: then, as on any error, the new folder is removed
+    and the published site stays. The folders used on the way have names of their own per
+    build, so what an earlier build could not remove (a file nobody may delete) never stops
+    a later one."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     for kind in ("new", "old"):  # what earlier builds left: removed if it can be
         for leftover in site_dir.parent.glob(f".{site_dir.name}.{kind}-*"):
             shutil.rmtree(leftover, ignore_errors=True)
+    spare = site_dir.with_name(f".{site_dir.name}.spare")
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    left_behind: list[Path] = []
     try:
-        assemble(parts, extra_files, fresh, root_files)
+        if spare.is_dir() and not spare.is_symlink():
+            os.replace(spare, fresh)  # onto the empty folder: the spare, under the new name
+        elif spare.is_symlink() or spare.exists():
+            os.unlink(spare)  # not a folder a build left: nothing to bring up to date
+        sources = published_sources(parts, root_files, fresh)
+        try:
+            update_tree(fresh, sources, extra_files)
+        except OSError:  # something in the spare cannot be replaced: start from nothing
+            left_behind += set_aside(fresh, site_dir)
+            os.mkdir(fresh)
+            update_tree(fresh, sources, extra_files)
         check(fresh)
         stale = swap(fresh, site_dir)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    if stale is None:
-        return []
+    if stale is not None:
+        try:
+            os.replace(stale, spare)  # the next build brings it up to date
+        except OSError:
+            left_behind += set_aside(stale, site_dir)
+    return left_behind
+
+
+def set_aside(folder: Path, site_dir: Path) -> list[Path]:
+    """Remove a site folder no longer wanted, under a name of its own (a later build removes
+    what is left of it); the folder if it could not be removed completely."""
+    stale = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}-{time.time_ns()}")
+    os.replace(folder, stale)
     shutil.rmtree(stale, ignore_errors=True)
     return [stale] if stale.exists() else []
 
 
-def assemble(parts: Mapping[str, Path], extra_files: Mapping[str, str], fresh: Path,
-             root_files: Path | None = None) -> None:
-    """Link the built languages and `root_files` into `fresh` and write the extra files
-    beside them."""
-    linked: set[str] = set()
-    for prefix, built in sorted(parts.items()):
-        linked |= link_tree(built, fresh / prefix if prefix else fresh, fresh)
-    if root_files is not None and root_files.is_dir():
-        linked |= link_tree(root_files, fresh)
-    # Each folder is made once, and only a file that was linked from the work folder is
-    # removed first (replaced, never written into).
-    folders = {os.path.dirname(path) for path in linked}
-    for relative, text in extra_files.items():
-        target = os.path.join(fresh, relative)
-        folder = os.path.dirname(relative)
-        if folder not in folders:
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            folders.add(folder)
-        if relative in linked:
+#: A file to be published from the work folder: its path there, and its inode when it is on
+#: the site's file system (a file in the site with that inode is a link to it already).
+Source = tuple[str, int | None]
+
+
+def published_sources(parts: Mapping[str, Path], root_files: Path | None,
+                      site: Path) -> dict[str, Source]:
+    """Every file the site links from the work folder, by its path in the site: the languages'
+    (by prefix, in order), then `root_files`, a later one replacing an earlier one's file;
+    without what is not published."""
+    device = os.stat(site).st_dev
+    found: dict[str, Source] = {}
+    folders = [*sorted(parts.items()), *([("", root_files)] if root_files else [])]
+    for prefix, built in folders:
+        if not built.is_dir():
+            continue
+        same_device = os.stat(built).st_dev == device
+        files, _ = tree_entries(str(built))
+        for relative, entry in files.items():
+            name = relative.rpartition("/")[2]
+            if any(fnmatch.fnmatchcase(name, pattern) for pattern in NOT_PUBLISHED):
+                continue
+            inode = (entry.inode() if not entry.is_symlink() else None) if same_device else None
+            found[f"{prefix}/{relative}" if prefix else relative] = (entry.path, inode)
+    return found
+
+
+def tree_entries(root: str) -> tuple[dict[str, os.DirEntry[str]], set[str]]:
+    """Everything below `root`: its files (and links, which are not followed) by their
+    relative paths ("a/b.html"), and its folders."""
+    files: dict[str, os.DirEntry[str]] = {}
+    folders: set[str] = set()
+    pending = [("", root)]
+    while pending:
+        prefix, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.add(relative)
+                    pending.append((relative + "/", entry.path))
+                else:
+                    files[relative] = entry
+    return files, folders
+
+
+def update_tree(root: Path, sources: Mapping[str, Source], texts: Mapping[str, str]) -> None:
+    """Make the folder `root`, which no reader sees, hold exactly the `sources` (hard links to
+    the work folder's files, or copies across file systems) and the `texts`: what is there
+    already stays (a link to the same file, a text with the same bytes), everything else is
+    removed or replaced. A file is never written into: it may be a link to a file of the work
+    folder or of the published site."""
+    files, folders = tree_entries(str(root))
+    wanted = {*sources, *texts}
+    needed = {parent for path in wanted for parent in parents(path)}
+    for relative in files.keys() - wanted:
+        os.unlink(os.path.join(root, relative))
+    for folder in sorted(folders - needed, key=len, reverse=True):  # emptied: inner ones first
+        os.rmdir(os.path.join(root, folder))
+    for folder in sorted(needed - folders, key=len):
+        os.makedirs(os.path.join(root, folder), exist_ok=True)
+    for relative, (source, inode) in sources.items():
+        there = files.get(relative)
+        if relative in texts or (inode is not None and there is not None
+                                 and there.is_file(follow_symlinks=False)
+                                 and there.inode() == inode):
+            continue
+        target = os.path.join(root, relative)
+        if there is not None:
             os.unlink(target)
-        with open(target, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+    for relative, text in texts.items():
+        data = text.encode("utf-8")
+        there = files.get(relative)
+        target = os.path.join(root, relative)
+        if there is not None and there.is_file(follow_symlinks=False) and same_bytes(
+                there, data):
+            continue
+        temporary = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.tmp")
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, target)
+
+
+def parents(relative: str) -> list[str]:
+    """The folders a relative path is in: "a/b/c.html" -> ["a/b", "a"]."""
+    found = []
+    while "/" in relative:
+        relative = relative.rpartition("/")[0]
+        found.append(relative)
+    return found
+
+
+def same_bytes(entry: os.DirEntry[str], data: bytes) -> bool:
+    """Whether a file holds exactly `data` (read only when the size is the same)."""
+    if entry.stat(follow_symlinks=False).st_size != len(data):
+        return False
+    with open(entry.path, "rb") as handle:
+        return handle.read() == data
 
 
 def swap(fresh: Path, site_dir: Path) -> Path | None:
@@ -225,32 +325,6 @@ def build_lock(paths: Iterable[Path], on_wait: Callable[[], None],
                         waited = True
                     time.sleep(0.2)
         yield
-
-
-def link_tree(source: Path, target: Path, root: Path | None = None) -> set[str]:
-    """Hard-link every file below `source` into `target` (copy where links are impossible,
-    as across file systems), leaving out what is not published; returns the paths linked,
-    relative to `root` (`target` if not given)."""
-    linked = set()
-    base = root or target
-    for folder, subfolders, names in os.walk(source):
-        relative = os.path.relpath(folder, source)
-        into = target / relative if relative != "." else target
-        into.mkdir(parents=True, exist_ok=True)
-        published = os.path.relpath(into, base)
-        for name in names:
-            if any(fnmatch.fnmatchcase(name, pattern) for pattern in NOT_PUBLISHED):
-                continue
-            try:
-                os.link(os.path.join(folder, name), into / name)
-            except FileExistsError:  # linked from an earlier part: replaced, not written into
-                os.unlink(into / name)
-                os.link(os.path.join(folder, name), into / name)
-            except OSError:
-                shutil.copy2(os.path.join(folder, name), into / name)
-            linked.add(name if published == "." else f"{published}/{name}")
-        subfolders.sort()
-    return linked
 
 
 def replaced(write: Callable[..., Any]) -> Callable[..., Any]:

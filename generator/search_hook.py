@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import output
-from generator.engine import PageInfo, page_kind, search_files
+from generator.engine import PageInfo, handed_index, page_kind, search_files
 
 #: The description Material's page head carries (`main.html`), HTML-escaped.
 DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
@@ -32,8 +32,10 @@ def on_post_build(config: Any) -> None:
     folder = site / "search"
     if not (folder / "search_index.json").is_file():
         return  # the configuration has no search plugin: the site has no search to shard
-    with (folder / "search_index.json").open(encoding="utf-8") as handle:
-        material_index = json.load(handle)
+    material_index = handed_index()  # `ideslussar build` hands it over in memory
+    if material_index is None:
+        with (folder / "search_index.json").open(encoding="utf-8") as handle:
+            material_index = json.load(handle)
     locations = {entry["location"].partition("#")[0] for entry in material_index["docs"]}
     pages = {location: page_info(site, location, str(config.get("site_description") or ""))
              for location in locations}

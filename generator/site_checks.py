@@ -9,7 +9,7 @@ everything is written and before the swap, so a site that fails them is never pu
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -43,8 +43,11 @@ def missing_files(folder: Path) -> list[str]:
             if not (folder / LANGUAGE_ROOTS[lang] / required).exists()]
 
 
-def check_site(folder: Path, extra_files: Mapping[str, str]) -> None:
-    """Raise `SiteBuildError` listing every problem of the new site in `folder`."""
-    problems = format_problems(extra_files) + missing_files(folder)
+def check_site(folder: Path, extra_files: Mapping[str, str], found: Sequence[str] = ()
+               ) -> None:
+    """Raise `SiteBuildError` listing every problem of the new site in `folder`: those of
+    the `extra_files`, those `format_problems` `found` in others before (the build checks
+    most of its files while the languages build), the files it lacks."""
+    problems = sorted([*found, *format_problems(extra_files)]) + missing_files(folder)
     if problems:
         raise SiteBuildError("site", problems)

@@ -5,6 +5,7 @@ clean build makes; what an editor gets for a mistake must be as current as ever.
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import shutil
 from importlib import metadata
@@ -14,6 +15,7 @@ import pytest
 
 from benchmarks.bench import make_repository
 from benchmarks.synthetic import write_corpus
+from generator import incremental
 from generator.build import BuildReport, build_site, read_corpus_cached
 from generator.engine import search_index
 from generator.reading import case_cache
@@ -87,6 +89,27 @@ def test_an_edited_case_rebuilds_its_pages_and_the_site_is_that_of_a_clean_build
     term = search_index.Terms("sv").term("stegvis")  # the search index has the new word
     assert any(f'"{term}":' in shard.read_text(encoding="utf-8")
                for shard in (root / "site" / "search" / "terms").glob("*.json"))
+    assert_same_site(root / "site", clean_build_of(root, tmp_path))
+
+
+def test_search_entries_that_cannot_be_read_rebuild_that_language_whole(
+        tmp_path: Path) -> None:
+    """The index holds the pages not rendered again by the entries the last build kept: a
+    language whose kept entries are damaged or gone is rendered whole, not indexed without
+    them; the other language stays incremental, and the site is a clean build's."""
+    root = make_repo(tmp_path / "repo")
+    build(root)
+    (root / ".build" / "sv" / incremental.SEARCH_ENTRIES).write_bytes(b"\x00damaged")
+    (root / ".build" / "en" / incremental.SEARCH_ENTRIES).unlink()
+    edit_section(case_files(root / "municipalities")[5], "En mening som byggs stegvis.")
+    second = build(root)
+    assert second.rendered == second.pages
+    (root / ".build" / "sv" / incremental.SEARCH_ENTRIES).write_bytes(b"")
+    edit_section(case_files(root / "municipalities")[4], "Ännu en mening.")
+    third = build(root)
+    assert third.rendered["sv"] == third.pages["sv"] > third.rendered["en"]
+    pages = json.loads((root / "site" / "search" / "pages.json").read_text(encoding="utf-8"))
+    assert len(pages) > 12  # every case and page, not only those rendered again
     assert_same_site(root / "site", clean_build_of(root, tmp_path))
 
 

@@ -102,3 +102,50 @@ def test_every_language_of_the_site_has_a_stemmer() -> None:
     from generator.reading.languages import TABLE
 
     assert {row.stemmer for row in TABLE.values()} <= set(snowballstemmer.algorithms())
+
+
+def fresh_index(index: dict[str, object], lang: str) -> dict[str, str]:
+    """The index made by a process that never made one (no page analysed before)."""
+    search_index.remembered_pages(lang, "v", b"")
+    return search_files(index, {}, lang)
+
+
+def test_an_index_built_on_the_last_ones_analysis_is_the_same_as_a_fresh_one() -> None:
+    """A build keeps each page's analysed text in its work folder; after an edit only the
+    edited page is analysed again, and the index is byte for byte the one a clean build
+    makes: the edited page is found by its new word, no longer by the one it lost, and every
+    other page's scores follow the new average length."""
+    pages = [(f"ideslussar/c{n}.html", f"Fall {n}", f"Kommunen {n} prövar idéer i år")
+             for n in range(5)]
+    search_index.remembered_pages("sv", "v", b"")
+    first = search_files(material(*pages), {}, "sv")
+    kept = search_index.remembered_pages("sv").dumps()  # what the build writes
+    pages[2] = ("ideslussar/c2.html", "Fall 2", "Kommunen 2 bygger fritidsgårdar stegvis")
+    memo = search_index.remembered_pages("sv", "v", kept)  # what the next build reads
+    again = search_files(material(*pages), {}, "sv")
+    assert memo.changed and len(memo.pages) == 5
+    assert again == fresh_index(material(*pages), "sv") != first
+    assert set(postings(again, "fritidsgard")) == {"ideslussar/c2.html"}
+    assert "ideslussar/c2.html" not in postings(again, "prov")
+    # Nothing edited: nothing analysed, and the memo need not be written again.
+    memo = search_index.remembered_pages("sv", "v", memo.dumps())
+    assert search_files(material(*pages), {}, "sv") == again and not memo.changed
+
+
+def test_a_memo_of_other_code_another_language_or_damaged_is_not_used() -> None:
+    pages = [("ideslussar/a.html", "A", "Idéer från medarbetare")]
+    search_index.remembered_pages("sv", "v1", b"")
+    expected = search_files(material(*pages), {}, "sv")
+    kept = search_index.remembered_pages("sv").dumps()
+    # A text it claims for the page that the page does not have: never believed unless the
+    # memo is of this code and language.
+    poisoned = kept.replace(b"medarbet", b"sabotage")
+    search_index.remembered_pages("sv", "v1", poisoned)  # of this code: it would be believed
+    assert set(postings(search_files(material(*pages), {}, "sv"), "sabotage")) == {
+        "ideslussar/a.html"}
+    for version, lang, text in (("v2", "sv", poisoned), ("v1", "en", poisoned),
+                                ("v1", "sv", kept[:len(kept) // 2]), ("v1", "sv", b"[1]")):
+        memo = search_index.remembered_pages(lang, version, text)
+        assert memo.pages == {}
+        if lang == "sv":
+            assert search_files(material(*pages), {}, "sv") == expected

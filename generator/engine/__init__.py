@@ -9,6 +9,7 @@ MkDocs-compatible engine (ProperDocs builds the same sources: tests/test_engine.
 changing what is behind this door.
 """
 
+from .incremental_build import handed_index
 from .mkdocs_build import (
     SHORTCUTS,
     LanguageBuild,
@@ -19,8 +20,8 @@ from .mkdocs_build import (
     serve_live,
     warm_up,
 )
-from .search_index import PageInfo, page_kind, search_files
+from .search_index import PageInfo, page_kind, remembered_pages, search_files
 
 __all__ = ["SHORTCUTS", "LanguageBuild", "PageInfo", "SiteBuildError", "build_one",
-           "language_config", "page_kind", "read_base_config", "search_files", "serve_live",
-           "warm_up"]
+           "handed_index", "language_config", "page_kind", "read_base_config", "remembered_pages",
+           "search_files", "serve_live", "warm_up"]

@@ -11,6 +11,7 @@ build adds them, so the index is the clean build's.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -110,10 +111,23 @@ class SearchEntries:
         return {"order": self.order, "pages": self.pages}
 
 
+#: Material's index of the build in progress, for the search hook (`handed_index`).
+_HANDED: list[dict[str, Any]] = []
+
+
+def handed_index() -> dict[str, Any] | None:
+    """Material's index (its configuration and every page's entries) as the running build
+    handed it to the search hook, once; None outside such a build (a plain `mkdocs build` of
+    the configuration: the hook reads Material's file)."""
+    return _HANDED.pop() if _HANDED else None
+
+
 @contextlib.contextmanager
 def kept_search_entries(previous: dict[str, Any] | None) -> Iterator[SearchEntries]:
     """Material's search index, recording each page's entries as it adds them and, when the
-    index is written, made of every page's (`SearchEntries.all`)."""
+    index is written, made of every page's (`SearchEntries.all`). The entries go to the
+    search hook in memory (`handed_index`): Material writes its file without them, which the
+    hook would replace anyway, instead of 10 MB of JSON that the hook would read back."""
     from material.plugins.search.plugin import SearchIndex
 
     entries = SearchEntries(previous)
@@ -125,8 +139,12 @@ def kept_search_entries(previous: dict[str, Any] | None) -> Iterator[SearchEntri
         entries.added(page.file.src_uri, index.entries[before:])
 
     def generate_search_index(index: Any, prev: Any) -> Any:
-        index.entries = entries.all()
-        return generate(index, prev)
+        docs = entries.all()
+        index.entries = []
+        without_docs = generate(index, None)
+        index.entries = docs
+        _HANDED[:] = [{"config": json.loads(without_docs)["config"], "docs": docs}]
+        return without_docs
 
     SearchIndex.add_entry_from_context = add_entry_from_context
     SearchIndex.generate_search_index = generate_search_index
@@ -134,3 +152,4 @@ def kept_search_entries(previous: dict[str, Any] | None) -> Iterator[SearchEntri
         yield entries
     finally:
         SearchIndex.add_entry_from_context, SearchIndex.generate_search_index = add, generate
+        _HANDED.clear()

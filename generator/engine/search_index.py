@@ -27,14 +27,18 @@ their own text: a reader who searches a word of a case's text gets the case firs
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import marshal
 import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import repeat
+from operator import add, mul, sub, truediv
 
 import snowballstemmer  # type: ignore[import-untyped]
 
@@ -68,13 +72,31 @@ class PageInfo:
 
 
 @dataclass(frozen=True)
+class Analysis:
+    """What the index needs of one page's text, worked out once per text (`PageMemo`): its
+    plain title, its first words (the teaser when it has no description of its own), its length
+    in words, each term's count, and the words whose folded form does not start with their
+    term ([word, form, term]), which the browser needs to find the term ("studies" -> "studi").
+    `title` is None for a page without an entry of its own (only sections): it is not indexed."""
+
+    title: str | None
+    teaser: str
+    length: int
+    counts: dict[str, int]
+    odd_words: list[list[str]]
+
+
+@dataclass(frozen=True)
 class Document:
-    """One page of the index: its sections' text joined."""
+    """One page of the index: its address, what the hook knows of it, and its text analysed."""
 
     location: str
-    title: str
-    text: str
     info: PageInfo
+    analysis: Analysis
+
+    @property
+    def title(self) -> str:
+        return self.analysis.title or ""
 
 
 def page_kind(location: str) -> str:
@@ -123,28 +145,115 @@ class Terms:
     def words(self, text: str) -> list[str]:
         return WORD.findall(text.lower())
 
+    def analyse(self, entries: list[Mapping[str, str]]) -> Analysis:
+        """One page's Material entries (the page's own and its sections') as the index
+        counts them: the sections' titles and every entry's text, the page's title weighing
+        TITLE_WEIGHT times a word of text."""
+        title: str | None = None
+        parts: list[str] = []
+        for entry in entries:
+            if entry["location"].partition("#")[2]:
+                parts.append(entry.get("title", ""))
+            else:
+                title = plain_text(entry.get("title", ""))
+            parts.append(plain_text(entry.get("text", "")))
+        text = " ".join(parts)
+        body, heading = self.words(text), self.words(title or "")
+        counts: dict[str, int] = {}
+        seen: dict[str, None] = {}  # the page's words in the order first met
+        for words, factor in ((Counter(body), 1), (Counter(heading), TITLE_WEIGHT)):
+            for word, times in words.items():
+                term = self.term(word)
+                counts[term] = counts.get(term, 0) + factor * times
+                seen[word] = None
+        odd = [[word, self.form(word), self.term(word)] for word in seen
+               if not self.form(word).startswith(self.term(word))]
+        return Analysis(title, shorten(text, TEASER_CHARACTERS),
+                        len(body) + TITLE_WEIGHT * len(heading), counts, odd)
 
-def documents(material_docs: Iterable[Mapping[str, str]],
-              pages: Mapping[str, PageInfo]) -> list[Document]:
-    """Material's entries (one per page and one per section) joined into one per page."""
-    titles: dict[str, str] = {}
-    texts: dict[str, list[str]] = defaultdict(list)
-    for entry in material_docs:
-        location = entry["location"]
-        page, _, anchor = location.partition("#")
-        if anchor:
-            texts[page].append(entry.get("title", ""))
-        else:
-            titles[page] = plain_text(entry.get("title", ""))
-        texts[page].append(plain_text(entry.get("text", "")))
-    found = []
-    for location in sorted(titles):
-        text = " ".join(texts[location])
-        info = pages.get(location) or PageInfo("page", "")
-        if not info.teaser:
-            info = PageInfo(info.kind, shorten(text, TEASER_CHARACTERS))
-        found.append(Document(location, titles[location], text, info))
-    return found
+
+class PageMemo:
+    """Each page's `Analysis`, by a digest of its entries, from one index to the next.
+
+    An edit changes one page's text, but BM25 makes every score depend on every page (the
+    average length, how many pages hold a term), so the index is scored whole each time; the
+    pages' words need not be found, counted and stemmed again. A build keeps the memo in its
+    work folder (`dumps`, `loads`), for the same language and code
+    (`version`: another stemmer or tokeniser analyses differently); it holds the pages of the
+    last index made with it, so it does not grow with every edit."""
+
+    FORMAT = 1
+
+    def __init__(self, lang: str, version: str = "",
+                 pages: dict[str, Analysis] | None = None) -> None:
+        self.lang = lang
+        self.version = version
+        self.pages = pages or {}
+        self.changed = False  # whether the last index analysed a page or left one out
+
+    def documents(self, material_docs: Iterable[Mapping[str, str]],
+                  pages: Mapping[str, PageInfo]) -> list[Document]:
+        """Material's entries (one per page and one per section) as one document per page,
+        in the order of their addresses, each page analysed unless its entries are the
+        last index's."""
+        grouped: dict[str, list[Mapping[str, str]]] = defaultdict(list)
+        for entry in material_docs:
+            grouped[entry["location"].partition("#")[0]].append(entry)
+        terms = Terms(self.lang)
+        used: dict[str, Analysis] = {}
+        found = []
+        made = 0
+        for location in sorted(grouped):
+            entries = grouped[location]
+            key = entries_key(entries)
+            analysis = used.get(key) or self.pages.get(key)
+            if analysis is None:
+                analysis = terms.analyse(entries)
+                made += 1
+            used[key] = analysis
+            if analysis.title is None:
+                continue
+            info = pages.get(location) or PageInfo("page", "")
+            if not info.teaser:
+                info = PageInfo(info.kind, analysis.teaser)
+            found.append(Document(location, info, analysis))
+        self.changed = made > 0 or used.keys() != self.pages.keys()
+        self.pages = used
+        return found
+
+    def dumps(self) -> bytes:
+        """The memo for the work folder, in `marshal`'s format: plain values only (nothing
+        in it runs), read and written several times faster than the same as JSON."""
+        return marshal.dumps({"format": self.FORMAT, "lang": self.lang, "version": self.version,
+                              "pages": {key: (page.title, page.teaser, page.length, page.counts,
+                                              page.odd_words)
+                                        for key, page in self.pages.items()}})
+
+    @classmethod
+    def loads(cls, lang: str, version: str, data: bytes) -> PageMemo:
+        """The memo a build kept, or an empty one if it is not one of this format, language
+        and code (an older build's, another Python's, a damaged file)."""
+        try:
+            stored = marshal.loads(data)  # noqa: S302 - the build's own work folder, plain values
+            if (stored["format"], stored["lang"], stored["version"]) != (
+                    cls.FORMAT, lang, version):
+                return cls(lang, version)
+            return cls(lang, version, {
+                str(key): Analysis(title, str(teaser), int(length), dict(counts), list(odd))
+                for key, (title, teaser, length, counts, odd) in stored["pages"].items()})
+        except (ValueError, TypeError, KeyError, AttributeError, EOFError):
+            return cls(lang, version)
+
+
+def entries_key(entries: list[Mapping[str, str]]) -> str:
+    """A digest of a page's entries: the same entries, the same analysis."""
+    digest = hashlib.blake2b(digest_size=16)
+    for entry in entries:
+        for field in ("location", "title", "text"):
+            digest.update(entry.get(field, "").encode("utf-8", "surrogatepass"))
+            digest.update(b"\0")
+        digest.update(b"\1")
+    return digest.hexdigest()
 
 
 def shorten(text: str, limit: int) -> str:
@@ -154,65 +263,46 @@ def shorten(text: str, limit: int) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def scores(docs: list[Document], terms: Terms) -> tuple[dict[str, dict[int, int]],
-                                                          dict[str, str]]:
-    """BM25 of every term in every page, scaled to integers, and the word forms whose term is
-    not a start of them.
+def scores(docs: list[Document]) -> tuple[dict[str, list[int]], dict[str, str]]:
+    """BM25 of every term in every page, scaled to integers, as each term's postings
+    (`encode`'s gaps and scores), and the word forms whose term is not a start of them.
 
-    A thousand case pages hold half a million (term, page) pairs, so the loops are lean: each
-    distinct word of a page is looked up once (a page repeats most of its words), each word
-    of the site is folded once, and a term's idf is computed once."""
-    counts: list[dict[str, int]] = []
-    lengths: list[int] = []
-    seen: dict[str, None] = {}  # every word of the site, in the order first met
-    for doc in docs:
-        count: dict[str, int] = {}
-        body = terms.words(doc.text)
-        title = terms.words(doc.title)
-        for words, factor in ((Counter(body), 1), (Counter(title), TITLE_WEIGHT)):
-            for word, times in words.items():
-                term = terms.term(word)
-                count[term] = count.get(term, 0) + factor * times
-                seen[word] = None
-        counts.append(count)
-        lengths.append(len(body) + TITLE_WEIGHT * len(title))
+    A thousand case pages hold half a million (term, page) pairs, and every one is scored
+    again on every build, so the arithmetic runs in `map` over each page's terms (the loops
+    are C's) and only handing the scores to their terms is a Python loop."""
     forms: dict[str, str] = {}
-    for word in seen:
-        term, form = terms.term(word), terms.form(word)
-        if not form.startswith(term):
-            forms[form] = term
-    average = sum(lengths) / max(len(lengths), 1)
+    for _word, form, term in dict.fromkeys(  # the site's odd words, each where first met
+            tuple(odd) for doc in docs for odd in doc.analysis.odd_words):
+        forms[form] = term
+    lengths = [doc.analysis.length for doc in docs]
+    average = max(sum(lengths) / max(len(lengths), 1), 1)
     frequency: Counter[str] = Counter()
-    for count in counts:
-        frequency.update(count.keys())
+    for doc in docs:
+        frequency.update(doc.analysis.counts.keys())
     total = len(docs)
     idf = {term: math.log(1 + (total - found + 0.5) / (found + 0.5))
            for term, found in frequency.items()}
-    raw: dict[str, dict[int, float]] = defaultdict(dict)
-    top = 0.0
-    for number, (doc, count) in enumerate(zip(docs, counts, strict=True)):
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[number] / max(average, 1))
-        weight = KIND_WEIGHTS[doc.info.kind]
-        for term, tf in count.items():
-            value = raw[term][number] = weight * idf[term] * tf * (BM25_K1 + 1) / (tf + norm)
-            if value > top:
-                top = value
-    top = top or 1.0
-    scaled = {term: {number: max(1, round(SCALE * value / top))
-                     for number, value in postings.items()}
-              for term, postings in raw.items()}
-    return scaled, forms
-
-
-def encode(postings: Mapping[int, int]) -> list[int]:
-    """Document numbers as gaps, each followed by its score: [3, 120, 9, 48] is page 3 with
-    120 and page 12 with 48."""
-    flat: list[int] = []
-    last = 0
-    for number in sorted(postings):
-        flat += [number - last, postings[number]]
-        last = number
-    return flat
+    values: list[list[float]] = []
+    for doc, length in zip(docs, lengths, strict=True):
+        # weight * idf * tf * (k1 + 1) / (tf + norm), in that order: the same floats
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
+        counts = doc.analysis.counts
+        values.append(list(map(truediv, map(mul, map(mul, map(
+            mul, repeat(KIND_WEIGHTS[doc.info.kind]), map(idf.__getitem__, counts)),
+            counts.values()), repeat(BM25_K1 + 1)), map(add, counts.values(), repeat(norm)))))
+    top = max((max(page) for page in values if page), default=0.0) or 1.0
+    postings: dict[str, list[int]] = {term: [] for term in frequency}
+    for number, (doc, page) in enumerate(zip(docs, values, strict=True)):
+        scaled = map(max, repeat(1), map(round, map(truediv, map(mul, repeat(SCALE), page),
+                                                    repeat(top))))
+        for term, score in zip(doc.analysis.counts, scaled, strict=True):
+            posting = postings[term]
+            posting.append(number)
+            posting.append(score)
+    for posting in postings.values():  # page numbers as gaps from the one before
+        numbers = posting[::2]
+        posting[2::2] = list(map(sub, numbers[1:], numbers))
+    return postings, forms
 
 
 def compact(value: object) -> str:
@@ -220,19 +310,24 @@ def compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def shard_json(terms: Mapping[str, list[int]], forms: Mapping[str, str]) -> str:
-    return compact({"t": dict(sorted(terms.items())), "f": dict(sorted(forms.items()))})
-
-
 def shards(encoded: Mapping[str, list[int]], forms: Mapping[str, str]
            ) -> dict[str, str]:
     """Terms (and forms) grouped by their first two letters, a group split by one more letter
     while it is larger than SHARD_BYTES; a term as long as its group's prefix stays in it.
-    The browser finds a word's shard as the longest shard prefix that starts the word."""
+    The browser finds a word's shard as the longest shard prefix that starts the word.
+
+    A shard is `{"t":{term:postings,...},"f":{form:term,...}}`, keys in order: each member's
+    JSON is made once and a group's text joined from it, however often the group is split."""
+    term_json = {key: f"{compact(key)}:{compact(value)}" for key, value in encoded.items()}
+    form_json = {key: f"{compact(key)}:{compact(value)}" for key, value in forms.items()}
+
+    def shard_json(keys: list[str]) -> str:
+        return ('{"t":{' + ",".join(term_json[key] for key in keys if key in term_json)
+                + '},"f":{' + ",".join(form_json[key] for key in keys if key in form_json)
+                + "}}")
+
     def split(prefix: str, keys: list[str]) -> dict[str, str]:
-        mine = {key: encoded[key] for key in keys if key in encoded}
-        own_forms = {key: forms[key] for key in keys if key in forms}
-        text = shard_json(mine, own_forms)
+        text = shard_json(keys)
         longer = [key for key in keys if len(key) > len(prefix)]
         if len(text.encode()) <= SHARD_BYTES or not longer:
             return {prefix: text}
@@ -242,10 +337,9 @@ def shards(encoded: Mapping[str, list[int]], forms: Mapping[str, str]
         found = {}
         rest = [key for key in keys if len(key) <= len(prefix)]
         if rest:
-            found[prefix] = shard_json({k: encoded[k] for k in rest if k in encoded},
-                                       {k: forms[k] for k in rest if k in forms})
-        for sub, members in sorted(groups.items()):
-            found.update(split(sub, members))
+            found[prefix] = shard_json(rest)
+        for longer_prefix, members in sorted(groups.items()):
+            found.update(split(longer_prefix, members))
         return found
 
     first: dict[str, list[str]] = defaultdict(list)
@@ -265,13 +359,27 @@ def shard_name(prefix: str) -> str:
     return "-" + prefix.encode().hex()
 
 
+#: Per language, the page memo of this process's last index (`remembered_pages`).
+_MEMOS: dict[str, PageMemo] = {}
+
+
+def remembered_pages(lang: str, version: str = "", stored: bytes | None = None) -> PageMemo:
+    """The memo the next index of `lang` in this process uses: the last one's (a preview
+    rebuilds again and again), or, given `stored`, the one a build kept in its work folder
+    (empty when it was made by another `version` of the code)."""
+    if stored is not None or lang not in _MEMOS:
+        _MEMOS[lang] = PageMemo.loads(lang, version, stored or b"")
+    return _MEMOS[lang]
+
+
 def search_files(material_index: Mapping[str, object], pages: Mapping[str, PageInfo],
                  lang: str) -> dict[str, str]:
     """The files of the `search/` folder, by path below it, from Material's index."""
     config = material_index.get("config", {})
-    docs = documents(material_index.get("docs", []), pages)  # type: ignore[arg-type]
-    scored, forms = scores(docs, Terms(lang))
-    split = shards({term: encode(postings) for term, postings in scored.items()}, forms)
+    docs = remembered_pages(lang).documents(
+        material_index.get("docs", []), pages)  # type: ignore[arg-type]
+    scored, forms = scores(docs)
+    split = shards(scored, forms)
     files = {f"terms/{shard_name(prefix)}.json": text for prefix, text in split.items()}
     for start in range(0, len(docs), CHUNK):
         files[f"teasers/{start // CHUNK}.json"] = compact(

@@ -96,14 +96,6 @@ class Task(Generic[T]):
         return result
 
 
-def wait_any(tasks: list[Task[Any]]) -> None:
-    """Block until at least one of the tasks has finished (or none was forked)."""
-    pending = [task._connection for task in tasks
-               if task._outcome is None and task._connection is not None]
-    if len(pending) == len(tasks) and pending:
-        multiprocessing.connection.wait(pending)
-
-
 def _run(connection: multiprocessing.connection.Connection, function: Callable[..., Any],
          args: tuple[Any, ...]) -> None:
     """The worker's side: run, send the outcome, and leave without running the parent's
