@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 import jsonschema
@@ -23,7 +24,8 @@ from PIL import Image
 
 from generator.build import build_site
 from generator.reading.corpus import read_corpus
-from generator.reading.model import Text
+from generator.reading.model import LANGUAGES, Text
+from generator.site import og_images as pictures
 from generator.site.csv_files import csv_text
 from generator.site.i18n import sort_key
 from generator.site.json_records import paragraphs, record
@@ -515,6 +517,64 @@ def test_picture_text_stays_inside_the_picture() -> None:
     chosen, shown = title_lines(long_name, 1040)
     assert len(shown) == 4 and shown[-1].endswith("…") and chosen.size == 50
     assert all(chosen.getlength(line) <= 1040 for line in shown)
+
+
+@pytest.mark.parametrize(("title", "facts"), [
+    ("Idésluss i Örebro kommun", "Örebro län · 2016–2020"),
+    # Four lines of the largest size and two of facts reach the label at the bottom.
+    ("Idésluss för medarbetare i Västra Götalandsregionens kommuner, Skaraborgs "
+     "kommunalförbund och Fyrbodal",
+     "Västra Götalands län, Skåne län, Stockholms län, Örebro län · från 2016, slutet okänt "
+     "· förstudie och genomförande i flera kommuner")])
+def test_a_picture_shows_its_texts_on_the_shared_design(title: str, facts: str) -> None:
+    # What a reader sees is the band, site name and label with the case's texts drawn over
+    # them, whichever way the picture was put together (texts on an empty canvas written
+    # over the shared rows, or, where they meet the label, drawn over the design itself).
+    site, label = "Idéslussar i kommuner", "Fallstudie"
+    expected = pictures.background(site, label)[0].copy()
+    pictures.draw_texts(expected, title, facts)
+    with Image.open(io.BytesIO(pictures.draw(site, title, facts, label))) as picture:
+        picture.load()
+        assert picture.size == pictures.SIZE
+        assert picture.tobytes() == expected.crop((1, 0, *pictures.DRAWN_SIZE)).tobytes()
+    texts = Image.new("L", pictures.DRAWN_SIZE, 0)
+    pictures.draw_texts(texts, title, facts)
+    free = pictures.background(site, label)[1].leaves_free(texts.tobytes())
+    assert free is (len(facts) < 50)  # both ways were taken
+
+
+def test_lines_are_broken_where_measuring_each_whole_line_breaks_them() -> None:
+    # wrap() adds up words, spaces and kerning instead of measuring every candidate line:
+    # it must break exactly where measuring the whole line would (kerned pairs such as
+    # "AV", "To", "y." next to spaces included).
+    def measured(text: str, face: Any, width: float) -> list[str]:
+        lines: list[str] = []
+        for word in text.split():
+            candidate = f"{lines[-1]} {word}" if lines else word
+            if lines and face.getlength(candidate) <= width:
+                lines[-1] = candidate
+                continue
+            while face.getlength(word) > width:
+                cut = next(n for n in range(len(word) - 1, 0, -1)
+                           if face.getlength(word[:n] + "-") <= width)
+                lines.append(word[:cut] + "-")
+                word = word[cut:]
+            lines.append(word)
+        return lines
+
+    corpus = read_corpus(REPO)
+    texts = [case.name.get(lang) or "" for case in corpus.cases for lang in LANGUAGES]
+    texts += ["AV Ta To Te Wa We Yo y. f, r. L' \"Ö\" T. V, W; Fjärran Åtvidaberg",
+              "Innovationsslussutvecklingsprojektsamordningsorganisationen i Skellefteå"]
+    for face in (font("bold", 68), font("bold", 50), font("normal", 34)):
+        for text in texts:
+            words = text.split()
+            # Widths at which a line of the first words just fits, or just does not (by a
+            # 64th of a pixel, the unit of the layout).
+            tight = {face.getlength(" ".join(words[:count])) + shift
+                     for count in (2, 3) for shift in (-1 / 64, 0) if len(words) >= count}
+            for width in (1040, 500, 230, *tight):
+                assert wrap(text, face, width) == measured(text, face, width), (text, width)
 
 
 def test_citation_without_a_vinnova_source_names_none(mini_site: Path) -> None:

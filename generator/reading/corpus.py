@@ -8,7 +8,7 @@ single page is written, and every problem in every file is reported together.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,7 +120,9 @@ def read_cases(files: Iterable[Path], repo_root: Path, registry: Registry,
     digests: dict[Path, bytes] = {}
     if stored is not None:
         paths = reuse_stored(paths, repo_root, stored, cases, digests)
-    read = functools.partial(read_each, repo_root=repo_root, registry=registry)
+    # A file hashed for the cache has passed `file_problems` already (`reuse_stored`).
+    read = functools.partial(read_each, repo_root=repo_root, registry=registry,
+                             checked=digests.keys())
     for batch in fork_map(read, paths, FILES_PER_WORKER):
         for path, before, found, found_problems in batch:
             cases.extend(found)
@@ -181,23 +183,26 @@ def reuse_stored(paths: list[Path], repo_root: Path, stored: CaseCache,
     return unread
 
 
-def read_each(files: list[Path], repo_root: Path, registry: Registry
+def read_each(files: list[Path], repo_root: Path, registry: Registry,
+              checked: Collection[Path] = ()
               ) -> list[tuple[Path, tuple[int, int], list[CaseStudy], list[Problem]]]:
     """Parse and validate files one by one: per file, its size and time as read, its case
-    and its problems."""
+    and its problems. The `checked` paths were found to be plain files inside the
+    repository a moment ago, and are not looked at again."""
     results = []
     for path in files:
         before = signature(path)  # taken first: a save while reading is seen next time
-        found, found_problems = read_one(path, repo_root, registry)
+        found, found_problems = read_one(path, repo_root, registry, path in checked)
         results.append((path, before, found, found_problems))
     return results
 
 
-def read_one(path: Path, repo_root: Path, registry: Registry
+def read_one(path: Path, repo_root: Path, registry: Registry, checked: bool = False
              ) -> tuple[list[CaseStudy], list[Problem]]:
-    """One file: its case (none if anything is wrong with it), and its problems."""
+    """One file: its case (none if anything is wrong with it), and its problems; `checked`:
+    its `file_problems` were found to be none just before."""
     shown_as = display_path(path, repo_root)
-    problems = file_problems(path, repo_root, shown_as)
+    problems = [] if checked else file_problems(path, repo_root, shown_as)
     if problems:
         return [], problems
     document, problems = load(path, shown_as)

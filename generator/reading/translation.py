@@ -9,6 +9,7 @@ when a file changed, not which text.
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -48,8 +49,10 @@ class FieldStatus:
         return self.state is State.CURRENT and self.method is TranslationMethod.MACHINE
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fingerprint(text: str) -> str:
-    """Sixteen hex digits of SHA-256 over the text with its white space folded."""
+    """Sixteen hex digits of SHA-256 over the text with its white space folded. Remembered:
+    a build asks for each text's several times (its page, its citation, its open data)."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
 
 

@@ -9,7 +9,6 @@ Zotero and Mendeley, CSL-JSON for Zotero and the citation processors of Pandoc.
 from __future__ import annotations
 
 import datetime
-import json
 from dataclasses import dataclass
 
 from ..reading.history import FileDates
@@ -18,6 +17,7 @@ from ..reading.model import ORIGINAL_LANGUAGE, CaseStudy, TranslationMethod
 from ..reading.publisher import Publisher
 from ..reading.translation import State, case_status
 from . import i18n
+from .json_text import indented
 
 #: Vinnova's project database (Swedish and English pages): a case's own page there is the
 #: source its facts rest on.
@@ -141,7 +141,7 @@ def csl_json(entry: Citation) -> str:
                                        entry.version.day]]},
             "URL": entry.url, "language": entry.lang,
             "note": (entry.version_text + ". " + entry.note).strip()}
-    return json.dumps([item], ensure_ascii=False, indent=1) + "\n"
+    return indented([item]) + "\n"
 
 
 WRITERS = {"bib": bibtex, "ris": ris, "csl.json": csl_json}

@@ -10,6 +10,7 @@ kind must be given columns here (`tests/test_json_records.py` fails until it is)
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -142,14 +143,33 @@ def safe_cell(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def csv_text(records: list[dict[str, Any]], separator: str = ",",
-             for_spreadsheets: bool = False) -> str:
-    """One row per case. For spreadsheets: a byte-order mark and Windows line ends, so Excel
-    opens it by double-click; every field is quoted, as Excel splits unquoted ones."""
+def csv_cells(record: dict[str, Any]) -> list[str]:
+    """A record's row: a cell per column, none that a spreadsheet runs as a formula. Made once
+    per case and language, for both CSV files."""
+    return [safe_cell(column.value(record)) for column in CSV_COLUMNS]
+
+
+def csv_lines(rows: list[list[str]], separator: str = ",", for_spreadsheets: bool = False
+              ) -> str:
+    """Rows of cells, without the header. For spreadsheets every field is quoted, as Excel
+    splits unquoted ones; both files end lines as Windows does, as RFC 4180 says."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n",
                         quoting=csv.QUOTE_ALL if for_spreadsheets else csv.QUOTE_MINIMAL)
-    writer.writerow([column.name for column in CSV_COLUMNS])
-    for r in records:
-        writer.writerow([safe_cell(column.value(r)) for column in CSV_COLUMNS])
-    return ("\ufeff" if for_spreadsheets else "") + buffer.getvalue()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+@functools.cache
+def csv_header(separator: str = ",", for_spreadsheets: bool = False) -> str:
+    """The first line, the columns' names; for spreadsheets after a byte-order mark, so Excel
+    opens the file by double-click as UTF-8."""
+    return (("\ufeff" if for_spreadsheets else "")
+            + csv_lines([[column.name for column in CSV_COLUMNS]], separator, for_spreadsheets))
+
+
+def csv_text(records: list[dict[str, Any]], separator: str = ",",
+             for_spreadsheets: bool = False) -> str:
+    """A CSV file of one row per case (`csv_lines` says how it is written)."""
+    return csv_header(separator, for_spreadsheets) + csv_lines(
+        [csv_cells(record) for record in records], separator, for_spreadsheets)

@@ -27,7 +27,7 @@ from PIL import Image, ImageDraw, ImageFont
 from ..reading.model import CaseStudy
 from ..reading.registry import Registry
 from .picture_texts import picture_texts
-from .png import palette_png
+from .png import Backdrop, palette_png
 from .urls import og_image_path
 
 SIZE = (1200, 630)  # what Facebook, LinkedIn and Slack show at full width (1.91:1)
@@ -38,9 +38,11 @@ INK = (30, 36, 110)  # a dark indigo; everything is a shade between it and the b
 FULL, MUTED = 255, 200
 PALETTE = [round(BACKGROUND[c] + (INK[c] - BACKGROUND[c]) * shade / 255)
            for shade in range(256) for c in range(3)]
-#: Where a picture's fingerprint is kept, and the code it covers besides the texts.
+#: Where a picture's fingerprint is kept, and the code it covers besides the texts (this
+#: module's and the PNG writer's: either changed, a picture is drawn again).
 KEY_CHUNK = "ideslussar-key"
-CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+CODE = hashlib.sha256(Path(__file__).read_bytes()
+                      + Path(__file__).with_name("png.py").read_bytes()).hexdigest()
 TITLE_SIZES = (68, 58, 50)  # the largest at which the name fits in MAX_LINES
 MAX_LINES = 4
 
@@ -69,21 +71,48 @@ def font(weight: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_file(weight)), size, layout_engine=ImageFont.Layout.BASIC)
 
 
-def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
+@functools.lru_cache(maxsize=16384)
+def length(face: ImageFont.FreeTypeFont, text: str) -> float:
+    """How far `text` advances the pen: `face.getlength`, remembered (the words of the facts
+    recur from picture to picture)."""
+    return face.getlength(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def kerning(face: ImageFont.FreeTypeFont, first: str, second: str) -> float:
+    """What two letters side by side add to their own advances: their kerning."""
+    return face.getlength(first + second) - length(face, first) - length(face, second)
+
+
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: float) -> list[str]:
     """The words of `text` in lines no wider than `width`; a word wider than a line is cut
-    where it reaches the edge (a name can be one long compound)."""
+    where it reaches the edge (a name can be one long compound).
+
+    A line's length is its words', the spaces' and the kerning where they meet: the basic
+    layout advances the pen letter by letter (each by its own advance and its kerning with
+    the next), in 64ths of a pixel, so the sum is exactly what `getlength` of the whole line
+    gives (`tests/test_case_pages_and_data.py` checks it), without laying the line out again
+    for every word added to it."""
     lines: list[str] = []
+    line_length = 0.0
+    space = length(face, " ")
     for word in text.split():
-        candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and face.getlength(candidate) <= width:
-            lines[-1] = candidate
-            continue
-        while face.getlength(word) > width:
+        word_length = length(face, word)
+        if lines:
+            joined = (line_length + kerning(face, lines[-1][-1], " ") + space
+                      + kerning(face, " ", word[0]) + word_length)
+            if joined <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+                line_length = joined
+                continue
+        while word_length > width:
             cut = next(n for n in range(len(word) - 1, 0, -1)
                        if face.getlength(word[:n] + "-") <= width)
             lines.append(word[:cut] + "-")
             word = word[cut:]
+            word_length = length(face, word)
         lines.append(word)
+        line_length = word_length
     return lines
 
 
@@ -117,39 +146,59 @@ def fingerprint_of(png: bytes) -> str | None:
     return png[start:start + 32].decode("ascii", errors="replace")
 
 
+#: The pictures are drawn one column wider, at the right of a column left empty: its zeros
+#: are the PNG filter byte of each row, so the drawn bytes are the scanlines `png.py` writes.
+DRAWN_SIZE = (SIZE[0] + 1, SIZE[1])
+LEFT = MARGIN + 1
+
+
 @functools.lru_cache(maxsize=8)
-def background(site: str, label: str) -> Image.Image:
+def background(site: str, label: str) -> tuple[Image.Image, Backdrop]:
     """What every picture of a language shares: the band, the site's name and the label, drawn
-    once (their letters were a third of a picture's drawing)."""
-    gray = Image.new("L", SIZE, 0)
+    once (their letters were a third of a picture's drawing), and its rows as `png.py`
+    reuses them."""
+    gray = Image.new("L", DRAWN_SIZE, 0)
     pen = ImageDraw.Draw(gray)
-    pen.rectangle((0, 0, SIZE[0], 16), fill=FULL)
-    pen.text((MARGIN, 64), site.upper(), font=font("bold", 30), fill=FULL)
-    pen.text((MARGIN, SIZE[1] - MARGIN - 30), label, font=font("bold", 30), fill=FULL)
-    return gray
+    pen.rectangle((1, 0, DRAWN_SIZE[0], 16), fill=FULL)
+    pen.text((LEFT, 64), site.upper(), font=font("bold", 30), fill=FULL)
+    pen.text((LEFT, SIZE[1] - MARGIN - 30), label, font=font("bold", 30), fill=FULL)
+    return gray, Backdrop(gray.tobytes(), SIZE)
+
+
+def draw_texts(canvas: Image.Image, title: str, facts: str) -> None:
+    """The case's name and its facts, in shades of the ink, where every picture has them."""
+    pen = ImageDraw.Draw(canvas)
+    width = SIZE[0] - 2 * MARGIN
+    face, lines = title_lines(title, width)
+    y = 140
+    for line in lines:
+        pen.text((LEFT, y), line, font=face, fill=FULL)
+        y += int(face.size * 1.2)
+    small = font("normal", 34)
+    for line in wrap(facts, small, width)[:2]:
+        y += 8
+        pen.text((LEFT, y), line, font=small, fill=MUTED)
+        y += 42
 
 
 @functools.lru_cache(maxsize=4096)
 def draw(site: str, title: str, facts: str, label: str) -> bytes:
     """The picture as PNG bytes: the site's name, the case's name, its facts and a label."""
     # Drawn in grey levels, which Pillow smooths, then written as indices into the palette of
-    # shades (Pillow draws palette images without smoothing).
-    gray = background(site, label).copy()
-    pen = ImageDraw.Draw(gray)
-    width = SIZE[0] - 2 * MARGIN
-    face, lines = title_lines(title, width)
-    y = 140
-    for line in lines:
-        pen.text((MARGIN, y), line, font=face, fill=FULL)
-        y += int(face.size * 1.2)
-    small = font("normal", 34)
-    for line in wrap(facts, small, width)[:2]:
-        y += 8
-        pen.text((MARGIN, y), line, font=small, fill=MUTED)
-        y += 42
+    # shades (Pillow draws palette images without smoothing). The case's texts are drawn on an
+    # empty canvas, and written over the language's backdrop (`png.py`); a long name with long
+    # facts can reach the label, and letters over letters are drawn over the backdrop itself.
+    shared, backdrop = background(site, label)
+    key = {KEY_CHUNK: fingerprint(site, title, facts, label)}
+    canvas = Image.new("L", DRAWN_SIZE, 0)
+    draw_texts(canvas, title, facts)
+    drawn = canvas.tobytes()
+    if backdrop.leaves_free(drawn):
+        return palette_png(drawn, SIZE, PALETTE, key, backdrop)
+    canvas = shared.copy()
+    draw_texts(canvas, title, facts)
     # The grey levels are the palette's indices: the shades between background and ink.
-    return palette_png(gray.tobytes(), SIZE, PALETTE,
-                       {KEY_CHUNK: fingerprint(site, title, facts, label)})
+    return palette_png(canvas.tobytes(), SIZE, PALETTE, key)
 
 
 def og_images(cases: Iterable[CaseStudy], registry: Registry, lang: str,

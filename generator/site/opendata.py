@@ -28,9 +28,10 @@ from ..reading.languages import by_language, language
 from ..reading.model import LANGUAGES, CaseStudy
 from ..reading.publisher import Publisher
 from .citation import WRITERS, citation
-from .csv_files import CSV_COLUMNS, csv_text
+from .csv_files import CSV_COLUMNS, csv_cells, csv_header, csv_lines
 from .i18n import reading_order
 from .json_records import record, record_schema
+from .json_text import indented
 from .urls import (
     CASE_DATA,
     CASE_SCHEMA_FILE,
@@ -107,11 +108,10 @@ def data_files(corpus: Corpus, site_url: str, schema: str,
             rows.append(row)
         files[DATA_FILES["json"].format(lang=lang)] = dataset_json(
             [row.json for row in rows], lang, root)
-        files[DATA_FILES["csv"].format(lang=lang)] = csv_text([]) + "".join(
+        files[DATA_FILES["csv"].format(lang=lang)] = csv_header() + "".join(
             row.csv for row in rows)
-        files[DATA_FILES["excel"].format(lang=lang)] = csv_text(
-            [], EXCEL_SEPARATORS[lang], for_spreadsheets=True) + "".join(
-            row.excel for row in rows)
+        files[DATA_FILES["excel"].format(lang=lang)] = csv_header(
+            EXCEL_SEPARATORS[lang], for_spreadsheets=True) + "".join(row.excel for row in rows)
     files[DATA_FILES["package"]] = json.dumps(data_package(corpus, root), ensure_ascii=False,
                                               indent=1) + "\n"
     return files
@@ -123,18 +123,16 @@ def case_files(case: CaseStudy, corpus: Corpus, lang: str, root: str,
     datasets."""
     one = record(case, corpus.registry, lang, root, corpus.dates[case.slug])
     name = {"slug": case.slug, "lang": lang}
+    cells = [csv_cells(one)]
+    plain = csv_lines(cells)
     files = {CASE_DATA.format(**name, ext="json"): document([one], lang, root, None),
-             CASE_DATA.format(**name, ext="csv"): csv_text([one])}
+             CASE_DATA.format(**name, ext="csv"): csv_header() + plain}
     entry = citation(case, lang, one["url"], corpus.dates[case.slug], publisher)
     for ext, write in WRITERS.items():
         files[CASE_DATA.format(**name, ext=ext)] = write(entry)
-    excel = EXCEL_SEPARATORS[lang]
-    # A row is the file of one case without the header: csv.writer writes row by row.
-    rows = CaseRows(
-        json="  " + json.dumps(one, ensure_ascii=False, indent=1).replace("\n", "\n  "),
-        csv=files[CASE_DATA.format(**name, ext="csv")][len(csv_text([])):],
-        excel=csv_text([one], excel, for_spreadsheets=True)[
-            len(csv_text([], excel, for_spreadsheets=True)):])
+    # The record as the indented dataset holds it, two levels down.
+    rows = CaseRows(json="  " + indented(one, 2), csv=plain,
+                    excel=csv_lines(cells, EXCEL_SEPARATORS[lang], for_spreadsheets=True))
     return files, rows
 
 

@@ -1,13 +1,19 @@
-"""PNG files of palette pictures that are mostly empty, written without compressing the
-empty part again for every picture.
+"""PNG files of palette pictures drawn over a shared backdrop, written without compressing the
+backdrop's rows again for every picture.
 
-A link-preview picture (`og_images.py`) is 1,200 × 630 palette indices, and about half of its
-rows are the background only. Compressing all 756,000 bytes was half of drawing a picture;
-here each run of background rows is a piece of Deflate compressed once per length and
-reused, and only the rows with letters go through zlib. Both kinds of piece end on a full
-flush (byte-aligned, referring to nothing before them), so they can follow each other in one
-zlib stream, which any PNG reader decodes as usual (`tests/test_case_pages_and_data.py` reads
-the pictures back with Pillow).
+A link-preview picture (`og_images.py`) is 1,200 × 630 palette indices; about two thirds of
+its rows are the backdrop's (empty, or the band, site name and label every picture of a
+language shares). Compressing all 756,000 bytes was half of drawing a picture; here each run
+of rows that are the backdrop's is a piece of Deflate compressed once per place and length
+and reused, and only the picture's own rows go through zlib. Both kinds of piece end on a
+full flush (byte-aligned, referring to nothing before them), so they can follow each other in
+one zlib stream, which any PNG reader decodes as usual (`tests/test_png.py` reads pictures
+back with Pillow). The stream's Adler-32 is combined from the pieces' own, as zlib does.
+
+A picture comes as what is drawn over the backdrop's empty rows, on an empty canvas (cheaper
+to make than a copy of the backdrop): a row of zeros shows the backdrop's row. The rows come
+as PNG scanlines: each starts with its filter byte, always 0 (none), so a picture drawn one
+column wider, that column left empty, is written as its bytes are.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ SIGNATURE = b"\x89PNG\r\n\x1a\n"
 #: A zlib stream's first two bytes: Deflate with a 32 KB window, "fastest" compression.
 ZLIB_HEADER = b"\x78\x01"
 LEVEL = 1
+#: Adler-32's modulus.
+ADLER_BASE = 65521
 
 
 def chunk(kind: bytes, data: bytes) -> bytes:
@@ -35,38 +43,86 @@ def compressor() -> zlib._Compress:
     return zlib.compressobj(LEVEL, zlib.DEFLATED, -15, 9, zlib.Z_RLE)
 
 
-@functools.lru_cache(maxsize=1024)
-def empty_rows(width: int, count: int) -> tuple[bytes, int]:
-    """`count` rows of index 0 (each with its filter byte), compressed and ended on a full
-    flush, and their Adler-32 (to be combined, so it is computed over the rows themselves)."""
-    rows = bytes((width + 1) * count)
-    pack = compressor()
-    return pack.compress(rows) + pack.flush(zlib.Z_FULL_FLUSH), len(rows)
+def adler32_combine(first: int, second: int, second_length: int) -> int:
+    """The Adler-32 of two byte strings one after the other, from each one's own (zlib's
+    `adler32_combine`, which Python's zlib does not offer)."""
+    rem = second_length % ADLER_BASE
+    low = (first & 0xFFFF) + (second & 0xFFFF) + ADLER_BASE - 1
+    high = (rem * (first & 0xFFFF) + (first >> 16) + (second >> 16) + ADLER_BASE - rem)
+    return (low % ADLER_BASE) | ((high % ADLER_BASE) << 16)
 
 
-def palette_png(pixels: bytes, size: tuple[int, int], palette: Sequence[int],
-                texts: dict[str, str]) -> bytes:
-    """A PNG of 8-bit palette indices (`pixels`, row by row) with `palette` (r, g, b, ...)
-    and Latin-1 text chunks, placed before the palette so a reader finds them early."""
+class Backdrop:
+    """The scanlines pictures are drawn over, and its runs of rows compressed, each once."""
+
+    def __init__(self, scanlines: bytes, size: tuple[int, int]) -> None:
+        width, height = size
+        self.stride = width + 1
+        if len(scanlines) != self.stride * height:
+            raise ValueError(f"{len(scanlines)} bytes are not {height} scanlines of {width}")
+        self.scanlines = scanlines
+        empty = bytes(self.stride)
+        #: The rows with something of the backdrop's own: nothing may be drawn over them.
+        self.occupied = frozenset(row for row in range(height)
+                                  if not scanlines.startswith(empty, row * self.stride))
+        self._runs: dict[tuple[int, int], tuple[bytes, int]] = {}
+
+    def run(self, start: int, count: int) -> tuple[bytes, int]:
+        """Rows `start` to `start + count` compressed and ended on a full flush, with their
+        Adler-32."""
+        known = self._runs.get((start, count))
+        if known is None:
+            rows = self.scanlines[start * self.stride:(start + count) * self.stride]
+            pack = compressor()
+            known = (pack.compress(rows) + pack.flush(zlib.Z_FULL_FLUSH), zlib.adler32(rows))
+            self._runs[(start, count)] = known
+        return known
+
+    def leaves_free(self, drawn: bytes) -> bool:
+        """Whether `drawn` (scanlines of the same size) has nothing in the backdrop's own
+        rows, so that the picture is the backdrop with `drawn` in its empty rows."""
+        empty = bytes(self.stride)
+        return all(drawn.startswith(empty, row * self.stride) for row in self.occupied)
+
+
+@functools.lru_cache(maxsize=8)
+def empty_backdrop(width: int, height: int) -> Backdrop:
+    """Nothing drawn: every index 0."""
+    return Backdrop(bytes((width + 1) * height), (width, height))
+
+
+def palette_png(drawn: bytes, size: tuple[int, int], palette: Sequence[int],
+                texts: dict[str, str], backdrop: Backdrop | None = None) -> bytes:
+    """A PNG of 8-bit palette indices with `palette` (r, g, b, ...) and Latin-1 text chunks,
+    placed before the palette so a reader finds them early: the `backdrop`'s rows, and where
+    the backdrop's row is empty the row `drawn` has there (`drawn`: scanlines, row by row,
+    each after its filter byte 0; a row of zeros is the backdrop's)."""
     width, height = size
-    empty_row = bytes(width)
+    backdrop = backdrop or empty_backdrop(width, height)
+    stride = width + 1
+    if len(drawn) != stride * height or backdrop.stride != stride:
+        raise ValueError(f"{len(drawn)} bytes are not {height} scanlines of {width}")
+    if drawn[::stride] != bytes(height):
+        raise ValueError("every scanline must start with the filter byte 0")
+    if not backdrop.leaves_free(drawn):
+        raise ValueError("something is drawn in a row the backdrop has letters in")
+    empty = bytes(stride)
     pieces = [ZLIB_HEADER]
     pack = compressor()
     checksum = 1
     row = 0
     while row < height:
         start = row
-        while row < height and pixels.startswith(empty_row, row * width):
+        while row < height and drawn.startswith(empty, row * stride):
             row += 1
         if row > start:
-            piece, length = empty_rows(width, row - start)
+            piece, adler = backdrop.run(start, row - start)
             pieces.append(piece)
-            checksum = zlib.adler32(bytes(length), checksum)
+            checksum = adler32_combine(checksum, adler, (row - start) * stride)
             continue
-        while row < height and not pixels.startswith(empty_row, row * width):
+        while row < height and not drawn.startswith(empty, row * stride):
             row += 1
-        rows = b"".join(b"\x00" + pixels[number * width:(number + 1) * width]
-                        for number in range(start, row))
+        rows = drawn[start * stride:row * stride]
         pieces.append(pack.compress(rows) + pack.flush(zlib.Z_FULL_FLUSH))
         checksum = zlib.adler32(rows, checksum)
     pieces.append(pack.flush(zlib.Z_FINISH))
