@@ -9,7 +9,7 @@ import markdown
 import pytest
 from mkdocs.structure.pages import _RawHTMLPreprocessor
 
-from generator.engine.html_blocks import HtmlBlocksExtension
+from generator.engine.html_blocks import HtmlBlocksExtension, html_elements
 
 #: The page's extensions as MkDocs configures them from mkdocs.yml (MkDocs adds the first three).
 EXTENSIONS = ["toc", "tables", "fenced_code", "sane_lists", "md_in_html", "generator.site.markup"]
@@ -25,6 +25,13 @@ SOURCES = {
     "anchors": ('<p><a name="n1">x</a><span ID="Upper">y</span><b name="not">z</b></p>\n\n'
                 '<div id="a&amp;b" data-x="1">w</div>\n\nLast words.'),
     "voids": '<p>a<br>b<br/>c<img src="x.png" alt="">d</p>\n\n<hr>\n\nText.\n',
+    "voids inside elements": (
+        '<form class="f">\n<fieldset><legend>County</legend>\n<label><input type="checkbox" '
+        'name="c" value="01" id="c01"> Stockholm <span class="n">(85)</span></label>\n'
+        '<label><input type="checkbox" name="c" value="03"> Uppsala</label>\n</fieldset>\n'
+        '<p>a<wbr>b<img src="x.png" alt=""></p></form>\n\nText.\n'),
+    "an end tag for a void element": '<p>a<br>b</br>c</p>\n\nText.\n',
+    "a void element left inside an unclosed element": '<div><p>a<br></div>\n\nText.\n',
     "emphasis and breaks": "Some *emphasis* here.\n\nA line break  \nhere.\n\nTrailing space \n",
     "headings and rules in a paragraph": "Text\n# not a heading?\n\nText\n---\n\nMore\n***\n",
     "lists and code": "- one\n- two\n\nAfter the list.\n\n- item\n\n    Indented text.\n\n1. one\n",
@@ -71,6 +78,15 @@ def test_the_shortcut_takes_over_the_generators_blocks() -> None:
     stored = md.htmlStash.rawHtmlBlocks
     assert '<h1 id="ale-1">Ale &amp; Co</h1>' in stored
     assert "<p>A plain paragraph, two lines\nlong, with “quotes” and 2017.</p>" in stored
+
+
+def test_the_shortcut_takes_over_blocks_with_void_elements() -> None:
+    """The overview's filters (an `<input>` in each `<label>`) are read here, not by Markdown's
+    HTML parser, with their ids."""
+    block = SOURCES["voids inside elements"].split("\n\n")[0]
+    ids: set[str] = set()
+    assert html_elements(block, set(markdown.Markdown().block_level_elements), ids) == [block]
+    assert ids == {"c01"}
 
 
 def test_the_ids_of_stored_blocks_reach_mkdocs() -> None:

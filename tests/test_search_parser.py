@@ -43,6 +43,14 @@ ODD_HTML = {
     "text at the end with an ampersand": '<p>x</p>tail &amp',
     "mismatched end tags": '<p><b>bold</p></b><li>item</ul><p>after</p>',
     "sub and sup kept": '<p>H<sub>2</sub>O and x<sup>2</sup>, <sub> </sub>empty</p>',
+    "quotes holding angle brackets": '<a title="a>b" href="x">l</a><p title="<p>">t</p>',
+    "unicode space in tags": '<p\xa0class="x">a</p\xa0><a href="x"\u2003>b</a><p>c</p>',
+    "attribute forms": '<a href="" data-x=\'y\' b=c d = "e" f="g"h="i" hidden>t</a>'
+                       '<input VALUE="A&amp;B" disabled/><p ID="Up" class="a&lt;b">u</p>'
+                       '<H2 ID="Big">Big</H2><p DATA-SEARCH-EXCLUDE>gone</p>after',
+    "names with dashes and odd end tags": '<my-el a="b">x</my-el><p>y</ p><p>z</p >'
+                                          '<h2 id="h"\n class="k">H</h2\t>w<br />',
+    "script and style closed at once": '<script/><p>a</p><style src="x"/>b<p>c</p>',
     "empty": '',
     "only text": 'just text & more',
 }

@@ -39,8 +39,16 @@ from markdown.preprocessors import Preprocessor
 TAG = re.compile(r'<(?:(?P<name>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*'
                  r'(?:="[^"<]*")?)*)\s*(?P<closed>/?)>|/(?P<end>[a-zA-Z][a-zA-Z0-9]*)\s*>)')
 ATTRIBUTE = re.compile(r'\s+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)")?')
+#: Whether a tag's attributes may hold an `id` or `name` (a quick look before `anchors`; the
+#: site's class names start with "ides-", so looking for "id" anywhere finds nearly every tag).
+MAY_ANCHOR = re.compile(r"\s(?:id|name)(?![-a-zA-Z0-9_:.])", re.IGNORECASE)
 #: Character references Markdown's HTML parser passes on as they are.
 REFERENCE = re.compile(r"&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);")
+#: Elements without an end tag. Markdown's HTML parser keeps them open until the end tag of
+#: the element around them; here they are not opened, which gives the same extent as long as
+#: each end tag closes the innermost element left open (else the block is left to Markdown).
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                           "meta", "param", "source", "track", "wbr"})
 #: Elements whose content the HTML parser does not read as markup.
 CDATA_ELEMENTS = frozenset({"script", "style"})
 #: What makes a line of text more than a paragraph's text: a character of an inline pattern
@@ -106,9 +114,9 @@ def html_elements(block: str, block_level: set[str], anchor_ids: set[str]) -> li
         position = tag.end()
         if name is not None:
             name = name.lower()
-            if attributes and ("id" in attributes.lower() or "name" in attributes.lower()):
+            if attributes and MAY_ANCHOR.search(attributes):
                 ids.extend(anchors(name, attributes))
-            if closed or name == "hr":
+            if closed or name in VOID_ELEMENTS:
                 continue
             stack.append(name)
             if name in CDATA_ELEMENTS:  # its content is text up to its end tag

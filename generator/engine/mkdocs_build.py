@@ -150,7 +150,8 @@ MKDOCS_MODULES = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.theme",
                   "material.plugins.search.plugin", "markdown.extensions.toc",
                   "markdown.extensions.tables", "markdown.extensions.sane_lists",
                   "markdown.extensions.md_in_html", "generator.site.markup",
-                  "generator.engine.html_blocks", "generator.engine.search_parser")
+                  "generator.engine.html_blocks", "generator.engine.plain_pages",
+                  "generator.engine.search_parser")
 
 
 def warm_up() -> None:
@@ -164,10 +165,12 @@ def warm_up() -> None:
 #: navigation and configuration script once per folder, `one_markdown_parser` reuses one
 #: Markdown parser for every page, `counting_search_parser` indexes with `search_parser`,
 #: `raw_html_blocks` hands Markdown the pages' HTML blocks and plain paragraphs as it would
-#: store them (`html_blocks`). With any of them the pages are those plain `mkdocs build`
-#: writes from the same sources (tests/test_engine.py builds with each alone and compares).
+#: store them (`html_blocks`), `plain_pages` writes the HTML of pages made only of such blocks
+#: and plain headings without Markdown (`plain_pages`). With any of them the pages are those
+#: plain `mkdocs build` writes from the same sources (tests/test_engine.py builds with each
+#: alone and compares).
 SHORTCUTS = frozenset({"once", "one_markdown_parser", "counting_search_parser",
-                       "raw_html_blocks"})
+                       "raw_html_blocks", "plain_pages"})
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,7 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
 
     from .html_blocks import HtmlBlocksExtension
     from .incremental_build import kept_search_entries, navigation_sources, only_changed
+    from .plain_pages import plain_pages
     from .search_parser import counting_search_parser
 
     messages: list[str] = []
@@ -229,6 +233,8 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
         with contextlib.ExitStack() as stack:
             if "one_markdown_parser" in shortcuts:
                 stack.enter_context(one_markdown_parser())
+            if "plain_pages" in shortcuts:
+                stack.enter_context(plain_pages())
             if "counting_search_parser" in shortcuts:
                 stack.enter_context(counting_search_parser())
             entries = stack.enter_context(kept_search_entries(

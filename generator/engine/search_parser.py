@@ -17,6 +17,7 @@ upstream: material/plugins/search/plugin.py sha256:cc8a3ac0a8862662
 from __future__ import annotations
 
 import contextlib
+import re
 from collections import Counter
 from collections.abc import Iterator
 from html import escape, unescape
@@ -25,6 +26,12 @@ from typing import Any
 
 from material.plugins.search import plugin as material_search
 
+#: A start or end tag HTMLParser reads the same as this: a name of letters and digits and
+#: attributes with a double-quoted value (no "<" or ">" in it) or none, apart by ASCII
+#: white space (HTMLParser's own patterns take other Unicode space as part of a name).
+SIMPLE_TAG = re.compile(r'<(?:([a-zA-Z][a-zA-Z0-9]*)((?:[ \t\n\r\f]+[a-zA-Z_:][-a-zA-Z0-9_:.]*'
+                        r'(?:="[^"<>]*")?)*)[ \t\n\r\f]*(/?)|/([a-zA-Z][a-zA-Z0-9]*)[ \t\n\r\f]*)>')
+ATTRIBUTE = re.compile(r'[ \t\n\r\f]+([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:=("[^"]*"))?')
 HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 #: Skipped tags Material never takes off its skip list.
 ALWAYS_SKIPPED = ("script", "style", "object")
@@ -54,22 +61,29 @@ class CountingParser(material_search.Parser):  # type: ignore[misc] # Material h
         """Tokenize the plain run of a page, text and tags, without `HTMLParser.goahead`.
 
         `goahead` looks at every position for the many kinds of markup HTML allows, and
-        tracks line numbers for error messages. The HTML of a page is text and ordinary tags,
-        which are handled here with HTMLParser's own `parse_starttag` and `parse_endtag`,
-        text decoded as it decodes it. At anything else (a comment, a declaration, a stray
-        "<", an unfinished tag, the raw text of `<script>` or `<style>`, or the final text,
-        which it may hold back) the rest goes to `HTMLParser.feed`, in the same state."""
+        tracks line numbers for error messages; `parse_starttag` finds a tag's end and its
+        attributes with several regular expressions. The HTML of a page is text and plain
+        tags: a tag `SIMPLE_TAG` matches is taken here as `parse_starttag` or `parse_endtag`
+        would take it, any other tag by them, text decoded as HTMLParser decodes it. At
+        anything else (a comment, a declaration, a stray "<", an unfinished tag, the raw
+        text of `<script>` or `<style>`, or the final text, which it may hold back) the rest
+        goes to `HTMLParser.feed`, in the same state."""
         if self.rawdata or not self.convert_charrefs:
             super().feed(data)
             return
         self.rawdata = data
         position = 0
+        simple_tag = SIMPLE_TAG.match
         while True:
             following = data.find("<", position)
             if following < 0:
                 break
             if position < following:
                 self.handle_data(unescape(data[position:following]))
+            tag = simple_tag(data, following)
+            if tag is not None and self.take_simple_tag(*tag.groups()):
+                position = tag.end()
+                continue
             if starttagopen.match(data, following):
                 end = self.parse_starttag(following)
             elif data.startswith("</", following):
@@ -82,6 +96,25 @@ class CountingParser(material_search.Parser):  # type: ignore[misc] # Material h
             position = end
         self.rawdata = ""
         super().feed(data[position:])
+
+    def take_simple_tag(self, name: str | None, attributes: str, closed: str,
+                        end_name: str | None) -> bool:
+        """Handle a tag `SIMPLE_TAG` matched, as `parse_starttag` or `parse_endtag` would
+        (names in lower case, values decoded, `/>` a start and an end); False for a start
+        tag of `script` or `style`, whose content is not markup (left to them)."""
+        if name is None:
+            self.handle_endtag(end_name.lower())  # type: ignore[union-attr] # the other branch
+            return True
+        tag = name.lower()
+        if tag in self.CDATA_CONTENT_ELEMENTS:
+            return False
+        self.lasttag = tag
+        attrs = [(key.lower(), unescape(value[1:-1]) if value else None)
+                 for key, value in ATTRIBUTE.findall(attributes)] if attributes else []
+        self.handle_starttag(tag, attrs)
+        if closed:
+            self.handle_endtag(tag)
+        return True
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
