@@ -13,8 +13,12 @@ from pathlib import Path
 from markupsafe import escape
 
 from generator.reading.corpus import read_corpus
+from generator.reading.languages import LANGUAGES
 from generator.site import start_page
+from generator.site.browse import render_compare, render_overview
 from generator.site.i18n import sort_key
+from generator.site.jinja_env import LONG_LIST, environment
+from generator.site.pages import Renderer
 
 from .conftest import REPO
 
@@ -279,3 +283,18 @@ def test_print_stylesheet_hides_navigation(real_site: Path) -> None:
     block = css[css.index("@media print"):]
     for selector in (".md-header", ".md-sidebar", ".md-footer"):
         assert selector in block
+
+
+def test_only_a_long_list_is_drawn_lazily() -> None:
+    """The overview, the compare table and a county's or theme's cards skip what is off the
+    screen (`ides-long`) only when longer than LONG_LIST: a shorter one is drawn whole, so a
+    screen reader started after the page opened gets all of it (tests/browser/
+    test_compare_table.py asks Chromium's tree)."""
+    corpus = read_corpus(REPO)
+    renderer = Renderer(LANGUAGES[0], corpus.registry, environment(LANGUAGES[0]))
+    few = corpus.cases
+    many = few * (LONG_LIST // len(few) + 1)
+    assert len(few) <= LONG_LIST < len(many)
+    for render in (render_compare, render_overview):
+        assert "ides-long" not in render(renderer, few).text
+        assert render(renderer, many).text.count("ides-long") == 1
