@@ -60,4 +60,4 @@ bench-search: $(BIN)/ideslussar $(VENV)/.bench-installed browser-deps
 	$(BIN)/python -m benchmarks.search $(SEARCH_ARGS)
 
 clean:
-	rm -rf site .build .site.new-* .site.old-* .site.lock .build.lock
+	rm -rf site .build .site.spare .site.new-* .site.old-* .site.lock .build.lock
