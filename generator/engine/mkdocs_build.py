@@ -14,7 +14,7 @@ import copy
 import importlib
 import logging
 import posixpath
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from ..reading.languages import LANGUAGES, by_language, language
 from ..site import i18n
 from ..site.urls import LANGUAGE_ROOTS
+from .pages_markdown import pages_markdown
 
 #: The theme: Material's templates, overridden where the site needs it. It is the engine's, so
 #: it travels with the package and mkdocs.yml does not name it.
@@ -355,15 +356,6 @@ class ReusedMarkdown:
         return parser
 
 
-@contextlib.contextmanager
-def one_markdown_parser() -> Iterator[None]:
+def one_markdown_parser() -> contextlib.AbstractContextManager[None]:
     """For the length of one build, MkDocs' pages share one Markdown parser."""
-    from mkdocs.structure import pages
-
-    namespace = vars(pages)  # the module's globals, where `render` looks `markdown` up
-    module = namespace["markdown"]
-    namespace["markdown"] = ReusedMarkdown(module)
-    try:
-        yield
-    finally:
-        namespace["markdown"] = module
+    return pages_markdown(ReusedMarkdown)

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
 from typing import Any
 from xml.etree.ElementTree import Element
 
@@ -33,6 +32,7 @@ import markdown
 from markdown.extensions.toc import TocTreeprocessor, nest_toc_tokens, unique
 
 from .html_blocks import NOT_PLAIN, html_elements
+from .pages_markdown import pages_markdown
 
 #: An ATX heading block: hashes and the heading's text, on one line, with no closing hashes.
 HEADING = re.compile(r"(#{1,6})([^#\n]*)")
@@ -185,15 +185,6 @@ class PlainFirstMarkdown:
         return parser
 
 
-@contextlib.contextmanager
-def plain_pages() -> Iterator[None]:
+def plain_pages() -> contextlib.AbstractContextManager[None]:
     """For the length of one build, MkDocs' parsers convert plain pages without Markdown."""
-    from mkdocs.structure import pages
-
-    namespace = vars(pages)  # the module's globals, where `render` looks `markdown` up
-    module = namespace["markdown"]
-    namespace["markdown"] = PlainFirstMarkdown(module)
-    try:
-        yield
-    finally:
-        namespace["markdown"] = module
+    return pages_markdown(PlainFirstMarkdown)
