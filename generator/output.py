@@ -253,14 +253,10 @@ def update_tree(root: Path, sources: Mapping[str, Source], texts: Mapping[str, s
     for relative, text in texts.items():
         data = text.encode("utf-8")
         there = files.get(relative)
-        target = os.path.join(root, relative)
         if there is not None and there.is_file(follow_symlinks=False) and same_bytes(
                 there, data):
             continue
-        temporary = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.tmp")
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, target)
+        replace_file(root / relative, data)
 
 
 def parents(relative: str) -> list[str]:
