@@ -141,6 +141,9 @@ def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir:
             shutil.rmtree(leftover, ignore_errors=True)
     spare = site_dir.with_name(f".{site_dir.name}.spare")
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    # mkdtemp makes a private folder (0700); the site is for a web server, which may run as
+    # another user: the folder gets the mode any folder made here gets.
+    os.chmod(fresh, 0o777 & ~current_umask())
     left_behind: list[Path] = []
     try:
         if spare.is_dir() and not spare.is_symlink():
@@ -165,6 +168,13 @@ def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir:
         except OSError:
             left_behind += set_aside(stale, site_dir)
     return left_behind
+
+
+def current_umask() -> int:
+    """The process's umask (read by setting it, and set back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def set_aside(folder: Path, site_dir: Path) -> list[Path]:

@@ -78,3 +78,17 @@ def test_a_kept_site_that_is_not_a_folder_is_not_followed(tmp_path: Path) -> Non
     output.publish({"": built}, {}, tmp_path / "site")
     assert files_of(tmp_path / "site") == {"index.html": b"start"}
     assert files_of(elsewhere) == {"precious.txt": b"keep"}
+
+
+def test_the_published_site_folder_is_readable_as_any_new_folder_is(tmp_path: Path) -> None:
+    """A web server may run as another user: the site's folder has the mode a folder made by
+    this process gets, not the private 0700 of a temporary folder."""
+    built = tmp_path / "work/sv"
+    write(built, {"index.html": "<p>hej</p>"})
+    site = tmp_path / "site"
+    output.publish({"": built}, {}, site)
+    (tmp_path / "plain").mkdir()
+    assert site.stat().st_mode & 0o777 == (tmp_path / "plain").stat().st_mode & 0o777
+    assert site.stat().st_mode & 0o055  # the group and others may list and read it
+    output.publish({"": built}, {}, site)  # again, from the kept site
+    assert site.stat().st_mode & 0o777 == (tmp_path / "plain").stat().st_mode & 0o777
