@@ -33,9 +33,10 @@ types: $(BIN)/ideslussar
 check: lint types
 	$(BIN)/pytest -q -m "not browser"
 
-## Everything CI checks: lint, types, unit and end-to-end tests, browser checks.
+## Everything CI checks: lint, types, unit and end-to-end tests, browser checks. In two
+## processes (pytest-xdist), each serving the site in a network of its own (tests/parallel.py).
 test: lint types browser-deps
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --dist loadgroup
 
 ## axe-core and Lighthouse for the browser checks (the npm registry; Chromium comes from Debian).
 browser-deps: tests/browser/node_modules/.installed

@@ -17,6 +17,10 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# Two processes at once (`make test`), and the browser checks' report, which is printed by the
+# process that collects no test when there are several.
+pytest_plugins = ["tests.parallel", "tests.browser.reporting"]
+
 
 def copy_repo_content(target: Path, cases: Path | None = None) -> Path:
     """A repository-shaped folder: the real pages, and the real or fixture case files."""

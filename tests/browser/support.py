@@ -182,6 +182,20 @@ class Report:
                                for link, pages in sorted(self.external_links.items())},
         }
 
+    def merge(self, other: dict[str, Any]) -> None:
+        """Adds the figures of another process (`as_json` of its report): counts are added,
+        since a count may grow in both; any other figure was set by one test in one process."""
+        for entry in other["pages"]:
+            figures = self.pages[(entry["type"], entry["lang"])]
+            for name, value in entry.items():
+                if name in ("type", "lang"):
+                    continue
+                counted = isinstance(value, int) and isinstance(figures.get(name), int)
+                figures[name] = figures[name] + value if counted else value
+        self.notes.update(other["notes"])
+        for link, pages in other["external_links"].items():
+            self.external_links[link] |= set(pages)
+
     def write(self, folder: Path) -> Path:
         target = folder / "quality-report.json"
         target.write_text(json.dumps(self.as_json(), indent=2, ensure_ascii=False),
