@@ -197,6 +197,9 @@ class Report:
             self.external_links[link] |= set(pages)
 
     def write(self, folder: Path) -> Path:
+        # pytest keeps the folders of the last three runs: on a machine shared by several
+        # people, newer runs may have removed this one's by the time the report is written.
+        folder.mkdir(parents=True, exist_ok=True)
         target = folder / "quality-report.json"
         target.write_text(json.dumps(self.as_json(), indent=2, ensure_ascii=False),
                           encoding="utf-8")
