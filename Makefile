@@ -36,7 +36,7 @@ check: lint types
 ## Everything CI checks: lint, types, unit and end-to-end tests, browser checks. In two
 ## processes (pytest-xdist), each serving the site in a network of its own (tests/parallel.py).
 test: lint types browser-deps
-	$(BIN)/pytest -q -n 2 --dist loadgroup
+	$(BIN)/pytest -q -n 2
 
 ## axe-core and Lighthouse for the browser checks (the npm registry; Chromium comes from Debian).
 browser-deps: tests/browser/node_modules/.installed

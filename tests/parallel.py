@@ -5,8 +5,8 @@ built for (canonical links, hreflang alternates and the sitemaps Material reads 
 so two processes cannot both serve it in one network. Each worker therefore moves into a
 network of its own, as `unshare -n` does, with only its own loopback: both serve the site at
 the same address, neither sees the other's server, and nothing of the tests changes. That
-takes root (CI runs as root); where a worker cannot have its own network, every browser
-check goes to one worker (the group "browser") and the others run the rest.
+takes root (CI runs as root); where a process cannot have a network of its own (not root,
+not Linux), the run stays in one process, as without `-n`.
 
 Without `-n` (one process, as `make check` and a developer's `pytest` run) nothing here acts.
 """
@@ -18,7 +18,9 @@ import fcntl
 import os
 import socket
 import struct
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -26,11 +28,9 @@ CLONE_NEWNET = 0x40000000
 SIOCGIFFLAGS, SIOCSIFFLAGS, IFF_UP = 0x8913, 0x8914, 0x1
 IFREQ = "16sh22x"  # struct ifreq: the interface's name, then its flags
 
-_own_network: list[bool] = []
-
 
 def worker() -> str | None:
-    """The name of this xdist worker ("gw0", "gw1"), or None in a run of one process."""
+    """The name of this xdist worker ("gw0", "gw1"), or None in the process that leads."""
     return os.environ.get("PYTEST_XDIST_WORKER")
 
 
@@ -50,17 +50,23 @@ def enter_own_network() -> bool:
     return True
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    if worker() is not None:
-        _own_network.append(enter_own_network())
+def workers_get_own_networks() -> bool:
+    """Whether a worker will manage it: tried in a short-lived process, since a namespace,
+    once entered, is not left."""
+    tried = subprocess.run([sys.executable, "-c", "import sys, tests.parallel as p; "
+                            "sys.exit(0 if p.enter_own_network() else 1)"],
+                           cwd=Path(__file__).resolve().parent.parent, check=False,
+                           capture_output=True)
+    return tried.returncode == 0
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """A worker without a network of its own: the browser checks all go to one worker
-    (`--dist loadgroup` keeps a group together), so only one serves the site."""
-    if worker() is None or all(_own_network):
-        return
-    for item in items:
-        if item.get_closest_marker("browser") is not None:
-            item.add_marker(pytest.mark.xdist_group("browser"))
+def pytest_configure(config: pytest.Config) -> None:
+    if worker() is not None:
+        if not enter_own_network():
+            raise pytest.UsageError(f"{worker()}: no network namespace of its own for the "
+                                    "browser checks' server; run without -n")
+    elif config.getoption("numprocesses", None) and not workers_get_own_networks():
+        # Two servers at 127.0.0.1:8765 in one network: one process, as without -n.
+        config.option.numprocesses = 0
+        config.option.dist = "no"
