@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..output import replace_file
+from ..reading import catalogs
 from ..reading.corpus import case_files, display_path
 from ..reading.languages import EDITOR_LANGUAGES
 from ..reading.loading import read_text
@@ -69,7 +70,7 @@ def cmd_update(args: argparse.Namespace) -> int:
         for lang in catalog.KEPT_LANGUAGES:
             merged = catalog.update(root, lang, domain)
             untranslated = sum(1 for message in merged
-                               if message.id and not all(catalog.strings_of(message)))
+                               if message.id and not all(catalogs.strings_of(message)))
             print(gettext("{file}: {count} strings, {untranslated} to translate, {obsolete} "
                           "obsolete").format(
                 file=catalog.relative(catalog.po_path(root, lang, domain), root),
