@@ -48,7 +48,12 @@ class Document:
 
 def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
     """Decode a file as UTF-8, accepting a byte-order mark and CRLF, rejecting other bytes."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:  # a folder, a file the editor may not read, a broken disk
+        return None, [Problem(shown_as, 1, 1, "", N_("the file cannot be read: {error}"),
+                              N_("check that you may read the file"),
+                              {"error": error.strerror or str(error)})]
     if len(data) > MAX_FILE_BYTES:
         return None, [Problem(shown_as, 1, 1, "", N_("the file is {size} bytes long"),
                               N_("a case file is at most {limit} bytes"),
@@ -114,6 +119,17 @@ def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
                                                              "{detail}"),
                               N_("check the indentation and the colons near this line"),
                               {"detail": error.problem or "unreadable"})]
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, anywhere
+        # libyaml counts bytes, PyYAML characters: the character itself says where it is.
+        found = text.find(chr(error.character)) if isinstance(error.character, int) else -1
+        index = found if found >= 0 else min(error.position, len(text))
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        return None, [Problem(shown_as, line, column, "", N_(
+            "the file holds the character {character}, which YAML does not allow"), N_(
+            "delete it: it is invisible in most editors"),
+            {"character": f"U+{error.character:04X}" if isinstance(error.character, int)
+             else repr(error.character)})]
     except yaml.YAMLError as error:
         return None, [Problem(shown_as, 1, 1, "", N_("the file is not valid YAML: {detail}"),
                               "", {"detail": str(error)})]

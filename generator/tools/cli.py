@@ -64,6 +64,10 @@ def cmd_build(args: argparse.Namespace) -> int:
                             strict=args.strict, on_wait=lambda: print(gettext(
                                 "Another build of {site} is running; waiting for it to "
                                 "finish").format(site=args.site_dir), file=sys.stderr))
+    except InvalidContentError as invalid:  # mkdocs.yml: read once the build holds its locks
+        print_problems(invalid.problems, args.lang)
+        print(failed, file=sys.stderr)
+        return EXIT_INVALID
     except FontMissingError as error:
         print(terminal_text(str(error)), file=sys.stderr)
         print(failed, file=sys.stderr)
@@ -233,6 +237,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.run(args)
     except DataFileError as error:
         print(error, file=sys.stderr)
+        return EXIT_INVALID
+    except InvalidContentError as invalid:  # any command's input, wherever it is found
+        print_problems(invalid.problems, args.lang)
         return EXIT_INVALID
     return result
 

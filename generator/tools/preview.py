@@ -73,14 +73,14 @@ class Preview:
         and on every page) when invalid."""
         try:
             corpus = with_catalogs(lambda: read_corpus(self.repo_root, cache=self.reads))
+            prepare(corpus, self.repo_root / "mkdocs.yml", self.work_dir, self.site_url,
+                    langs=self.langs, memo=self.memo, known=self.known)
         except InvalidContentError as invalid:
             report(invalid.problems)
             gettext = i18n.cli_translations(self.lang).gettext
             self.show_problems([problem.render(gettext, self.lang)
                                 for problem in invalid.problems])
             return False
-        prepare(corpus, self.repo_root / "mkdocs.yml", self.work_dir, self.site_url,
-                langs=self.langs, memo=self.memo, known=self.known)
         return True
 
     def show_problems(self, messages: list[str]) -> None:
