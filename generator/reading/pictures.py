@@ -69,7 +69,9 @@ def picture_problem(repo_root: Path, written: str
                 {"written": written, "kind": suffix.lstrip(".").upper()})
     if (max(stated.width, stated.height) > MAX_IMAGE_SIDE or stated.pixels > MAX_IMAGE_PIXELS
             or not stated.width or not stated.height):
-        return (N_("the picture says it is {width} × {height} pixels in {frames} frame(s)"),
+        return (N_("the picture says it is {width} × {height} pixels") if stated.frames == 1
+                else N_("the picture says it is {width} × {height} pixels in each of {frames} "
+                        "frames"),
                 N_("a picture is at most {side} pixels wide and high, and {megapixels} "
                    "megapixels in all: save it smaller (2000 pixels across is plenty for a "
                    "web page)"),
