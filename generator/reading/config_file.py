@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .loading import parse, read_text
+from .loading import not_a_file, parse, read_text
 from .problems import N_, InvalidContentError, Problem
 
 
@@ -24,8 +24,7 @@ def read_config(path: Path, shown_as: str) -> dict[str, Any]:
         raise InvalidContentError([Problem(shown_as, 1, 1, "", N_("there is no such file"), N_(
             "run the command in the repository, or name it with --root"))])
     if not path.is_file():
-        raise InvalidContentError([Problem(shown_as, 1, 1, "", N_(
-            "this is not a file but a folder or a device"), N_("put the file itself here"))])
+        raise InvalidContentError([not_a_file(shown_as)])
     try:
         text, problems = read_text(path, shown_as)
     except OSError as error:

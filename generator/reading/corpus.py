@@ -15,7 +15,7 @@ from pathlib import Path
 from .case_cache import CaseCache, file_digest
 from .characters import skeleton
 from .history import FileDates, file_dates
-from .loading import load, read_text
+from .loading import load, not_a_file, read_text
 from .model import LANGUAGES, CaseStudy
 from .page_checks import outside_problems, page_problems, path_problems
 from .page_translation import page_statuses, read_page_records, stray_page_records
@@ -75,7 +75,7 @@ def stray_files(directory: Path, repo_root: Path) -> list[Problem]:
     problems = []
     for path in sorted(directory.iterdir()):
         if path.suffix in CASE_SUFFIXES and not (path.is_file() or path.is_symlink()):
-            problems.append(not_a_file(path, repo_root))  # a folder, a pipe: never read
+            problems.append(not_a_file(display_path(path, repo_root)))  # never read
             continue
         if (path.suffix in CASE_SUFFIXES or path.name.startswith(".")
                 or (path.is_dir() and not path.is_symlink())):
@@ -85,14 +85,6 @@ def stray_files(directory: Path, repo_root: Path) -> list[Problem]:
                                 N_("rename it to {name}.yml, or move it out of the folder"),
                                 {"name": path.name.split(".")[0] or "name"}))
     return problems
-
-
-def not_a_file(path: Path, repo_root: Path) -> Problem:
-    """A name that looks like an input but is a folder or a device (a named pipe would make
-    reading it wait for ever)."""
-    return Problem(display_path(path, repo_root), 1, 1, "",
-                   N_("this is not a file but a folder or a device"),
-                   N_("put the file itself here"))
 
 
 #: Below this many files per core, a second process costs more than it saves.
@@ -234,7 +226,7 @@ def file_problems(path: Path, repo_root: Path, shown_as: str) -> list[Problem]:
                         N_("name the .yml files in it, or leave the names out to check them "
                            "all"))]
     if not path.is_file() and not path.is_symlink():
-        return [not_a_file(path, repo_root)]
+        return [not_a_file(display_path(path, repo_root))]
     if path.suffix not in CASE_SUFFIXES:
         return [Problem(shown_as, 1, 1, "", N_("this file is not read: case files end in .yml"),
                         N_("rename it to {name}.yml, or move it out of the folder"),
@@ -319,7 +311,7 @@ def read_pages(content_dir: Path, repo_root: Path) -> tuple[list[ContentPage], l
             shown_as = display_path(path, repo_root)
             refused = (outside_problems(path, repo_root, shown_as)
                        or path_problems(relative, shown_as)
-                       or ([] if path.is_file() else [not_a_file(path, repo_root)]))
+                       or ([] if path.is_file() else [not_a_file(display_path(path, repo_root))]))
             if refused:
                 problems.extend(refused)
                 continue

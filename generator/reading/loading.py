@@ -70,6 +70,13 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
+def not_a_file(shown_as: str) -> Problem:
+    """A name that looks like an input but is a folder or a device (a named pipe would make
+    reading it wait for ever): reported, never read."""
+    return Problem(shown_as, 1, 1, "", N_("this is not a file but a folder or a device"),
+                   N_("put the file itself here"))
+
+
 def tab_problems(text: str, shown_as: str) -> list[Problem]:
     """YAML forbids tabs in indentation, and libyaml's own message for it is cryptic."""
     problems: list[Problem] = []
