@@ -220,13 +220,16 @@ def structure_problems(root: Node, shown_as: str) -> list[Problem]:
     """Aliases, custom tags and duplicated keys: each is either hostile or a silent loss."""
     problems: list[Problem] = []
     seen: set[int] = set()
+    aliased: set[int] = set()  # told once per anchor, however often it is used
     stack = [root]
     while stack:
         node = stack.pop()
         if id(node) in seen:
-            problems.append(at(node, shown_as, "", N_("anchors and aliases (&, *) are not "
-                                                      "supported"),
-                               N_("write the value out in full")))
+            if id(node) not in aliased:
+                aliased.add(id(node))
+                problems.append(at(node, shown_as, "", N_("anchors and aliases (&, *) are "
+                                                          "not supported"),
+                                   N_("write the value out in full")))
             continue
         seen.add(id(node))
         if node.tag not in ALLOWED_TAGS:

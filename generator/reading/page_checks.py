@@ -85,7 +85,7 @@ def front_matter_problems(markdown: str, shown_as: str) -> list[Problem]:
         return []  # no front matter, or only comments: MkDocs reads nothing from it
     document, problems = parse(found.group(1), shown_as)
     if document is not None and not isinstance(document.root, yaml.MappingNode):
-        problems.append(Problem(shown_as, 2, 1, "", N_(
+        problems.append(Problem(shown_as, 1, 1, "", N_(
             "the front matter is not key: value lines"), N_(
             "write it as title: and description: lines between the two --- lines")))
     # The YAML starts on the page's second line; a key written twice names both lines.
