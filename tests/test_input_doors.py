@@ -201,3 +201,37 @@ def test_schema_check_with_a_contributing_guide_not_in_utf8(
     guide.write_bytes(guide.read_text(encoding="utf-8").encode("utf-16"))
     assert main(["schema", "--check", "--root", str(tmp_path), "--lang", "en"]) == 1
     assert "CONTRIBUTING.md:1:1: this byte is not UTF-8 text" in capsys.readouterr().err
+
+
+def test_a_broken_themes_file_is_told_like_a_case_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editors add themes to generator/data/themes.yml; its mistakes were printed as a
+    Python list of objects with the placeholders unfilled."""
+    from generator.reading import registry
+
+    data = tmp_path / "data"
+    shutil.copytree(registry.DATA_DIR, data)
+    themes = data / "themes.yml"
+    themes.write_text(themes.read_text(encoding="utf-8") + "x: [\n", encoding="utf-8")
+    monkeypatch.setattr(registry, "DATA_DIR", data)
+    registry.load_registry.cache_clear()
+    try:
+        with pytest.raises(InvalidContentError) as refused:
+            registry.load_registry()
+    finally:
+        registry.load_registry.cache_clear()
+    shown = [problem.render(str) for problem in refused.value.problems]
+    assert len(shown) == 1 and shown[0].startswith(
+        "generator/data/themes.yml:") and ": the file is not valid YAML: " in shown[0]
+
+
+def test_aliases_in_the_language_table_are_refused_before_they_are_expanded(
+        tmp_path: Path) -> None:
+    from generator.reading.languages import TABLE_FILE, read_table
+    from generator.reading.problems import DataFileError
+
+    table = tmp_path / "generator" / "data" / "languages.yml"
+    table.parent.mkdir(parents=True)
+    table.write_text(TABLE_FILE.read_text(encoding="utf-8") + BILLION_LAUGHS, encoding="utf-8")
+    with pytest.raises(DataFileError, match="anchors and aliases"):
+        read_table(table)
