@@ -149,28 +149,27 @@ def test_translation_records_that_are_a_folder_are_refused(tmp_path: Path) -> No
         "file itself here"]
 
 
-def test_a_site_folder_that_would_replace_the_repository_or_other_files_is_refused(
+def test_a_site_folder_that_would_replace_the_repository_or_its_folders_is_refused(
         tmp_path: Path) -> None:
     """`--site-dir .` replaced the whole repository with the site (publishing swaps the site
     folder); `--site-dir content` the pages; `--site-dir /` was a traceback."""
     root = tmp_path / "repo"
     (root / "content").mkdir(parents=True)
-    (root / "content" / "index.md").write_text("# Start\n", encoding="utf-8")
     (root / "notes.txt").write_text("mine", encoding="utf-8")
-    previous = root / "site"
-    previous.mkdir()
-    for mark in ("index.html", "sitemap.xml"):
-        (previous / mark).write_text("", encoding="utf-8")
 
     def refused(site: Path) -> str:
         found = site_folder_problems(site, root)
-        return found[0].message if found else ""
+        return found[0].render(str).split(": ", 1)[1] if found else ""
 
     assert refused(root) == refused(root.parent) == refused(Path("/")) == (
-        "the site would replace the repository or a folder that holds it")
-    assert refused(root / "content").startswith("the folder holds other files")
-    assert refused(root / "notes.txt") == "this is a file, not a folder"
-    assert refused(previous) == refused(root / "new-site") == refused(tmp_path / "out") == ""
+        "the site would replace the repository or a folder that holds it; name a folder of "
+        "its own, such as --site-dir site")
+    assert refused(root / "content") == refused(root / "content" / "x") == (
+        "the site would replace content/, which the build reads or keeps; name a folder of "
+        "its own, such as --site-dir site")
+    assert refused(root / "municipalities").startswith("the site would replace municipalities/")
+    assert refused(root / "notes.txt").startswith("this is a file, not a folder")
+    assert refused(root / "site") == refused(root / "public") == refused(tmp_path / "out") == ""
 
 
 def test_build_with_site_dir_dot_exits_1_and_changes_nothing(

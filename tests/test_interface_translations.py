@@ -14,8 +14,8 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
 
-from generator.reading.model import Month
 from generator.reading import catalogs
+from generator.reading.model import Month
 from generator.site import i18n
 from generator.tools import catalog
 

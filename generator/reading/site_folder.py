@@ -1,10 +1,10 @@
-"""Where a build may publish the site: never over the repository or a folder of other files.
+"""Where a build may publish the site: never over the repository or the folders it reads.
 
 Publishing replaces the whole site folder (`output.publish` swaps the new site in and removes
-the old one), so `--site-dir .` would replace the repository with the site and `--site-dir
-content` the pages with it. A site folder is therefore a new folder, an empty one, or one a
-build made before (it holds the site's `index.html` and `sitemap.xml`), and it neither is nor
-holds the repository.
+the old one), so `--site-dir .` replaced the repository with the site and `--site-dir content`
+the pages with it. The site folder therefore neither is nor holds the repository, and is not
+inside a folder the build reads or keeps (the pages, the case files, the catalogs, the code,
+git's and the build's own folders); nor is it a file.
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from pathlib import Path
 
 from .problems import N_, Problem
 
-#: What every site a build publishes holds at its root.
-SITE_MARKS = ("index.html", "sitemap.xml")
+#: The repository's folders a build reads from or keeps: a site there would replace them.
+REPOSITORY_FOLDERS = frozenset(("content", "municipalities", "translations", "generator",
+                                "schema", "docs", "tests", "benchmarks", ".git", ".build",
+                                ".github", ".ci"))
 
 
 def site_folder_problems(site_dir: Path, repo_root: Path) -> list[Problem]:
@@ -28,12 +30,14 @@ def site_folder_problems(site_dir: Path, repo_root: Path) -> list[Problem]:
         return [Problem(shown, 1, 1, "", N_("the site would replace the repository or a folder "
                                             "that holds it"),
                         N_("name a folder of its own, such as --site-dir site"))]
+    inside = (site.relative_to(root).parts if site.is_relative_to(root) else
+              site.resolve().relative_to(root.resolve()).parts
+              if site.resolve().is_relative_to(root.resolve()) else ())
+    if inside and inside[0] in REPOSITORY_FOLDERS:
+        return [Problem(shown, 1, 1, "", N_(
+            "the site would replace {folder}/, which the build reads or keeps"),
+            N_("name a folder of its own, such as --site-dir site"), {"folder": inside[0]})]
     if site.exists() and not site.is_dir():
         return [Problem(shown, 1, 1, "", N_("this is a file, not a folder"),
                         N_("name a folder of its own, such as --site-dir site"))]
-    if site.is_dir() and any(site.iterdir()) and not all(
-            (site / mark).is_file() for mark in SITE_MARKS):
-        return [Problem(shown, 1, 1, "", N_(
-            "the folder holds other files than a site this command built, and publishing "
-            "replaces all of it"), N_("name a new or empty folder, such as --site-dir site"))]
     return []
