@@ -97,6 +97,24 @@ def levels(period: tuple[str | None, str | None]) -> tuple[str | None, str | Non
     return (start, end) if start else (end, None)
 
 
+# Where the name column and the county column are (left edges of every row's cells), how the
+# name cells are painted, and the page's background.
+NAME_COLUMN = """() => {
+  const wrap = document.querySelector(".ides-table-wrap");
+  const rows = [...document.querySelectorAll("#ides-compare tr")];
+  const left = c => Math.round(c.getBoundingClientRect().left);
+  const table = document.getElementById("ides-compare").getBoundingClientRect();
+  return {
+    scrolled: wrap.scrollLeft,
+    names: rows.map(r => left(r.cells[0])),
+    county: rows.map(r => left(r.cells[1])),
+    height: Math.round(table.height), width: Math.round(table.width),
+    backgrounds: rows.map(r => getComputedStyle(r.cells[0]).backgroundColor),
+    page: getComputedStyle(document.body).backgroundColor,
+  };
+}"""
+
+
 def periods(page: Page, real_site: Path, lang: str) -> list[tuple[str | None, str | None]]:
     """The (start, end) of every row in the order shown, from the site's open data (not from
     the table's own sort keys)."""
@@ -161,6 +179,26 @@ def test_columns_line_up_from_the_first_group_to_the_last(tab: Page, lang: str) 
     assert sideways[1], "the page itself scrolls sideways"
     if tab.viewport_size == VIEWPORTS["phone"]:
         assert sideways[0], "on a phone the table scrolls sideways in its box"
+        # Scrolled sideways, the names stay where they were, on the page's own background
+        # (not see-through), and the other columns pass under them; nothing else moves.
+        before = tab.evaluate(NAME_COLUMN)
+        tab.eval_on_selector(".ides-table-wrap", "w => { w.scrollLeft = 200; }")
+        after = tab.evaluate(NAME_COLUMN)
+        assert after["scrolled"] == 200
+        assert after["names"] == before["names"], "the name column moved when scrolled"
+        assert after["county"] == [left - 200 for left in before["county"]]
+        assert after["height"] == before["height"] and after["width"] == before["width"]
+        assert set(after["backgrounds"]) == {after["page"]}, after["backgrounds"]
+        # A control focused in a column that had scrolled away is brought out from under them.
+        uncovered = tab.evaluate("""() => {
+            const wrap = document.querySelector(".ides-table-wrap");
+            wrap.scrollLeft = wrap.scrollWidth;
+            const heads = document.querySelectorAll("#ides-compare thead th");
+            heads[1].querySelector("button").focus();
+            return heads[1].getBoundingClientRect().left
+                - heads[0].getBoundingClientRect().right;
+        }""")
+        assert uncovered >= -1, "the focused sort button is under the name column"
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
