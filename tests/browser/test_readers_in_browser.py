@@ -118,7 +118,8 @@ def test_search_runs_text_that_comes_before_the_index_or_without_a_key(page: Pag
     with no key released (pasted from a menu, dictated, a phone keyboard's suggestion) is
     searched too, not left at "Skriv sökord"."""
     held: list[Route] = []
-    page.route("**/search/search_index.json", lambda route: held.append(route))  # the search is not ready yet
+    # Material sets the search up once it has this file: until then the search is not ready.
+    page.route("**/search/search_index.json", lambda route: held.append(route))
     page.goto(url("sv", "ideslussar/orebro.html"))
     box = page.locator("input.md-search__input")
     box.click()
