@@ -186,3 +186,21 @@ def test_translations_check_names_file_line_and_msgid(
         f'{SITE_PO}:{line}: "%(county)s: %(num)s idea sluice": the translation writes '
         "%(num)d where the msgid has %(num)s; write each placeholder as the msgid has it: "
         "%(county)s, %(num)s"]
+
+
+def test_update_refuses_a_catalog_it_cannot_read_and_writes_nothing(
+        catalogs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`translations update` on a UTF-16 catalog was a traceback; on a line Babel mangles
+    it would have rewritten the catalog with the mangled text."""
+    path = catalogs / SITE_PO
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    cli = catalogs / CLI_PO
+    line = edited(catalogs, CLI_PO, 'msgstr[0] "{count} problem hittades"',
+                  "msgstr[0] {count} problem hittades")
+    before = {name: (catalogs / name).read_bytes() for name in (SITE_PO, CLI_PO)}
+    assert main(["translations", "update", "--root", str(catalogs), "--lang", "en"]) == 1
+    errors = capsys.readouterr().err
+    assert f"{SITE_PO}:1:1: the catalog is not saved as UTF-8" in errors
+    assert f"{CLI_PO}:{line}:1: this line is not valid in a PO file" in errors
+    assert {name: (catalogs / name).read_bytes() for name in (SITE_PO, CLI_PO)} == before
+    assert cli.is_file()

@@ -234,3 +234,14 @@ def test_aliases_in_the_language_table_are_refused_before_they_are_expanded(
     table.write_text(TABLE_FILE.read_text(encoding="utf-8") + BILLION_LAUGHS, encoding="utf-8")
     with pytest.raises(DataFileError, match="anchors and aliases"):
         read_table(table)
+
+
+def test_mkdocs_yml_that_is_a_link_is_not_followed(tmp_path: Path) -> None:
+    """Nothing outside the repository is read: a link could make any file the configuration."""
+    outside = tmp_path / "outside.yml"
+    outside.write_text("site_name: x\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").symlink_to(outside)
+    with pytest.raises(InvalidContentError) as refused:
+        read_config(tmp_path / "mkdocs.yml", "mkdocs.yml")
+    assert [p.render(str) for p in refused.value.problems] == [
+        "mkdocs.yml:1:1: this file is a symbolic link; put the file itself here, not a link to it"]

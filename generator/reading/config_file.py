@@ -23,6 +23,9 @@ def read_config(path: Path, shown_as: str) -> dict[str, Any]:
     if not path.exists():
         raise InvalidContentError([Problem(shown_as, 1, 1, "", N_("there is no such file"), N_(
             "run the command in the repository, or name it with --root"))])
+    if path.is_symlink():  # a link could make any file on the machine the configuration
+        raise InvalidContentError([Problem(shown_as, 1, 1, "", N_("this file is a symbolic link"),
+                                           N_("put the file itself here, not a link to it"))])
     if not path.is_file():
         raise InvalidContentError([not_a_file(shown_as)])
     try:

@@ -141,6 +141,16 @@ def update(root: Path, lang: str, domain: str, template: Catalog | None = None) 
     return catalog
 
 
+def file_problems(root: Path, lang: str, domain: str) -> list[Problem]:
+    """What makes a language's catalog unreadable as a whole (not UTF-8, a line Babel would
+    mangle, a broken header); none for a missing one, which `update` starts afresh."""
+    path = po_path(root, lang, domain)
+    if not path.exists() and not path.is_symlink():
+        return []
+    checked = catalogs.read_catalog_at(path, lang, relative(path, root), optional=False)
+    return list(checked.problems) if checked.catalog is None else []
+
+
 def remove_legacy(root: Path) -> list[Path]:
     """Remove the catalogs of before the split into domains, once `update` has read them."""
     found = [po_path(root, lang, LEGACY_DOMAIN) for lang in KEPT_LANGUAGES] \

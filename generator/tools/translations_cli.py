@@ -65,6 +65,10 @@ def cmd_update(args: argparse.Namespace) -> int:
     root = Path(args.root)
     if not all(catalog.template_path(root, domain).is_file() for domain in i18n.DOMAINS):
         return fail(args, N_("the template is missing: run 'ideslussar translations extract'"))
+    unreadable = [problem for domain in i18n.DOMAINS for lang in catalog.KEPT_LANGUAGES
+                  for problem in catalog.file_problems(root, lang, domain)]
+    if unreadable:  # merged, such a file would be rewritten with what Babel guessed of it
+        return print_invalid(args, InvalidContentError(unreadable))
     gettext = gettext_for(args)
     for domain in i18n.DOMAINS:
         for lang in catalog.KEPT_LANGUAGES:
