@@ -204,3 +204,11 @@ def test_update_refuses_a_catalog_it_cannot_read_and_writes_nothing(
     assert f"{CLI_PO}:{line}:1: this line is not valid in a PO file" in errors
     assert {name: (catalogs / name).read_bytes() for name in (SITE_PO, CLI_PO)} == before
     assert cli.is_file()
+
+
+def test_update_with_a_relative_root_reads_the_catalogs_as_they_are(
+        catalogs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`ideslussar translations update` run in the repository (`--root .`) must not take the
+    catalogs for links (a relative path is not its resolved self)."""
+    monkeypatch.chdir(catalogs)
+    assert main(["translations", "update", "--root", ".", "--lang", "en"]) == 0

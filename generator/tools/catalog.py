@@ -144,10 +144,11 @@ def update(root: Path, lang: str, domain: str, template: Catalog | None = None) 
 def file_problems(root: Path, lang: str, domain: str) -> list[Problem]:
     """What makes a language's catalog unreadable as a whole (not UTF-8, a line Babel would
     mangle, a broken header); none for a missing one, which `update` starts afresh."""
-    path = po_path(root, lang, domain)
+    path = po_path(root.resolve(), lang, domain)  # absolute: a link is told by resolving
     if not path.exists() and not path.is_symlink():
         return []
-    checked = catalogs.read_catalog_at(path, lang, relative(path, root), optional=False)
+    checked = catalogs.read_catalog_at(path, lang, relative(path, root.resolve()),
+                                       optional=False)
     return list(checked.problems) if checked.catalog is None else []
 
 
