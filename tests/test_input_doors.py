@@ -245,3 +245,15 @@ def test_mkdocs_yml_that_is_a_link_is_not_followed(tmp_path: Path) -> None:
         read_config(tmp_path / "mkdocs.yml", "mkdocs.yml")
     assert [p.render(str) for p in refused.value.problems] == [
         "mkdocs.yml:1:1: this file is a symbolic link; put the file itself here, not a link to it"]
+
+
+def test_a_huge_page_is_refused_in_words_that_fit_any_file(tmp_path: Path) -> None:
+    """The size limit's message named "a case file" for pages and mkdocs.yml too."""
+    from generator.reading.loading import read_text
+
+    page = tmp_path / "om.md"
+    page.write_bytes(b"# Om\n" + b"ord " * 250_000)
+    text, found = read_text(page, "content/sv/om.md")
+    assert text is None and [p.render(str) for p in found] == [
+        "content/sv/om.md:1:1: the file is 1000005 bytes long; a file the site is made from is "
+        "at most 1000000 bytes"]

@@ -56,7 +56,7 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
                               {"error": error.strerror or str(error)})]
     if len(data) > MAX_FILE_BYTES:
         return None, [Problem(shown_as, 1, 1, "", N_("the file is {size} bytes long"),
-                              N_("a case file is at most {limit} bytes"),
+                              N_("a file the site is made from is at most {limit} bytes"),
                               {"size": len(data), "limit": MAX_FILE_BYTES})]
     data = data.removeprefix(b"\xef\xbb\xbf")
     try:
