@@ -257,3 +257,13 @@ def test_a_huge_page_is_refused_in_words_that_fit_any_file(tmp_path: Path) -> No
     assert text is None and [p.render(str) for p in found] == [
         "content/sv/om.md:1:1: the file is 1000005 bytes long; a file the site is made from is "
         "at most 1000000 bytes"]
+
+
+def test_export_to_a_folder_is_an_error_not_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_repo_content(tmp_path / "repo")
+    assert main(["translations", "export", "-o", str(root / "municipalities"), "--root",
+                 str(root), "--lang", "en", str(root / "municipalities" / "hoor.yml")]) == 1
+    assert f"{root / 'municipalities'} could not be written: Is a directory" in (
+        capsys.readouterr().err)
+    assert (root / "municipalities" / "hoor.yml").is_file()
