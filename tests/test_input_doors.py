@@ -267,3 +267,13 @@ def test_export_to_a_folder_is_an_error_not_a_traceback(
     assert f"{root / 'municipalities'} could not be written: Is a directory" in (
         capsys.readouterr().err)
     assert (root / "municipalities" / "hoor.yml").is_file()
+
+
+def test_a_page_at_the_compare_tables_path_is_refused() -> None:
+    """content/sv/jamfor.md was built and then silently replaced by the generated table."""
+    from generator.reading.page_checks import path_problems
+
+    found = [p.render(str) for p in path_problems("jamfor.md", "content/sv/jamfor.md")]
+    assert len(found) == 1 and found[0].startswith(
+        'content/sv/jamfor.md:1:1: "jamfor.md" is a path the site uses itself; give the page '
+        "another name")

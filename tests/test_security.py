@@ -502,6 +502,8 @@ def test_reserved_folders_match_the_pages_the_site_writes() -> None:
     assert {path.split("/")[0] for path in written} <= RESERVED_FOLDERS
     assert {root.strip("/") for root in urls.LANGUAGE_ROOTS.values() if root} <= RESERVED_FOLDERS
     assert urls.OPEN_DATA in GENERATED_PAGES
+    # A hand-written jamfor.md was dropped without a word: the generated table won.
+    assert urls.COMPARE in GENERATED_PAGES
 
 
 def test_case_files_with_other_suffixes_are_reported(

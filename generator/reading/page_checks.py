@@ -38,7 +38,7 @@ AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s
 RESERVED_FOLDERS = frozenset((*LANGUAGES, "assets", "search", "data", "ideslussar", "lan",
                               "teman"))
 #: Pages the generator writes itself, at the top of a language.
-GENERATED_PAGES = frozenset(("oppna-data.md", "404.md"))
+GENERATED_PAGES = frozenset(("oppna-data.md", "jamfor.md", "404.md"))
 
 
 def code_free(line: str) -> str:
