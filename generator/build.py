@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import gc
 import json
 import marshal
 import time
@@ -34,7 +35,7 @@ from .engine import (
     warm_up,
 )
 from .incremental import Previous
-from .reading.case_cache import CACHE_FILE, CaseCache
+from .reading.case_cache import CaseCache, code_version
 from .reading.corpus import Corpus, read_corpus
 from .reading.model import LANGUAGES, CaseStudy
 from .reading.parallel import Task
@@ -49,7 +50,7 @@ from .site.memo import PageMemo, RenderMemo
 from .site.og_images import og_images
 from .site.opendata import data_files
 from .site.page_keys import KEYS_FILE, VIEWS_FILE, StoredPages, case_tokens, view_tokens
-from .site.related import related_cases
+from .site.related import kept_related, related_cases
 from .site.render import render_language
 from .site.sitemaps import sitemaps
 from .site.urls import (
@@ -224,6 +225,8 @@ def prepare(corpus: Corpus, config_file: Path, work_dir: Path, site_url: str | N
     return [sources.build for sources in written], written[0].paths, url
 
 
+#: In the work folder: which cases each case's page shows as related (`kept_related`).
+RELATED_FILE = "related-cases.marshal"
 #: Beside each language's configuration: the editor's start page as the last build read it.
 START_SOURCE = "start-page-source.md"
 
@@ -291,9 +294,12 @@ def read_corpus_cached(repo_root: Path, work_dir: Path | None = None) -> Corpus:
     try:
         return read_corpus(repo_root, stored=stored)
     finally:
-        if stored.changed:
-            with contextlib.suppress(OSError):  # a read-only work folder costs only speed
-                output.replace_file(work / CACHE_FILE, stored.dumps())
+        with contextlib.suppress(OSError):  # a read-only work folder costs only speed
+            for name, data in stored.files().items():
+                if data is None:
+                    output.remove_file(work / name)
+                else:
+                    output.replace_file(work / name, data)
 
 
 def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str | None = None,
@@ -308,7 +314,13 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
     site = site_dir.resolve()
     with output.build_lock([work.with_name(work.name + ".lock"),
                             site.with_name(f".{site.name}.lock")], on_wait):
-        return build_locked(corpus, repo_root, site_dir, site_url, strict, config_file, work)
+        # What exists now (the corpus, the imported modules) lives as long as the build: the
+        # collector need not walk it again and again, here nor in the forked languages.
+        gc.freeze()
+        try:
+            return build_locked(corpus, repo_root, site_dir, site_url, strict, config_file, work)
+        finally:
+            gc.unfreeze()
 
 
 def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str | None,
@@ -322,7 +334,10 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
     inputs = incremental.fingerprint(config_file, url, strict)
     previous = incremental.previous_build(work, inputs)
     incremental.forget(work)
-    related = related_cases(corpus.cases, corpus.registry)
+    related, relations = kept_related(corpus.cases, corpus.registry, code_version(),
+                                      incremental.read_bytes(work / RELATED_FILE))
+    if relations is not None:
+        output.replace_file(work / RELATED_FILE, relations)
     tokens = case_tokens(corpus.cases, corpus.tokens)
     views = view_tokens(corpus.cases, tokens, incremental.read_json(work / VIEWS_FILE))
     output.replace_file(work / VIEWS_FILE, json.dumps(views))

@@ -309,3 +309,62 @@ def test_a_case_cache_from_other_code_or_unreadable_is_ignored(tmp_path: Path) -
     stored.version = "older code"
     (root / ".build" / CACHE_FILE).write_bytes(stored.dumps())
     assert CaseCache.load(root / ".build").entries == {}
+
+
+def test_an_edit_stores_the_edited_case_beside_the_cache_not_the_whole_cache_again(
+        tmp_path: Path) -> None:
+    """After an edit the cache's big file stays as it was and the edited case goes into the
+    changes beside it; the next read takes every case from the two. A changes file left
+    from before the big one was written can only make a case be read again, never give an
+    old one."""
+    root = make_repo(tmp_path / "repo")
+    work = root / ".build"
+    build(root)
+    whole = (work / CACHE_FILE).read_bytes()
+    assert not (work / case_cache.CHANGES_FILE).exists()
+    files = case_files(root / "municipalities")
+    edit_section(files[2], "En mening i cachens ändringar.")
+    build(root)
+    assert (work / CACHE_FILE).read_bytes() == whole
+    old_changes = (work / case_cache.CHANGES_FILE).read_bytes()
+    stored = CaseCache.load(work)
+    corpus = read_corpus(root, stored=stored)
+    assert stored.hits == len(files)
+    edited = next(case for case in corpus.cases if case.path.endswith(files[2].name))
+    assert "En mening i cachens ändringar." in str(edited.what and edited.what["sv"])
+
+    texts = [path.read_text(encoding="utf-8") for path in (root / "content").rglob("*.md")]
+    removed = next(case for case in files[7:] if not any(  # one no page or case names
+        case.stem in text for text in texts + [file.read_text(encoding="utf-8")
+                                               for file in files if file != case]))
+    removed.unlink()  # a case gone: the cache is written whole, without it
+    build(root)
+    assert not (work / case_cache.CHANGES_FILE).exists()
+    assert len(CaseCache.load(work).entries) == len(files) - 1
+    edit_section(files[2], "En senare mening.")
+    build(root)
+    (work / case_cache.CHANGES_FILE).write_bytes(old_changes)  # left from before
+    corpus = read_corpus_cached(root)
+    edited = next(case for case in corpus.cases if case.path.endswith(files[2].name))
+    assert "En senare mening." in str(edited.what and edited.what["sv"])
+
+
+def test_a_case_given_other_themes_changes_the_related_cases_as_a_clean_build_does(
+        tmp_path: Path) -> None:
+    """Related cases are kept from the last build while no case's place, themes or name
+    order changed; a theme changed gives other related cases, on its page and others'."""
+    root = make_repo(tmp_path / "repo")
+    build(root)
+    case = case_files(root / "municipalities")[4]
+    before = {path.name: path.read_text(encoding="utf-8")
+              for path in (root / "site" / "ideslussar").glob("*.html")}
+    text = case.read_text(encoding="utf-8")
+    themes = text.split("themes: ", 1)[1].split("\n", 1)[0]
+    case.write_text(text.replace(f"themes: {themes}", "themes: [idea-coaching]", 1),
+                    encoding="utf-8")
+    report = build(root)
+    assert report.incremental
+    after = {path.name: path.read_text(encoding="utf-8")
+             for path in (root / "site" / "ideslussar").glob("*.html")}
+    assert len([name for name in before if before[name] != after[name]]) > 2
+    assert_same_site(root / "site", clean_build_of(root, tmp_path))

@@ -30,6 +30,12 @@ from pathlib import Path
 from .model import CaseStudy
 
 CACHE_FILE = "case-cache.pickle"
+#: The cases validated since `CACHE_FILE` was written, while they are few (`CHANGES_LIMIT`):
+#: an edit then writes its case, not the thousand (13 MB at 1,000 cases) again. Loaded over
+#: `CACHE_FILE`; an entry left over from before it was written can only miss, since an entry
+#: is used only for a file with the same bytes (and picture) as those it was made from.
+CHANGES_FILE = "case-cache-changes.pickle"
+CHANGES_LIMIT = 64
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # generator/
 #: The package's files whose change can change what a case file validates to.
 CODE_PATTERNS = ("**/*.py", "data/*.yml")
@@ -81,6 +87,10 @@ class CaseCache:
     entries: dict[str, tuple[bytes, CaseStudy, PictureMark]] = field(default_factory=dict)
     hits: int = 0
     changed: bool = False  # since it was loaded: whether saving it is worth a write
+    #: The entries `CACHE_FILE` lacks (`CHANGES_FILE`'s), and whether it must be written
+    #: whole (it was not there, entries were forgotten, or too many changed).
+    fresh: dict[str, tuple[bytes, CaseStudy, PictureMark]] = field(default_factory=dict)
+    whole: bool = True
 
     @classmethod
     def load(cls, work_dir: Path) -> CaseCache:
@@ -94,8 +104,20 @@ class CaseCache:
             return cls()
         if not isinstance(stored, cls) or stored.version != code_version():
             return cls()
-        stored.hits, stored.changed = 0, False
+        stored.hits, stored.changed, stored.whole = 0, False, False
+        stored.fresh = stored.changes(work_dir)
+        stored.entries.update(stored.fresh)
         return stored
+
+    def changes(self, work_dir: Path) -> dict[str, tuple[bytes, CaseStudy, PictureMark]]:
+        """The entries `CHANGES_FILE` holds for this code, or none."""
+        try:
+            with (work_dir / CHANGES_FILE).open("rb") as handle:
+                version, fresh = pickle.load(handle)  # noqa: S301 - the build's own work folder
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+                TypeError, ValueError):
+            return {}
+        return fresh if version == self.version and isinstance(fresh, dict) else {}
 
     def find(self, shown_as: str, digest: bytes, repo_root: Path) -> CaseStudy | None:
         """The case a file with these bytes was validated to, if its picture is unchanged."""
@@ -110,13 +132,15 @@ class CaseCache:
 
     def remember(self, shown_as: str, digest: bytes, case: CaseStudy, repo_root: Path) -> None:
         if digest:
-            self.entries[shown_as] = (digest, case, picture_mark(repo_root, case))
+            self.entries[shown_as] = self.fresh[shown_as] = (
+                digest, case, picture_mark(repo_root, case))
             self.changed = True
 
     def keep_only(self, shown_as: set[str]) -> None:
         """Forget files that are gone, so the cache does not grow with renamed files."""
         kept = {key: value for key, value in self.entries.items() if key in shown_as}
-        self.changed = self.changed or len(kept) != len(self.entries)
+        if len(kept) != len(self.entries):
+            self.changed = self.whole = True
         self.entries = kept
 
     def tokens(self, cases: Iterable[CaseStudy]) -> dict[str, str]:
@@ -134,6 +158,22 @@ class CaseCache:
         return found
 
     def dumps(self) -> bytes:
-        """The cache as the next build loads it from `CACHE_FILE` (`build.read_corpus_cached`
-        writes it: only the output module writes)."""
-        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+        """The whole cache, as the next build loads it from `CACHE_FILE`."""
+        fresh, self.fresh = self.fresh, {}
+        try:
+            return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            self.fresh = fresh
+
+    def files(self) -> dict[str, bytes | None]:
+        """What to write in the work folder, by file name (None: remove it), for the next
+        build to load this cache (`build.read_corpus_cached` writes them: only the output
+        module writes): the cases validated since the whole was written, or, when they are
+        many or entries were forgotten, the whole (first, so that a build stopped half-way
+        leaves changes that can only miss)."""
+        if not self.changed:
+            return {}
+        if self.whole or len(self.fresh) > CHANGES_LIMIT:
+            return {CACHE_FILE: self.dumps(), CHANGES_FILE: None}
+        return {CHANGES_FILE: pickle.dumps((self.version, self.fresh),
+                                           protocol=pickle.HIGHEST_PROTOCOL)}
