@@ -28,6 +28,7 @@ from typing import Any
 from . import incremental, output
 from .engine import (
     LanguageBuild,
+    ThemeFiles,
     build_one,
     language_config,
     read_base_config,
@@ -227,6 +228,8 @@ def prepare(corpus: Corpus, config_file: Path, work_dir: Path, site_url: str | N
 
 #: In the work folder: which cases each case's page shows as related (`kept_related`).
 RELATED_FILE = "related-cases.marshal"
+#: Beside each language's configuration: the theme's static files (`engine.ThemeFiles`).
+THEME_FILES = "theme-files.marshal"
 #: Beside each language's configuration: the editor's start page as the last build read it.
 START_SOURCE = "start-page-source.md"
 
@@ -271,8 +274,12 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     search_file = work_dir / lang / incremental.SEARCH_PAGES
     search_pages = remembered_pages(lang, incremental.analysis_version(),
                                     incremental.read_bytes(search_file))
+    theme_file = work_dir / lang / THEME_FILES
+    theme_files = ThemeFiles(incremental.read_bytes(theme_file), incremental.library_versions())
     built = build_one(lang, str(sources.build.config_file), strict, changed, entries,
-                      output.replaced, bytecode=bytecode)
+                      output.replaced, bytecode=bytecode, theme_files=theme_files)
+    if theme_files.found is not None:
+        output.replace_file(theme_file, theme_files.found)
     if search_pages.changed:
         output.replace_file(search_file, search_pages.dumps())
     if bytecode.worth_writing:

@@ -16,8 +16,8 @@ import pytest
 from benchmarks.bench import make_repository
 from benchmarks.synthetic import write_corpus
 from generator import incremental
-from generator.build import BuildReport, build_site, read_corpus_cached
-from generator.engine import search_index
+from generator.build import THEME_FILES, BuildReport, build_site, read_corpus_cached
+from generator.engine import mkdocs_build, search_index
 from generator.reading import case_cache
 from generator.reading.case_cache import CACHE_FILE, CaseCache
 from generator.reading.corpus import case_files, read_corpus
@@ -368,3 +368,22 @@ def test_a_case_given_other_themes_changes_the_related_cases_as_a_clean_build_do
              for path in (root / "site" / "ideslussar").glob("*.html")}
     assert len([name for name in before if before[name] != after[name]]) > 2
     assert_same_site(root / "site", clean_build_of(root, tmp_path))
+
+
+def test_a_file_added_to_the_theme_folder_is_published_by_the_next_incremental_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The theme's static files are listed once and kept (`engine/theme_files.py`); a file
+    the custom theme folder gains (a font: no template, so no clean build) is found all the
+    same, in both languages."""
+    theme = tmp_path / "theme"
+    shutil.copytree(mkdocs_build.THEME_DIR, theme)
+    monkeypatch.setattr(mkdocs_build, "THEME_DIR", theme)
+    root = make_repo(tmp_path / "repo")
+    build(root)
+    assert (root / ".build" / "sv" / THEME_FILES).is_file()
+    (theme / "assets" / "extra.woff2").write_bytes(b"a font")
+    edit_section(case_files(root / "municipalities")[5], "En mening med ett nytt typsnitt.")
+    report = build(root)
+    assert report.incremental
+    for folder in (root / "site", root / "site" / "en"):
+        assert (folder / "assets" / "extra.woff2").read_bytes() == b"a font"
