@@ -13,9 +13,10 @@ $(BIN)/ideslussar: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-## Build the whole bilingual site into site/.
+## Build the whole bilingual site into site/, for its public address SITE_URL (default:
+## site_url in mkdocs.yml, http://localhost:8000/, for looking at it on this machine).
 site: $(BIN)/ideslussar
-	$(BIN)/ideslussar build
+	$(BIN)/ideslussar build $(if $(SITE_URL),--site-url '$(SITE_URL)')
 
 ## Preview with live reload: edits to municipalities/ and content/ show at once.
 serve: $(BIN)/ideslussar

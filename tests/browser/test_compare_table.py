@@ -11,7 +11,10 @@ of the parts is no longer a table's). Only a long table skips the groups off the
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -22,6 +25,7 @@ pytestmark = pytest.mark.browser
 
 COMPARE = "jamfor.html"
 GRANT = {"sv": "Bidrag från Vinnova (kr)", "en": "Vinnova grant (SEK)"}
+PERIOD = {"sv": "Period", "en": "Period"}
 NAME = {"sv": "Idésluss", "en": "Idea sluice"}
 COLUMNS = {
     "sv": ["Idésluss", "Län", "Kommuner", "Period", "Status", "Bidrag från Vinnova (kr)",
@@ -87,6 +91,73 @@ def test_a_sort_orders_every_row_across_the_groups(tab: Page, lang: str) -> None
     assert rows_by_group(tab) == generated, "sorting by name again gives the generated order"
 
 
+def levels(period: tuple[str | None, str | None]) -> tuple[str | None, str | None]:
+    """What a period sorts by: its start, then its end (a period without a start: its end)."""
+    start, end = period
+    return (start, end) if start else (end, None)
+
+
+# Where the name column and the county column are (left edges of every row's cells), how the
+# name cells are painted, and the page's background.
+NAME_COLUMN = """() => {
+  const wrap = document.querySelector(".ides-table-wrap");
+  const rows = [...document.querySelectorAll("#ides-compare tr")];
+  const left = c => Math.round(c.getBoundingClientRect().left);
+  const table = document.getElementById("ides-compare").getBoundingClientRect();
+  return {
+    scrolled: wrap.scrollLeft,
+    names: rows.map(r => left(r.cells[0])),
+    county: rows.map(r => left(r.cells[1])),
+    height: Math.round(table.height), width: Math.round(table.width),
+    backgrounds: rows.map(r => getComputedStyle(r.cells[0]).backgroundColor),
+    page: getComputedStyle(document.body).backgroundColor,
+  };
+}"""
+
+
+def periods(page: Page, real_site: Path, lang: str) -> list[tuple[str | None, str | None]]:
+    """The (start, end) of every row in the order shown, from the site's open data (not from
+    the table's own sort keys)."""
+    records = json.loads((real_site / f"data/ideslussar.{lang}.json").read_text("utf-8"))
+    period = {r["id"]: (r["period"]["start"], r["period"]["end"])
+              for r in records["case_studies"]}
+    links = page.eval_on_selector_all("#ides-compare > tbody > tr > th a",
+                                      "links => links.map(a => a.getAttribute('href'))")
+    return [period[link.rsplit("/", 1)[-1].removesuffix(".html")] for link in links]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_period_sort_orders_by_start_then_end(browser: Browser, served: str,
+                                                  real_site: Path, lang: str) -> None:
+    """Rows that start in the same month come in the order they end (unknown end last), in
+    either direction; a row without a start is ordered by its end."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    tab = context.new_page()
+    tab.goto(url(lang, COMPARE))
+    shown = periods(tab, real_site, lang)
+    starts = [start for start, _ in shown]
+    assert any(starts.count(s) > len({e for b, e in shown if b == s}) > 1 for s in starts), \
+        "no start month with several ends: this test could not fail"
+
+    def order(sign: int) -> list[tuple[str | None, str | None]]:
+        def compare(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> int:
+            for x, y in zip(levels(a), levels(b), strict=True):
+                if x != y:
+                    return 1 if x is None else -1 if y is None else sign * (1 if x > y else -1)
+            return 0
+        return sorted(shown, key=functools.cmp_to_key(compare))
+
+    try:
+        sort_by(tab, PERIOD[lang])
+        ascending = periods(tab, real_site, lang)
+        sort_by(tab, PERIOD[lang])
+        descending = periods(tab, real_site, lang)
+    finally:
+        context.close()
+    assert ascending == order(1)
+    assert descending == order(-1)
+
+
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_columns_line_up_from_the_first_group_to_the_last(tab: Page, lang: str) -> None:
     """Every row has the columns of the headings (same left edges and widths), also in the
@@ -108,6 +179,26 @@ def test_columns_line_up_from_the_first_group_to_the_last(tab: Page, lang: str) 
     assert sideways[1], "the page itself scrolls sideways"
     if tab.viewport_size == VIEWPORTS["phone"]:
         assert sideways[0], "on a phone the table scrolls sideways in its box"
+        # Scrolled sideways, the names stay where they were, on the page's own background
+        # (not see-through), and the other columns pass under them; nothing else moves.
+        before = tab.evaluate(NAME_COLUMN)
+        tab.eval_on_selector(".ides-table-wrap", "w => { w.scrollLeft = 200; }")
+        after = tab.evaluate(NAME_COLUMN)
+        assert after["scrolled"] == 200
+        assert after["names"] == before["names"], "the name column moved when scrolled"
+        assert after["county"] == [left - 200 for left in before["county"]]
+        assert after["height"] == before["height"] and after["width"] == before["width"]
+        assert set(after["backgrounds"]) == {after["page"]}, after["backgrounds"]
+        # A control focused in a column that had scrolled away is brought out from under them.
+        uncovered = tab.evaluate("""() => {
+            const wrap = document.querySelector(".ides-table-wrap");
+            wrap.scrollLeft = wrap.scrollWidth;
+            const heads = document.querySelectorAll("#ides-compare thead th");
+            heads[1].querySelector("button").focus();
+            return heads[1].getBoundingClientRect().left
+                - heads[0].getBoundingClientRect().right;
+        }""")
+        assert uncovered >= -1, "the focused sort button is under the name column"
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

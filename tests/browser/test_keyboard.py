@@ -85,6 +85,16 @@ def settle(page: Page) -> None:
         page.wait_for_function("() => document.getAnimations().length === 0", timeout=2000)
 
 
+# The site's name, and how often the primary navigation shows it (what is drawn, at this width).
+SITE_NAME_IN_MENU = """() => {
+  const name = document.querySelector(".md-header__topic .md-ellipsis").textContent.trim();
+  const shown = [...document.querySelectorAll(
+      ".md-sidebar--primary :is(.md-nav__title, .md-nav__link)")]
+    .filter(e => e.checkVisibility({visibilityProperty: true}) && e.innerText.trim() === name);
+  return [name, shown.length];
+}"""
+
+
 def tab_through(page: Page, limit: int = 300) -> list[dict[str, Any]]:
     stops: list[dict[str, Any]] = []
     for i in range(limit):
@@ -111,6 +121,9 @@ def test_tab_reaches_everything_with_visible_focus(tab: Page, served: str, lang:
     assert any("md-select__link" in s["cls"] and s["hreflang"] == other for s in stops), \
         "the language switch is not reachable"
     assert any("md-search__input" in s["cls"] for s in stops), "the search is not reachable"
+    if tab.viewport_size and tab.viewport_size["width"] >= VIEWPORTS["desktop"]["width"]:
+        name, shown = tab.evaluate(SITE_NAME_IN_MENU)  # not a title and a link of one name
+        assert name and shown == 1, f"the menu shows {name!r} {shown} times"
 
     unreached = tab.evaluate("""() => [...document.querySelectorAll(".md-content a[href]")]
         .filter(a => a.checkVisibility() && !a.hasAttribute("data-tab-stop"))
@@ -183,6 +196,9 @@ def test_menu_opens_and_closes_by_keyboard_on_a_phone(phone: Page, served: str,
     phone.keyboard.press("Enter")
     settle(phone)
     assert phone.is_checked("#__drawer") and button.get_attribute("aria-expanded") == "true"
+    name, _ = phone.evaluate(SITE_NAME_IN_MENU)
+    title = phone.locator(".md-nav--primary > .md-nav__title")
+    assert title.is_visible() and title.inner_text().strip() == name  # the drawer's heading
     violations = axe_violations(phone)
     assert violations == [], describe(violations)
 

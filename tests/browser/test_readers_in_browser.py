@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Route
 
 from .support import url
 
@@ -111,6 +111,27 @@ def search(page: Page, query: str) -> list[str]:
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
     return [a.get_attribute("href") or "" for a in
             page.query_selector_all(".md-search-result__link")]
+
+
+def test_search_runs_text_that_comes_before_the_index_or_without_a_key(page: Page) -> None:
+    """A query written before the search is ready is searched once it is; text that arrives
+    with no key released (pasted from a menu, dictated, a phone keyboard's suggestion) is
+    searched too, not left at "Skriv sökord"."""
+    held: list[Route] = []
+    # Material sets the search up once it has this file: until then the search is not ready.
+    page.route("**/search/search_index.json", lambda route: held.append(route))
+    page.goto(url("sv", "ideslussar/orebro.html"))
+    box = page.locator("input.md-search__input")
+    box.click()
+    page.keyboard.insert_text("medarbetare")  # pasted: an input event, no key
+    page.wait_for_timeout(300)
+    assert held and page.query_selector(".md-search-result__item") is None
+    held[0].continue_()
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    assert page.inner_text(".md-search-result__meta").endswith("sökresultat")
+    box.fill("Skellefteå")  # pasted over it, the search being ready
+    page.wait_for_selector(".md-search-result__link[href*='pitea-och-skelleftea.html']",
+                           timeout=15_000)
 
 
 def test_swedish_search_understands_inflection(page: Page, real_site: Path) -> None:

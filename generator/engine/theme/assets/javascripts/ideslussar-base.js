@@ -8,5 +8,6 @@ window.ResizeObserver||(window.ResizeObserver=function(c){var t=[],o=this;functi
 /* Before the first paint: scripts run (`js`); and the overview (ideslussar/index.html, the
    generator's urls.OVERVIEW) opened from a filtered link (any parameter: the filters are
    declared in site/facets.py, not here) keeps its list hidden until the filter has run, at
-   the latest until the page has loaded (`ides-pending`). */
-!function(h){h.classList.add("js");/(^|\/)ideslussar\/(index\.html)?$/.test(location.pathname)&&/[?&][^&=]+=/.test(location.search)&&(h.classList.add("ides-pending"),addEventListener("load",function(){h.classList.remove("ides-pending")}))}(document.documentElement);
+   the latest until the page has loaded (`ides-pending`). A page opened from disk cannot
+   search (ideslussar-config.js): `ides-from-disk` hides the search box. */
+!function(h){h.classList.add("js");location.protocol==="file:"&&h.classList.add("ides-from-disk");/(^|\/)ideslussar\/(index\.html)?$/.test(location.pathname)&&/[?&][^&=]+=/.test(location.search)&&(h.classList.add("ides-pending"),addEventListener("load",function(){h.classList.remove("ides-pending")}))}(document.documentElement);

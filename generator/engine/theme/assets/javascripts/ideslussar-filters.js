@@ -314,11 +314,18 @@
           rows.push.apply(rows, Array.prototype.slice.call(group.rows));
         });
         rows.sort(function (a, b) {
-          var x = key(a.cells[column], number), y = key(b.cells[column], number);
-          /* Rows without a value go last in either direction. */
-          if (x === null || y === null) return x === y ? 0 : (x === null ? 1 : -1);
-          var order = number ? x - y : x.localeCompare(y, document.documentElement.lang);
-          return ascending ? order : -order;
+          var xs = keys(a.cells[column], number), ys = keys(b.cells[column], number);
+          for (var i = 0; i < Math.max(xs.length, ys.length, 1); i++) {
+            var x = i < xs.length ? xs[i] : null, y = i < ys.length ? ys[i] : null;
+            /* Rows without a value go last in either direction. */
+            if (x === null || y === null) {
+              if (x === y) continue;
+              return x === null ? 1 : -1;
+            }
+            var order = number ? x - y : x.localeCompare(y, document.documentElement.lang);
+            if (order) return ascending ? order : -order;
+          }
+          return 0;
         });
         var next = 0;
         groups.forEach(function (group, index) {
@@ -330,13 +337,18 @@
       });
     });
 
-    function key(cell, number) {
-      var raw = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort")
-        : cell.textContent.trim();
-      if (raw === "") return null;
-      if (!number) return raw;
-      var value = parseFloat(raw.replace(/-/g, "."));
-      return isNaN(value) ? null : value;
+    /* A cell's sort keys, compared in turn: its data-sort, which may hold several separated
+       by spaces (a period: start, then end), or else its text. A number is read with "-" as
+       its point ("2016-11" -> 2016.11). A missing key is null. */
+    function keys(cell, number) {
+      var raw = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort").split(" ")
+        : [cell.textContent.trim()];
+      return raw.map(function (text) {
+        if (text === "") return null;
+        if (!number) return text;
+        var value = parseFloat(text.replace(/-/g, "."));
+        return isNaN(value) ? null : value;
+      });
     }
   }
 
