@@ -387,3 +387,31 @@ def test_a_file_added_to_the_theme_folder_is_published_by_the_next_incremental_b
     assert report.incremental
     for folder in (root / "site", root / "site" / "en"):
         assert (folder / "assets" / "extra.woff2").read_bytes() == b"a font"
+
+
+def test_the_cached_read_refuses_linked_and_hidden_case_files_as_the_checks_do(
+        tmp_path: Path) -> None:
+    """The build's cached read checks a folder of case files once and each file with one
+    `lstat` (`case_cache.plain_files`): a link, a hidden file or a linked case folder is
+    still refused, with the message a check of each file gives, and never read."""
+    root = make_repo(tmp_path / "repo", cases=3)
+    read_corpus_cached(root)  # the cache holds every case
+    cases = root / "municipalities"
+    (cases / "passwd.yml").symlink_to("/etc/passwd")
+    shutil.copy(case_files(cases)[0], cases / ".gammal.yml")
+    with pytest.raises(InvalidContentError) as invalid:
+        read_corpus_cached(root)
+    assert sorted((problem.file, problem.message) for problem in invalid.value.problems) == [
+        ("municipalities/.gammal.yml", "this file is in a hidden folder"),
+        ("municipalities/passwd.yml", "this file is a symbolic link")]
+
+    (cases / "passwd.yml").unlink()
+    (cases / ".gammal.yml").unlink()
+    count = len(case_files(cases))
+    shutil.move(cases, tmp_path / "elsewhere")
+    cases.symlink_to(tmp_path / "elsewhere")  # every case file is reached through a link
+    with pytest.raises(InvalidContentError) as invalid:
+        read_corpus_cached(root)
+    linked = [problem for problem in invalid.value.problems
+              if problem.message == "this file is a symbolic link"]
+    assert len(linked) == count

@@ -22,12 +22,14 @@ import functools
 import hashlib
 import os
 import pickle
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
 from .model import CaseStudy
+from .page_checks import outside_problems
 
 CACHE_FILE = "case-cache.pickle"
 #: The cases validated since `CACHE_FILE` was written, while they are few (`CHANGES_LIMIT`):
@@ -66,6 +68,30 @@ def file_digest(path: Path) -> bytes:
         return hashlib.sha256(path.read_bytes()).digest()
     except OSError:
         return b""
+
+
+def plain_files(paths: list[Path], repo_root: Path, suffixes: tuple[str, ...]) -> set[Path]:
+    """Those of `paths` that are plain files with one of the `suffixes`, not hidden, directly
+    in one folder that `outside_problems` finds nothing wrong with: the checks of a path
+    (`corpus.file_problems`) have nothing to say of them. One `lstat` a file, where checking
+    each path on its own resolves the whole path twice (most of a cached read of a thousand
+    files); anything else is left to those checks."""
+    folders = {path.parent for path in paths}
+    if len(folders) != 1:
+        return set()
+    folder = folders.pop()
+    if outside_problems(folder, repo_root, ""):
+        return set()
+    found = set()
+    for path in paths:
+        if path.suffix not in suffixes or path.name.startswith("."):
+            continue
+        try:
+            if stat.S_ISREG(os.lstat(path).st_mode):
+                found.add(path)
+        except OSError:
+            continue
+    return found
 
 
 def picture_mark(repo_root: Path, case: CaseStudy) -> PictureMark:
