@@ -40,8 +40,10 @@ from .reading.case_cache import CaseCache, code_version
 from .reading.corpus import Corpus, read_corpus
 from .reading.model import LANGUAGES, CaseStudy
 from .reading.parallel import Task
+from .reading.problems import InvalidContentError
 from .reading.publisher import publisher_from_config
 from .reading.schema import schema_text
+from .site import i18n
 from .site.bytecode import TEMPLATES_FILE, StoredBytecode
 from .site.data_keys import FILES_DIR, ROWS_DIR, StoredData
 from .site.dcat import dcat
@@ -299,7 +301,7 @@ def read_corpus_cached(repo_root: Path, work_dir: Path | None = None) -> Corpus:
     work = work_dir or repo_root / ".build"
     stored = CaseCache.load(work)
     try:
-        return read_corpus(repo_root, stored=stored)
+        return with_catalogs(lambda: read_corpus(repo_root, stored=stored))
     finally:
         with contextlib.suppress(OSError):  # a read-only work folder costs only speed
             for name, data in stored.files().items():
@@ -307,6 +309,20 @@ def read_corpus_cached(repo_root: Path, work_dir: Path | None = None) -> Corpus:
                     output.remove_file(work / name)
                 else:
                     output.replace_file(work / name, data)
+
+
+def with_catalogs(read: Callable[[], Corpus]) -> Corpus:
+    """The corpus `read` gives, refused with the problems of the pages' interface catalogs
+    too (a msgstr whose placeholders differ from its msgid's would stop rendering half-way):
+    the catalogs are inputs like the case files, and every problem is told at once."""
+    catalogs = i18n.catalog_problems()
+    try:
+        corpus = read()
+    except InvalidContentError as invalid:
+        raise InvalidContentError([*invalid.problems, *catalogs]) from None
+    if catalogs:
+        raise InvalidContentError(catalogs)
+    return corpus
 
 
 def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str | None = None,

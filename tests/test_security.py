@@ -128,6 +128,10 @@ def test_raw_html_and_encoded_schemes_in_content_pages_are_refused(tmp_path: Pat
     assert found == [
         'content/sv/om-programmet.md:3:4: HTML ("<img src=x onerror=\"alert(1)\">") is not '
         "allowed in a content page; write Markdown instead; to show a < as text, write &lt;",
+        # The lines went into the page's front matter, which MkDocs would then publish as
+        # text: refused too (test_input_doors).
+        "content/sv/om-programmet.md:4:1: the file is not valid YAML: could not find "
+        "expected ':'; check the indentation and the colons near this line",
         'content/sv/om-programmet.md:4:1: HTML ("<script>") is not allowed in a '
         "content page; write Markdown instead; to show a < as text, write &lt;",
         'content/sv/om-programmet.md:4:17: HTML ("</script>") is not allowed in a content '
@@ -498,6 +502,8 @@ def test_reserved_folders_match_the_pages_the_site_writes() -> None:
     assert {path.split("/")[0] for path in written} <= RESERVED_FOLDERS
     assert {root.strip("/") for root in urls.LANGUAGE_ROOTS.values() if root} <= RESERVED_FOLDERS
     assert urls.OPEN_DATA in GENERATED_PAGES
+    # A hand-written jamfor.md was dropped without a word: the generated table won.
+    assert urls.COMPARE in GENERATED_PAGES
 
 
 def test_case_files_with_other_suffixes_are_reported(

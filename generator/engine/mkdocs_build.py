@@ -21,9 +21,9 @@ from typing import Any
 
 import jinja2
 import jinja2.runtime
-import yaml
 from markupsafe import Markup, escape
 
+from ..reading.config_file import read_config
 from ..reading.languages import LANGUAGES, by_language, language
 from ..site import i18n
 from ..site.urls import LANGUAGE_ROOTS
@@ -50,11 +50,9 @@ class LanguageBuild:
 
 
 def read_base_config(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        config = yaml.safe_load(handle)
-    if not isinstance(config, dict):
-        raise ValueError(f"{path} is not a MkDocs configuration")
-    return config
+    """mkdocs.yml, read strictly (`reading.config_file`): its mistakes are an
+    `InvalidContentError` with file, line and column."""
+    return read_config(path, path.name)
 
 
 def language_config(base: dict[str, Any], lang: str, docs_dir: Path, site_dir: Path,

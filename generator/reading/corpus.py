@@ -15,7 +15,7 @@ from pathlib import Path
 from .case_cache import CaseCache, file_digest, plain_files
 from .characters import skeleton
 from .history import FileDates, file_dates
-from .loading import load, read_text
+from .loading import load, not_a_file, read_text
 from .model import LANGUAGES, CaseStudy
 from .page_checks import outside_problems, page_problems, path_problems
 from .page_translation import page_statuses, read_page_records, stray_page_records
@@ -74,6 +74,9 @@ def stray_files(directory: Path, repo_root: Path) -> list[Problem]:
                         N_("run the command in the repository, or name it with --root"))]
     problems = []
     for path in sorted(directory.iterdir()):
+        if path.suffix in CASE_SUFFIXES and not (path.is_file() or path.is_symlink()):
+            problems.append(not_a_file(display_path(path, repo_root)))  # never read
+            continue
         if (path.suffix in CASE_SUFFIXES or path.name.startswith(".")
                 or (path.is_dir() and not path.is_symlink())):
             continue
@@ -224,6 +227,8 @@ def file_problems(path: Path, repo_root: Path, shown_as: str) -> list[Problem]:
         return [Problem(shown_as, 1, 1, "", N_("this is a folder, not a case file"),
                         N_("name the .yml files in it, or leave the names out to check them "
                            "all"))]
+    if not path.is_file() and not path.is_symlink():
+        return [not_a_file(display_path(path, repo_root))]
     if path.suffix not in CASE_SUFFIXES:
         return [Problem(shown_as, 1, 1, "", N_("this file is not read: case files end in .yml"),
                         N_("rename it to {name}.yml, or move it out of the folder"),
@@ -307,7 +312,8 @@ def read_pages(content_dir: Path, repo_root: Path) -> tuple[list[ContentPage], l
             path = content_dir / lang / relative
             shown_as = display_path(path, repo_root)
             refused = (outside_problems(path, repo_root, shown_as)
-                       or path_problems(relative, shown_as))
+                       or path_problems(relative, shown_as)
+                       or ([] if path.is_file() else [not_a_file(display_path(path, repo_root))]))
             if refused:
                 problems.extend(refused)
                 continue

@@ -62,9 +62,13 @@ def shown(path: Path) -> str:
 def read_table(path: Path = TABLE_FILE) -> dict[str, Language]:
     """The table, checked: every language has every column, and nothing else."""
     try:
-        with path.open(encoding="utf-8") as handle:
-            rows = yaml.safe_load(handle)
-    except (OSError, yaml.YAMLError) as error:
+        text = path.read_text(encoding="utf-8")
+        # An alias is expanded when the values are made: a few lines can be gigabytes.
+        if any(isinstance(event, yaml.AliasEvent) for event in yaml.parse(text, yaml.SafeLoader)):
+            raise DataFileError(f"{shown(path)}: anchors and aliases (&, *) are not supported; "
+                                "write each value out")
+        rows = yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise DataFileError(f"{shown(path)} cannot be read: {error}") from None
     columns = [column.name for column in fields(Language) if column.name != "code"]
     if not isinstance(rows, dict) or not rows:

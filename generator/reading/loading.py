@@ -48,10 +48,15 @@ class Document:
 
 def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
     """Decode a file as UTF-8, accepting a byte-order mark and CRLF, rejecting other bytes."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:  # a folder, a file the editor may not read, a broken disk
+        return None, [Problem(shown_as, 1, 1, "", N_("the file cannot be read: {error}"),
+                              N_("check that you may read the file"),
+                              {"error": error.strerror or str(error)})]
     if len(data) > MAX_FILE_BYTES:
         return None, [Problem(shown_as, 1, 1, "", N_("the file is {size} bytes long"),
-                              N_("a case file is at most {limit} bytes"),
+                              N_("a file the site is made from is at most {limit} bytes"),
                               {"size": len(data), "limit": MAX_FILE_BYTES})]
     data = data.removeprefix(b"\xef\xbb\xbf")
     try:
@@ -63,6 +68,13 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
                               N_("save the file as UTF-8 (in most editors: 'Save with "
                                  "encoding' > UTF-8)"))]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def not_a_file(shown_as: str) -> Problem:
+    """A name that looks like an input but is a folder or a device (a named pipe would make
+    reading it wait for ever): reported, never read."""
+    return Problem(shown_as, 1, 1, "", N_("this is not a file but a folder or a device"),
+                   N_("put the file itself here"))
 
 
 def tab_problems(text: str, shown_as: str) -> list[Problem]:
@@ -114,6 +126,17 @@ def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
                                                              "{detail}"),
                               N_("check the indentation and the colons near this line"),
                               {"detail": error.problem or "unreadable"})]
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, anywhere
+        # libyaml counts bytes, PyYAML characters: the character itself says where it is.
+        found = text.find(chr(error.character)) if isinstance(error.character, int) else -1
+        index = found if found >= 0 else min(error.position, len(text))
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        return None, [Problem(shown_as, line, column, "", N_(
+            "the file holds the character {character}, which YAML does not allow"), N_(
+            "delete it: it is invisible in most editors"),
+            {"character": f"U+{error.character:04X}" if isinstance(error.character, int)
+             else repr(error.character)})]
     except yaml.YAMLError as error:
         return None, [Problem(shown_as, 1, 1, "", N_("the file is not valid YAML: {detail}"),
                               "", {"detail": str(error)})]
@@ -197,13 +220,16 @@ def structure_problems(root: Node, shown_as: str) -> list[Problem]:
     """Aliases, custom tags and duplicated keys: each is either hostile or a silent loss."""
     problems: list[Problem] = []
     seen: set[int] = set()
+    aliased: set[int] = set()  # told once per anchor, however often it is used
     stack = [root]
     while stack:
         node = stack.pop()
         if id(node) in seen:
-            problems.append(at(node, shown_as, "", N_("anchors and aliases (&, *) are not "
-                                                      "supported"),
-                               N_("write the value out in full")))
+            if id(node) not in aliased:
+                aliased.add(id(node))
+                problems.append(at(node, shown_as, "", N_("anchors and aliases (&, *) are "
+                                                          "not supported"),
+                                   N_("write the value out in full")))
             continue
         seen.add(id(node))
         if node.tag not in ALLOWED_TAGS:

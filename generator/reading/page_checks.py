@@ -13,12 +13,16 @@ CI keeps its token), and so is any path through a hidden folder such as `.git`.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from pathlib import Path
 
+import yaml
+
 from .characters import character_findings, position
 from .links import LINK_SCHEMES, MARKDOWN_LINK_PATTERNS, link_scheme, mailto_extras
+from .loading import parse
 from .model import LANGUAGES
 from .problems import N_, Problem
 
@@ -34,7 +38,7 @@ AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s
 RESERVED_FOLDERS = frozenset((*LANGUAGES, "assets", "search", "data", "ideslussar", "lan",
                               "teman"))
 #: Pages the generator writes itself, at the top of a language.
-GENERATED_PAGES = frozenset(("oppna-data.md", "404.md"))
+GENERATED_PAGES = frozenset(("oppna-data.md", "jamfor.md", "404.md"))
 
 
 def code_free(line: str) -> str:
@@ -43,11 +47,20 @@ def code_free(line: str) -> str:
     return CODE_SPAN.sub(lambda match: " " * len(match.group()), line)
 
 
+#: Front matter as MkDocs finds it (`mkdocs.utils.meta`): YAML between two `---` lines.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
 def page_problems(markdown: str, shown_as: str) -> list[Problem]:
-    """Raw HTML, links a browser would run, and characters that break formats, in one page."""
+    """Raw HTML, links a browser would run, characters that break formats, front matter
+    MkDocs would misread, and no text at all, in one page."""
+    if not markdown.strip():
+        return [Problem(shown_as, 1, 1, "", N_("the page is empty"),
+                        N_("write its text, or remove the page in every language"))]
     problems = [Problem(shown_as, *position(markdown, finding.index), "", finding.message,
                         finding.expected, finding.params)
                 for finding in character_findings(markdown)]
+    problems.extend(front_matter_problems(markdown, shown_as))
     fence = ""
     for number, line in enumerate(markdown.split("\n"), start=1):
         opening = FENCE.match(line)
@@ -60,6 +73,25 @@ def page_problems(markdown: str, shown_as: str) -> list[Problem]:
             continue
         problems.extend(line_problems(code_free(line), shown_as, number))
     return problems
+
+
+def front_matter_problems(markdown: str, shown_as: str) -> list[Problem]:
+    """Front matter MkDocs would misread: YAML that does not parse (MkDocs then publishes it
+    as the page's first paragraph), a key written twice, a tag, or anchors and aliases (which
+    MkDocs' YAML loader expands: a few lines can be gigabytes). Read as a case file is."""
+    found = FRONT_MATTER.match(markdown)
+    if found is None or all(not line.strip() or line.lstrip().startswith("#")
+                            for line in found.group(1).split("\n")):
+        return []  # no front matter, or only comments: MkDocs reads nothing from it
+    document, problems = parse(found.group(1), shown_as)
+    if document is not None and not isinstance(document.root, yaml.MappingNode):
+        problems.append(Problem(shown_as, 1, 1, "", N_(
+            "the front matter is not key: value lines"), N_(
+            "write it as title: and description: lines between the two --- lines")))
+    # The YAML starts on the page's second line; a key written twice names both lines.
+    return [dataclasses.replace(problem, line=problem.line + 1, params={
+        key: value + 1 if key in ("first", "second") and isinstance(value, int) else value
+        for key, value in problem.params.items()}) for problem in problems]
 
 
 def line_problems(line: str, shown_as: str, number: int) -> list[Problem]:

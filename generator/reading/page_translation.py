@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from .loading import load
+from .loading import load, not_a_file
 from .model import (
     ORIGINAL_LANGUAGE,
     TRANSLATED_LANGUAGES,
@@ -37,7 +37,7 @@ def read_page_records(repo_root: Path) -> tuple[PageRecords, list[Problem]]:
     """The records of content/translation.yml (none if the file is absent), or its problems."""
     path = repo_root / RECORDS_FILE
     if not path.is_file():
-        return {}, []
+        return {}, ([not_a_file(RECORDS_FILE)] if path.exists() else [])
     document, problems = load(path, RECORDS_FILE)
     if document is None:
         return {}, problems

@@ -17,7 +17,7 @@ import yaml
 
 from .loading import load
 from .model import LANGUAGES, ORIGINAL_LANGUAGE, Text
-from .problems import DataFileError
+from .problems import DataFileError, InvalidContentError
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
@@ -83,8 +83,8 @@ def _mapping(node: yaml.Node) -> dict[str, yaml.Node]:
 
 def _root(name: str) -> yaml.Node:
     document, problems = load(DATA_DIR / name, f"generator/data/{name}")
-    if document is None or problems:
-        raise DataFileError(f"generator/data/{name} is unreadable: {problems}")
+    if document is None or problems:  # told as a case file's are: line, column, the fix
+        raise InvalidContentError(problems)
     return document.root
 
 

@@ -20,13 +20,14 @@ from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import Translations
 
 from ..reading import languages
+from ..reading.catalogs import CheckedCatalog, read_catalog_at
 from ..reading.languages import language
 from ..reading.model import ORIGINAL_LANGUAGE, CaseStudy, Month
+from ..reading.problems import InvalidContentError, Problem
 
 #: Where the catalogs live: `translations/<locale>/LC_MESSAGES/<domain>.po` in the repository,
 #: which an installed wheel carries as `generator/translations/` (see pyproject.toml).
@@ -49,21 +50,50 @@ def catalog_path(lang: str, domain: str) -> Path:
     return TRANSLATIONS_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
 
 
+def checked_catalog(lang: str, domain: str) -> CheckedCatalog:
+    """The catalog for `lang` in `domain` as read and checked (`reading.catalogs`): the build
+    refuses its problems before it renders anything, and `translations` compiles it. Read
+    again only when the file changed."""
+    path = catalog_path(lang, domain)
+    try:
+        stamp = path.lstat()
+    except OSError:
+        return read_checked(path, lang, (0, 0))
+    return read_checked(path, lang, (stamp.st_mtime_ns, stamp.st_size))
+
+
+@functools.cache
+def read_checked(path: Path, lang: str, stamp: tuple[int, int]) -> CheckedCatalog:
+    """`checked_catalog` of the file as it was at `stamp` (its modification time and size)."""
+    shown_as = f"{TRANSLATIONS_DIR.name}/{path.relative_to(TRANSLATIONS_DIR).as_posix()}"
+    return read_catalog_at(path, lang, shown_as, optional=lang == SOURCE_LANGUAGE)
+
+
+def catalog_problems() -> list[Problem]:
+    """What is wrong in the catalogs of the pages (the `site` domain, every language), for
+    the build to refuse with the content's problems. Empty and fuzzy entries are not among
+    them: they show the English, and `translations check` refuses them."""
+    return [problem for lang in languages.LANGUAGES
+            for problem in checked_catalog(lang, SITE_DOMAIN).problems]
+
+
 @functools.cache
 def translations(lang: str, domain: str) -> gettext_module.NullTranslations:
-    """The compiled catalog for `lang` in `domain`; English without a catalog is the msgids."""
-    path = catalog_path(lang, domain)
-    if lang == SOURCE_LANGUAGE and not path.is_file():
+    """The compiled catalog for `lang` in `domain`; English without a catalog is the msgids.
+
+    Entries with problems are left out, as fuzzy and empty ones are, so they show the English:
+    the build has refused them already, and the commands' messages must print whatever a
+    translator did to their catalog. A site catalog that cannot be read at all is an error
+    (`InvalidContentError`); a commands' one gives the English messages."""
+    checked = checked_catalog(lang, domain)
+    if checked.catalog is None:
+        if checked.problems and domain == SITE_DOMAIN:
+            raise InvalidContentError(list(checked.problems))
         return gettext_module.NullTranslations()
-    if not path.is_file():
-        raise FileNotFoundError(f"no message catalog for {lang!r}: expected {path}")
-    if path.resolve() != path:  # a link could make any file on the machine a catalog
-        raise FileNotFoundError(f"the message catalog {path} is a symbolic link: put the "
-                                "catalog itself there")
-    with path.open("rb") as po_file:
-        catalog = read_po(po_file, locale=lang)
+    for msgid, context in checked.broken:  # the catalog read for this compile alone
+        checked.catalog.delete(msgid, context)
     buffer = io.BytesIO()
-    write_mo(buffer, catalog)  # fuzzy and empty entries are left out, as in a real compile
+    write_mo(buffer, checked.catalog)  # fuzzy and empty entries are left out, as msgfmt does
     buffer.seek(0)
     return Translations(buffer, domain=domain)
 

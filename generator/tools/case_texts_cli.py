@@ -224,7 +224,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     if problems:
         return print_invalid(args, InvalidContentError(problems))
     exported = export_catalog(cases, root, args.target_lang, needs_work_only=args.needs_work)
-    write_catalog(exported, Path(args.output))
+    try:
+        write_catalog(exported, Path(args.output))
+    except OSError as error:  # a folder of that name, a read-only place, a full disk
+        return fail(args, N_("{site} could not be written: {error}"), site=args.output,
+                    error=error.strerror or str(error))
     print(gettext_for(args)("{count} texts written to {file}").format(
         count=sum(1 for message in exported if message.id), file=args.output))
     return EXIT_OK

@@ -23,7 +23,7 @@ import datetime
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,9 +33,10 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
 from ..output import remove_file, replace_file
+from ..reading import catalogs
 from ..reading.languages import language
 from ..reading.model import LANGUAGES, SECTIONS
-from ..reading.problems import N_
+from ..reading.problems import N_, Problem
 from ..site.i18n import CLI_DOMAIN, DOMAINS, SITE_DOMAIN, SOURCE_LANGUAGE
 
 PROJECT = "ideslussar"
@@ -59,7 +60,6 @@ LEGACY_DOMAIN = "messages"
 HEADER_COMMENT = ("# Interface strings of the idéslussar site and its commands ({domain} domain).\n"
                   "# Written by 'ideslussar translations extract' and 'update'; see "
                   "CONTRIBUTING.md, 'Translating'.")
-BRACE_PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}")
 
 MessageKey = str | tuple[str, str]
 
@@ -133,11 +133,23 @@ def update(root: Path, lang: str, domain: str, template: Catalog | None = None) 
         memory = read_catalog(legacy, lang)
         for message in catalog:
             old = memory.get(message.id, context=message.context) if message.id else None
-            if old is not None and not any(strings_of(message)) and any(strings_of(old)):
+            if (old is not None and not any(catalogs.strings_of(message))
+                    and any(catalogs.strings_of(old))):
                 message.string = old.string
     catalog.revision_date = datetime.datetime.now(datetime.UTC)
     write_catalog(catalog, path)
     return catalog
+
+
+def file_problems(root: Path, lang: str, domain: str) -> list[Problem]:
+    """What makes a language's catalog unreadable as a whole (not UTF-8, a line Babel would
+    mangle, a broken header); none for a missing one, which `update` starts afresh."""
+    path = po_path(root.resolve(), lang, domain)  # absolute: a link is told by resolving
+    if not path.exists() and not path.is_symlink():
+        return []
+    checked = catalogs.read_catalog_at(path, lang, relative(path, root.resolve()),
+                                       optional=False)
+    return list(checked.problems) if checked.catalog is None else []
 
 
 def remove_legacy(root: Path) -> list[Path]:
@@ -152,18 +164,24 @@ def remove_legacy(root: Path) -> list[Path]:
 
 @dataclass(frozen=True)
 class CatalogProblem:
-    """One thing wrong with a catalog: the file, the entry it concerns, and what is wrong."""
+    """One thing wrong with a catalog: the file and line, the entry it concerns, what is wrong
+    and what to do."""
 
     file: str
     entry: str  # the msgid ("context|msgid" with a context), "" for the file as a whole
     message: str  # a gettext msgid, translated when printed
-    params: dict[str, str] = field(default_factory=dict)
+    params: Mapping[str, object] = field(default_factory=dict)
+    line: int = 0  # 1-based; 0: the file as a whole
+    expected: str = ""  # a gettext msgid: what to do
 
     def render(self, gettext: Callable[[str], str]) -> str:
-        """`file: "msgid": problem`, in the language of `gettext`."""
+        """`file:line: "msgid": problem; what to do`, in the language of `gettext`."""
         text = gettext(self.message).format(**self.params)
-        return f"{self.file}: {json.dumps(self.entry, ensure_ascii=False)}: {text}" \
-            if self.entry else f"{self.file}: {text}"
+        if self.expected:
+            text += "; " + gettext(self.expected).format(**self.params)
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {json.dumps(self.entry, ensure_ascii=False)}: {text}" \
+            if self.entry else f"{where}: {text}"
 
 
 def message_key(message: Message) -> MessageKey:
@@ -175,64 +193,24 @@ def shown(message: Message) -> str:
     return message.id if isinstance(message.id, str) else message.id[0]
 
 
-def strings_of(message: Message) -> tuple[str, ...]:
-    """The msgstr, or each plural form of it, as a tuple of texts."""
-    value = message.string
-    if isinstance(value, str):
-        return (value,)
-    return tuple(str(item or "") for item in value or ("",))
-
-
-def placeholders(text: str) -> set[str]:
-    return set(BRACE_PLACEHOLDER.findall(text))
-
-
-#: Characters that make text markup in a page: a msgstr may use one only where its msgid does
-#: (the site escapes every msgstr anyway; the check tells the translator at once).
-MARKUP_CHARACTERS = frozenset('<>&"')
-
-
-def markup_characters(text: str) -> set[str]:
-    return set(MARKUP_CHARACTERS.intersection(text))
+def from_problem(problem: Problem) -> CatalogProblem:
+    """A problem `reading.catalogs` found, as the check lists it."""
+    entry = json.loads(problem.field) if problem.field else ""
+    return CatalogProblem(problem.file, entry, problem.message, problem.params, problem.line,
+                          problem.expected)
 
 
 def entry_problems(catalog: Catalog, file: str, *, empty_allowed: bool = False
                    ) -> list[CatalogProblem]:
-    """Empty, fuzzy and obsolete entries, and brace placeholders or markup characters the
-    msgid does not have (values that differ by language are passed under the msgid's own
-    name: `Localized`)."""
-    found: list[CatalogProblem] = []
-    for message in catalog:
-        if not message.id:
-            continue
-        strings = strings_of(message)
-        if not empty_allowed and any(not string for string in strings):
-            found.append(CatalogProblem(file, shown(message), N_("the translation is empty")))
-        if message.fuzzy:
-            found.append(CatalogProblem(file, shown(message), N_(
-                "the entry is fuzzy: check the translation and remove the fuzzy flag")))
-        ids = [message.id] if isinstance(message.id, str) else list(message.id)
-        allowed = {name for msgid in ids for name in placeholders(str(msgid))}
-        for string in strings:
-            if not string:
-                continue
-            markup = markup_characters(string) - {
-                character for msgid in ids for character in markup_characters(str(msgid))}
-            if markup:
-                found.append(CatalogProblem(
-                    file, shown(message), N_("the translation has characters the msgid does "
-                                             "not have: {characters}; interface texts are "
-                                             "plain text, never HTML: leave them out"),
-                    {"characters": " ".join(sorted(markup))}))
-            extra = placeholders(string) - allowed
-            if extra:
-                found.append(CatalogProblem(
-                    file, shown(message), N_("the translation uses placeholders the msgid "
-                                             "does not have: {names}"),
-                    {"names": ", ".join(sorted(extra))}))
+    """Empty, fuzzy and obsolete entries, plural forms the language does not have, and
+    placeholders or markup characters the msgid does not have (`reading.catalogs`, which the
+    build asks too)."""
+    found = [from_problem(problem) for _, problem in catalogs.entry_problems(
+        catalog, file, empty_allowed=empty_allowed)]
     for message in catalog.obsolete.values():
         found.append(CatalogProblem(file, shown(message), N_(
-            "the entry is obsolete: reuse its text if it helps, then delete it")))
+            "the entry is obsolete: reuse its text if it helps, then delete it"),
+            line=message.lineno or 0))
     return found
 
 
@@ -281,15 +259,22 @@ def domain_problems(root: Path, domain: str, fresh: Catalog) -> list[CatalogProb
             found.append(CatalogProblem(relative(path, root), "", N_(
                 "the catalog is a symbolic link: put the catalog itself there")))
             continue
-        catalog = read_catalog(path, lang)
+        checked = catalogs.read_catalog_file(path, lang, relative(path, root),
+                                             empty_allowed=lang == SOURCE_LANGUAGE)
+        if checked.catalog is None:  # not a catalog Babel can read: that problem alone
+            found.extend(from_problem(problem) for problem in checked.problems)
+            continue
+        catalog = checked.catalog
         keys = {message_key(m) for m in catalog if m.id}
         found += differences(relative(path, root), template_keys, keys, N_(
             "in the template but not in the catalog: run 'ideslussar translations "
             "update'"), N_(
             "in the catalog but not in the template: run 'ideslussar translations "
             "update'"))
-        found.extend(entry_problems(catalog, relative(path, root),
-                                    empty_allowed=lang == SOURCE_LANGUAGE))
+        found.extend(from_problem(problem) for problem in checked.problems)
+        found.extend(CatalogProblem(relative(path, root), shown(message), N_(
+            "the entry is obsolete: reuse its text if it helps, then delete it"),
+            line=message.lineno or 0) for message in catalog.obsolete.values())
     return found
 
 

@@ -14,8 +14,10 @@ from typing import Any
 
 from ..reading.corpus import case_files, read_cases, read_pages, stray_files
 from ..reading.languages import EDITOR_LANGUAGES, LANGUAGES, ORIGINAL_LANGUAGE
+from ..reading.loading import not_a_file, read_text
 from ..reading.problems import DataFileError, InvalidContentError, terminal_text
 from ..reading.registry import load_registry
+from ..reading.site_folder import site_folder_problems
 from ..site import i18n
 from . import translations_cli
 from .terminal import message_language, print_problems
@@ -52,6 +54,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     from ..site.og_images import FontMissingError
 
     root = Path(args.root)
+    refused = site_folder_problems(Path(args.site_dir), root)
+    if refused:
+        print_problems(refused, args.lang)
+        return EXIT_INVALID
     try:
         corpus = read_corpus_cached(root)
     except InvalidContentError as invalid:
@@ -64,6 +70,10 @@ def cmd_build(args: argparse.Namespace) -> int:
                             strict=args.strict, on_wait=lambda: print(gettext(
                                 "Another build of {site} is running; waiting for it to "
                                 "finish").format(site=args.site_dir), file=sys.stderr))
+    except InvalidContentError as invalid:  # mkdocs.yml: read once the build holds its locks
+        print_problems(invalid.problems, args.lang)
+        print(failed, file=sys.stderr)
+        return EXIT_INVALID
     except FontMissingError as error:
         print(terminal_text(str(error)), file=sys.stderr)
         print(failed, file=sys.stderr)
@@ -128,7 +138,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     contributing = root / "CONTRIBUTING.md"
-    guide = contributing.read_text(encoding="utf-8")
+    guide, problems = read_text(contributing, "CONTRIBUTING.md") if contributing.is_file() \
+        else (None, [not_a_file("CONTRIBUTING.md")])
+    if guide is None:
+        print_problems(problems, args.lang)
+        return EXIT_INVALID
     wanted = {root / SCHEMA_PATH: schema_text(load_registry()),
               contributing: with_field_tables(guide)}
     stale = [path for path, text in wanted.items()
@@ -233,6 +247,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = args.run(args)
     except DataFileError as error:
         print(error, file=sys.stderr)
+        return EXIT_INVALID
+    except InvalidContentError as invalid:  # any command's input, wherever it is found
+        print_problems(invalid.problems, args.lang)
         return EXIT_INVALID
     return result
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from ..reading import catalogs
 from ..reading.corpus import case_files
 from ..reading.loading import load
 from ..site.i18n import DOMAINS
@@ -132,7 +133,7 @@ def catalog_pairs(root: Path) -> Iterator[Pair]:
                     continue
                 ids = [message.id] if isinstance(message.id, str) else list(message.id)
                 yield Pair(f"{catalog.relative(path, root)}: {ids[0]!r}",
-                           " ".join(catalog.strings_of(message)), " ".join(str(i) for i in ids))
+                           " ".join(catalogs.strings_of(message)), " ".join(str(i) for i in ids))
 
 
 def all_pairs(root: Path) -> list[Pair]:

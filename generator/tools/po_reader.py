@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..reading.loading import not_a_file
 from ..reading.problems import N_, Problem
 
 MAX_PO_BYTES = 20_000_000
@@ -68,7 +69,16 @@ def unescape(body: str) -> str | None:
 
 def read_po_file(path: Path, shown_as: str) -> PoFile:
     """The PO file's header and entries, or `PoReadError` listing every problem found."""
-    data = path.read_bytes()
+    if not path.is_file():  # missing, a folder, a pipe that would wait for ever
+        raise PoReadError([Problem(shown_as, 1, 1, "", N_("there is no such file"), N_(
+            "name the PO file written by 'ideslussar translations export'"))
+            if not path.exists() else not_a_file(shown_as)])
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PoReadError([Problem(shown_as, 1, 1, "", N_("the file cannot be read: {error}"),
+                                   N_("check that you may read the file"),
+                                   {"error": error.strerror or str(error)})]) from None
     if len(data) > MAX_PO_BYTES:
         raise PoReadError([Problem(shown_as, 1, 1, "", N_("the file is {size} bytes long"),
                                    N_("a PO file of the case studies is at most {limit} bytes"),

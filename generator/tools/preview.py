@@ -30,7 +30,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from .. import output
-from ..build import prepare
+from ..build import prepare, with_catalogs
 from ..engine import serve_live
 from ..reading.corpus import CASE_SUFFIXES, ReadCache, read_corpus
 from ..reading.languages import SOURCE_LANGUAGE
@@ -72,15 +72,15 @@ class Preview:
         """Rewrite the sources from the current files; False (and a report, in the terminal
         and on every page) when invalid."""
         try:
-            corpus = read_corpus(self.repo_root, cache=self.reads)
+            corpus = with_catalogs(lambda: read_corpus(self.repo_root, cache=self.reads))
+            prepare(corpus, self.repo_root / "mkdocs.yml", self.work_dir, self.site_url,
+                    langs=self.langs, memo=self.memo, known=self.known)
         except InvalidContentError as invalid:
             report(invalid.problems)
             gettext = i18n.cli_translations(self.lang).gettext
             self.show_problems([problem.render(gettext, self.lang)
                                 for problem in invalid.problems])
             return False
-        prepare(corpus, self.repo_root / "mkdocs.yml", self.work_dir, self.site_url,
-                langs=self.langs, memo=self.memo, known=self.known)
         return True
 
     def show_problems(self, messages: list[str]) -> None:

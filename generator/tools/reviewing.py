@@ -64,10 +64,10 @@ class CaseFile:
 
 def read_case_file(path: Path, repo_root: Path) -> CaseFile:
     shown_as = display_path(path, repo_root)
-    raw = path.read_bytes()
     text, problems = read_text(path, shown_as)
     if text is None:
         raise InvalidContentError(problems)
+    raw = path.read_bytes()
     return CaseFile(path, shown_as, text, b"\r\n" in raw, raw.startswith(b"\xef\xbb\xbf"))
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..output import replace_file
+from ..reading import catalogs
 from ..reading.corpus import case_files, display_path
 from ..reading.languages import EDITOR_LANGUAGES
 from ..reading.loading import read_text
@@ -64,12 +65,16 @@ def cmd_update(args: argparse.Namespace) -> int:
     root = Path(args.root)
     if not all(catalog.template_path(root, domain).is_file() for domain in i18n.DOMAINS):
         return fail(args, N_("the template is missing: run 'ideslussar translations extract'"))
+    unreadable = [problem for domain in i18n.DOMAINS for lang in catalog.KEPT_LANGUAGES
+                  for problem in catalog.file_problems(root, lang, domain)]
+    if unreadable:  # merged, such a file would be rewritten with what Babel guessed of it
+        return print_invalid(args, InvalidContentError(unreadable))
     gettext = gettext_for(args)
     for domain in i18n.DOMAINS:
         for lang in catalog.KEPT_LANGUAGES:
             merged = catalog.update(root, lang, domain)
             untranslated = sum(1 for message in merged
-                               if message.id and not all(catalog.strings_of(message)))
+                               if message.id and not all(catalogs.strings_of(message)))
             print(gettext("{file}: {count} strings, {untranslated} to translate, {obsolete} "
                           "obsolete").format(
                 file=catalog.relative(catalog.po_path(root, lang, domain), root),
