@@ -36,7 +36,7 @@ from .engine import (
     warm_up,
 )
 from .incremental import Previous
-from .reading.case_cache import CaseCache, code_version
+from .reading.case_cache import CaseCache
 from .reading.corpus import Corpus, read_corpus
 from .reading.model import LANGUAGES, CaseStudy
 from .reading.parallel import Task
@@ -53,7 +53,7 @@ from .site.memo import PageMemo, RenderMemo
 from .site.og_images import og_images
 from .site.opendata import data_files
 from .site.page_keys import KEYS_FILE, VIEWS_FILE, StoredPages, case_tokens, view_tokens
-from .site.related import kept_related, related_cases
+from .site.related import related_cases
 from .site.render import render_language
 from .site.sitemaps import sitemaps
 from .site.urls import (
@@ -228,10 +228,6 @@ def prepare(corpus: Corpus, config_file: Path, work_dir: Path, site_url: str | N
     return [sources.build for sources in written], written[0].paths, url
 
 
-#: In the work folder: which cases each case's page shows as related (`kept_related`).
-RELATED_FILE = "related-cases.marshal"
-#: Beside each language's configuration: the theme's static files (`engine.ThemeFiles`).
-THEME_FILES = "theme-files.marshal"
 #: Beside each language's configuration: the editor's start page as the last build read it.
 START_SOURCE = "start-page-source.md"
 
@@ -276,7 +272,7 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     search_file = work_dir / lang / incremental.SEARCH_PAGES
     search_pages = remembered_pages(lang, incremental.analysis_version(),
                                     incremental.read_bytes(search_file))
-    theme_file = work_dir / lang / THEME_FILES
+    theme_file = work_dir / lang / incremental.THEME_FILES
     theme_files = ThemeFiles(incremental.read_bytes(theme_file), incremental.library_versions())
     built = build_one(lang, str(sources.build.config_file), strict, changed, entries,
                       output.replaced, bytecode=bytecode, theme_files=theme_files)
@@ -304,11 +300,7 @@ def read_corpus_cached(repo_root: Path, work_dir: Path | None = None) -> Corpus:
         return with_catalogs(lambda: read_corpus(repo_root, stored=stored))
     finally:
         with contextlib.suppress(OSError):  # a read-only work folder costs only speed
-            for name, data in stored.files().items():
-                if data is None:
-                    output.remove_file(work / name)
-                else:
-                    output.replace_file(work / name, data)
+            incremental.write_files(work, stored.files())
 
 
 def with_catalogs(read: Callable[[], Corpus]) -> Corpus:
@@ -337,9 +329,7 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
     site = site_dir.resolve()
     with output.build_lock([work.with_name(work.name + ".lock"),
                             site.with_name(f".{site.name}.lock")], on_wait):
-        # What exists now (the corpus, the imported modules) lives as long as the build: the
-        # collector need not walk it again and again, here nor in the forked languages.
-        gc.freeze()
+        gc.freeze()  # the corpus and modules outlive the build: not collected again and again
         try:
             return build_locked(corpus, repo_root, site_dir, site_url, strict, config_file, work)
         finally:
@@ -357,10 +347,7 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
     inputs = incremental.fingerprint(config_file, url, strict)
     previous = incremental.previous_build(work, inputs)
     incremental.forget(work)
-    related, relations = kept_related(corpus.cases, corpus.registry, code_version(),
-                                      incremental.read_bytes(work / RELATED_FILE))
-    if relations is not None:
-        output.replace_file(work / RELATED_FILE, relations)
+    related = incremental.related_cases(work, corpus)
     tokens = case_tokens(corpus.cases, corpus.tokens)
     views = view_tokens(corpus.cases, tokens, incremental.read_json(work / VIEWS_FILE))
     output.replace_file(work / VIEWS_FILE, json.dumps(views))

@@ -16,7 +16,7 @@ import pytest
 from benchmarks.bench import make_repository
 from benchmarks.synthetic import write_corpus
 from generator import incremental
-from generator.build import THEME_FILES, BuildReport, build_site, read_corpus_cached
+from generator.build import BuildReport, build_site, read_corpus_cached
 from generator.engine import mkdocs_build, search_index
 from generator.reading import case_cache
 from generator.reading.case_cache import CACHE_FILE, CaseCache
@@ -380,7 +380,7 @@ def test_a_file_added_to_the_theme_folder_is_published_by_the_next_incremental_b
     monkeypatch.setattr(mkdocs_build, "THEME_DIR", theme)
     root = make_repo(tmp_path / "repo")
     build(root)
-    assert (root / ".build" / "sv" / THEME_FILES).is_file()
+    assert (root / ".build" / "sv" / incremental.THEME_FILES).is_file()
     (theme / "assets" / "extra.woff2").write_bytes(b"a font")
     edit_section(case_files(root / "municipalities")[5], "En mening med ett nytt typsnitt.")
     report = build(root)
