@@ -104,6 +104,10 @@ def test_ordinary_front_matter_and_a_page_without_it_pass() -> None:
     assert page_problems("---\ntitle: Om\ndescription: Text\n---\n\n# Om\n", "a.md") == []
     assert page_problems("---\n# only a comment\n---\n\n# Om\n", "a.md") == []
     assert page_problems("# Om\n\nText.\n", "a.md") == []
+    # What editors write for Material: lists, a date, a nested mapping, a quoted colon.
+    assert page_problems("---\ntitle: 'Om: programmet'\ndescription: Text\nhide:\n  - toc\n"
+                         "date: 2024-05-01\nsearch:\n  exclude: true\ntags: [a, b]\n---\n\n"
+                         "# Om\n", "a.md") == []
 
 
 def test_an_empty_page_is_refused() -> None:
