@@ -609,8 +609,10 @@ def main(argv: list[str]) -> int:
     ROOT` is one measured step in its own process, JSON on stdout."""
     steps = {"build": child_build, "preview": child_preview}
     if len(argv) == 2 and argv[0] in steps:
+        from generator.__main__ import leave
+
         print(json.dumps(steps[argv[0]](Path(argv[1]))))
-        return 0
+        leave(0)  # as `ideslussar` ends, without the interpreter's clean-up
     return cmd_bench(build_parser().parse_args(argv))
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import gc
 import json
 import marshal
 import time
@@ -27,6 +28,7 @@ from typing import Any
 from . import incremental, output
 from .engine import (
     LanguageBuild,
+    ThemeFiles,
     build_one,
     language_config,
     read_base_config,
@@ -34,7 +36,7 @@ from .engine import (
     warm_up,
 )
 from .incremental import Previous
-from .reading.case_cache import CACHE_FILE, CaseCache
+from .reading.case_cache import CaseCache
 from .reading.corpus import Corpus, read_corpus
 from .reading.model import LANGUAGES, CaseStudy
 from .reading.parallel import Task
@@ -270,8 +272,12 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     search_file = work_dir / lang / incremental.SEARCH_PAGES
     search_pages = remembered_pages(lang, incremental.analysis_version(),
                                     incremental.read_bytes(search_file))
+    theme_file = work_dir / lang / incremental.THEME_FILES
+    theme_files = ThemeFiles(incremental.read_bytes(theme_file), incremental.library_versions())
     built = build_one(lang, str(sources.build.config_file), strict, changed, entries,
-                      output.replaced, bytecode=bytecode)
+                      output.replaced, bytecode=bytecode, theme_files=theme_files)
+    if theme_files.found is not None:
+        output.replace_file(theme_file, theme_files.found)
     if search_pages.changed:
         output.replace_file(search_file, search_pages.dumps())
     if bytecode.worth_writing:
@@ -293,9 +299,8 @@ def read_corpus_cached(repo_root: Path, work_dir: Path | None = None) -> Corpus:
     try:
         return with_catalogs(lambda: read_corpus(repo_root, stored=stored))
     finally:
-        if stored.changed:
-            with contextlib.suppress(OSError):  # a read-only work folder costs only speed
-                output.replace_file(work / CACHE_FILE, stored.dumps())
+        with contextlib.suppress(OSError):  # a read-only work folder costs only speed
+            incremental.write_files(work, stored.files())
 
 
 def with_catalogs(read: Callable[[], Corpus]) -> Corpus:
@@ -324,7 +329,11 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
     site = site_dir.resolve()
     with output.build_lock([work.with_name(work.name + ".lock"),
                             site.with_name(f".{site.name}.lock")], on_wait):
-        return build_locked(corpus, repo_root, site_dir, site_url, strict, config_file, work)
+        gc.freeze()  # the corpus and modules outlive the build: not collected again and again
+        try:
+            return build_locked(corpus, repo_root, site_dir, site_url, strict, config_file, work)
+        finally:
+            gc.unfreeze()
 
 
 def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str | None,
@@ -338,7 +347,7 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
     inputs = incremental.fingerprint(config_file, url, strict)
     previous = incremental.previous_build(work, inputs)
     incremental.forget(work)
-    related = related_cases(corpus.cases, corpus.registry)
+    related = incremental.related_cases(work, corpus)
     tokens = case_tokens(corpus.cases, corpus.tokens)
     views = view_tokens(corpus.cases, tokens, incremental.read_json(work / VIEWS_FILE))
     output.replace_file(work / VIEWS_FILE, json.dumps(views))

@@ -26,7 +26,10 @@ from typing import Any
 
 from . import output
 from .reading.case_cache import PACKAGE_DIR, code_version
+from .reading.corpus import Corpus
+from .reading.model import CaseStudy
 from .site import i18n
+from .site.related import kept_related
 
 STATE_FILE = "state.json"
 #: Beside each language's configuration: every page's search entries, for the next build
@@ -34,6 +37,10 @@ STATE_FILE = "state.json"
 SEARCH_ENTRIES = "search-entries.marshal"
 #: Beside each language's configuration: the search index's analysis of every page's text.
 SEARCH_PAGES = "search-pages.marshal"
+#: Beside each language's configuration: the theme's static files (`engine.ThemeFiles`).
+THEME_FILES = "theme-files.marshal"
+#: In the work folder: which cases each case's page shows as related (`kept_related`).
+RELATED_FILE = "related-cases.marshal"
 #: The libraries whose release can change a page's HTML.
 LIBRARIES = ("mkdocs", "mkdocs-material", "Markdown", "Jinja2", "Babel", "PyYAML",
              "MarkupSafe", "pymdown-extensions", "snowballstemmer")
@@ -142,3 +149,22 @@ def record(work_dir: Path, current: str, pages: dict[str, list[str]]) -> None:
     """The build was published: the next one may build on it."""
     output.replace_file(work_dir / STATE_FILE,
                         json.dumps({"fingerprint": current, "pages": pages}))
+
+
+def related_cases(work_dir: Path, corpus: Corpus) -> dict[str, list[CaseStudy]]:
+    """`related.related_cases`, kept in the work folder while no case's place, themes or
+    name order changed (`related.kept_related`)."""
+    related, relations = kept_related(corpus.cases, corpus.registry, code_version(),
+                                      read_bytes(work_dir / RELATED_FILE))
+    if relations is not None:
+        output.replace_file(work_dir / RELATED_FILE, relations)
+    return related
+
+
+def write_files(work_dir: Path, files: dict[str, bytes | None]) -> None:
+    """Files for the work folder by name (None: remove it), as the case cache gives them."""
+    for name, data in files.items():
+        if data is None:
+            output.remove_file(work_dir / name)
+        else:
+            output.replace_file(work_dir / name, data)

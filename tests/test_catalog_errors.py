@@ -15,7 +15,7 @@ from babel.messages.catalog import Message, TranslationError
 from babel.messages.checkers import python_format
 
 from generator.reading.catalogs import read_catalog_file
-from generator.reading.placeholders import percent_problems
+from generator.reading.placeholders import brace_problems, percent_problems
 from generator.site import i18n, jinja_env
 from generator.tools import catalog
 from generator.tools.cli import main
@@ -98,6 +98,13 @@ def test_percent_rules_agree_with_babels_checker(msgstr: str, problem: str | Non
         babel_refuses = True
     assert not babel_refuses or found
     assert [problem] == [None] if not found else problem and problem in found[0], found
+
+
+def test_a_translation_may_put_named_placeholders_in_another_order() -> None:
+    """Swedish word order often differs: named placeholders may move, in either style."""
+    assert percent_problems(("%(county)s: %(num)s idea sluice",),
+                            "%(num)s idésluss i %(county)s") == []
+    assert brace_problems(("{file}: {count} strings",), "{count} texter i {file}") == []
 
 
 @pytest.mark.parametrize(("msgstr", "problem"), [

@@ -17,7 +17,7 @@ from benchmarks.bench import make_repository
 from benchmarks.synthetic import write_corpus
 from generator import incremental
 from generator.build import BuildReport, build_site, read_corpus_cached
-from generator.engine import search_index
+from generator.engine import mkdocs_build, search_index
 from generator.reading import case_cache
 from generator.reading.case_cache import CACHE_FILE, CaseCache
 from generator.reading.corpus import case_files, read_corpus
@@ -309,3 +309,109 @@ def test_a_case_cache_from_other_code_or_unreadable_is_ignored(tmp_path: Path) -
     stored.version = "older code"
     (root / ".build" / CACHE_FILE).write_bytes(stored.dumps())
     assert CaseCache.load(root / ".build").entries == {}
+
+
+def test_an_edit_stores_the_edited_case_beside_the_cache_not_the_whole_cache_again(
+        tmp_path: Path) -> None:
+    """After an edit the cache's big file stays as it was and the edited case goes into the
+    changes beside it; the next read takes every case from the two. A changes file left
+    from before the big one was written can only make a case be read again, never give an
+    old one."""
+    root = make_repo(tmp_path / "repo")
+    work = root / ".build"
+    build(root)
+    whole = (work / CACHE_FILE).read_bytes()
+    assert not (work / case_cache.CHANGES_FILE).exists()
+    files = case_files(root / "municipalities")
+    edit_section(files[2], "En mening i cachens ändringar.")
+    build(root)
+    assert (work / CACHE_FILE).read_bytes() == whole
+    old_changes = (work / case_cache.CHANGES_FILE).read_bytes()
+    stored = CaseCache.load(work)
+    corpus = read_corpus(root, stored=stored)
+    assert stored.hits == len(files)
+    edited = next(case for case in corpus.cases if case.path.endswith(files[2].name))
+    assert "En mening i cachens ändringar." in str(edited.what and edited.what["sv"])
+
+    texts = [path.read_text(encoding="utf-8") for path in (root / "content").rglob("*.md")]
+    removed = next(case for case in files[7:] if not any(  # one no page or case names
+        case.stem in text for text in texts + [file.read_text(encoding="utf-8")
+                                               for file in files if file != case]))
+    removed.unlink()  # a case gone: the cache is written whole, without it
+    build(root)
+    assert not (work / case_cache.CHANGES_FILE).exists()
+    assert len(CaseCache.load(work).entries) == len(files) - 1
+    edit_section(files[2], "En senare mening.")
+    build(root)
+    (work / case_cache.CHANGES_FILE).write_bytes(old_changes)  # left from before
+    corpus = read_corpus_cached(root)
+    edited = next(case for case in corpus.cases if case.path.endswith(files[2].name))
+    assert "En senare mening." in str(edited.what and edited.what["sv"])
+
+
+def test_a_case_given_other_themes_changes_the_related_cases_as_a_clean_build_does(
+        tmp_path: Path) -> None:
+    """Related cases are kept from the last build while no case's place, themes or name
+    order changed; a theme changed gives other related cases, on its page and others'."""
+    root = make_repo(tmp_path / "repo")
+    build(root)
+    case = case_files(root / "municipalities")[4]
+    before = {path.name: path.read_text(encoding="utf-8")
+              for path in (root / "site" / "ideslussar").glob("*.html")}
+    text = case.read_text(encoding="utf-8")
+    themes = text.split("themes: ", 1)[1].split("\n", 1)[0]
+    case.write_text(text.replace(f"themes: {themes}", "themes: [idea-coaching]", 1),
+                    encoding="utf-8")
+    report = build(root)
+    assert report.incremental
+    after = {path.name: path.read_text(encoding="utf-8")
+             for path in (root / "site" / "ideslussar").glob("*.html")}
+    assert len([name for name in before if before[name] != after[name]]) > 2
+    assert_same_site(root / "site", clean_build_of(root, tmp_path))
+
+
+def test_a_file_added_to_the_theme_folder_is_published_by_the_next_incremental_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The theme's static files are listed once and kept (`engine/theme_files.py`); a file
+    the custom theme folder gains (a font: no template, so no clean build) is found all the
+    same, in both languages."""
+    theme = tmp_path / "theme"
+    shutil.copytree(mkdocs_build.THEME_DIR, theme)
+    monkeypatch.setattr(mkdocs_build, "THEME_DIR", theme)
+    root = make_repo(tmp_path / "repo")
+    build(root)
+    assert (root / ".build" / "sv" / incremental.THEME_FILES).is_file()
+    (theme / "assets" / "extra.woff2").write_bytes(b"a font")
+    edit_section(case_files(root / "municipalities")[5], "En mening med ett nytt typsnitt.")
+    report = build(root)
+    assert report.incremental
+    for folder in (root / "site", root / "site" / "en"):
+        assert (folder / "assets" / "extra.woff2").read_bytes() == b"a font"
+
+
+def test_the_cached_read_refuses_linked_and_hidden_case_files_as_the_checks_do(
+        tmp_path: Path) -> None:
+    """The build's cached read checks a folder of case files once and each file with one
+    `lstat` (`case_cache.plain_files`): a link, a hidden file or a linked case folder is
+    still refused, with the message a check of each file gives, and never read."""
+    root = make_repo(tmp_path / "repo", cases=3)
+    read_corpus_cached(root)  # the cache holds every case
+    cases = root / "municipalities"
+    (cases / "passwd.yml").symlink_to("/etc/passwd")
+    shutil.copy(case_files(cases)[0], cases / ".gammal.yml")
+    with pytest.raises(InvalidContentError) as invalid:
+        read_corpus_cached(root)
+    assert sorted((problem.file, problem.message) for problem in invalid.value.problems) == [
+        ("municipalities/.gammal.yml", "this file is in a hidden folder"),
+        ("municipalities/passwd.yml", "this file is a symbolic link")]
+
+    (cases / "passwd.yml").unlink()
+    (cases / ".gammal.yml").unlink()
+    count = len(case_files(cases))
+    shutil.move(cases, tmp_path / "elsewhere")
+    cases.symlink_to(tmp_path / "elsewhere")  # every case file is reached through a link
+    with pytest.raises(InvalidContentError) as invalid:
+        read_corpus_cached(root)
+    linked = [problem for problem in invalid.value.problems
+              if problem.message == "this file is a symbolic link"]
+    assert len(linked) == count

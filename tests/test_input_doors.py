@@ -104,6 +104,10 @@ def test_ordinary_front_matter_and_a_page_without_it_pass() -> None:
     assert page_problems("---\ntitle: Om\ndescription: Text\n---\n\n# Om\n", "a.md") == []
     assert page_problems("---\n# only a comment\n---\n\n# Om\n", "a.md") == []
     assert page_problems("# Om\n\nText.\n", "a.md") == []
+    # What editors write for Material: lists, a date, a nested mapping, a quoted colon.
+    assert page_problems("---\ntitle: 'Om: programmet'\ndescription: Text\nhide:\n  - toc\n"
+                         "date: 2024-05-01\nsearch:\n  exclude: true\ntags: [a, b]\n---\n\n"
+                         "# Om\n", "a.md") == []
 
 
 def test_an_empty_page_is_refused() -> None:
@@ -170,6 +174,25 @@ def test_a_site_folder_that_would_replace_the_repository_or_its_folders_is_refus
     assert refused(root / "municipalities").startswith("the site would replace municipalities/")
     assert refused(root / "notes.txt").startswith("this is a file, not a folder")
     assert refused(root / "site") == refused(root / "public") == refused(tmp_path / "out") == ""
+
+
+def test_a_folder_with_files_but_no_site_is_not_replaced_by_the_site(tmp_path: Path) -> None:
+    """Publishing swaps the whole site folder, so `--site-dir ~/Documents` would have replaced
+    the documents; a folder a build made (it has index.html), an empty one or a new one
+    may hold the site."""
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    (documents / "letter.odt").write_text("mine", encoding="utf-8")
+    found = [problem.render(str) for problem in site_folder_problems(documents, tmp_path / "r")]
+    assert found == [
+        f"{documents}:1:1: this folder holds files but no site a build made (it has no "
+        "index.html): publishing the site would replace them; name a new or empty folder, "
+        "such as --site-dir site"]
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "built").mkdir()
+    (tmp_path / "built" / "index.html").write_text("the last site", encoding="utf-8")
+    for allowed in ("empty", "built", "new"):
+        assert site_folder_problems(tmp_path / allowed, tmp_path / "r") == []
 
 
 def test_build_with_site_dir_dot_exits_1_and_changes_nothing(

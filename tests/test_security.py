@@ -261,6 +261,8 @@ def test_an_undeletable_file_in_site_stops_no_build(tmp_path: Path) -> None:
     root = cli_repo(tmp_path)
     stuck = root / "site/gammalt/fast.txt"
     make_undeletable(stuck)
+    # A site an earlier build made (a folder without one is refused, not replaced).
+    (root / "site/index.html").write_text("the earlier site", encoding="utf-8")
     try:
         told = []
         for _attempt in range(3):  # the builds after the one that could not clean up work too

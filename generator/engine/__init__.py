@@ -21,7 +21,8 @@ from .mkdocs_build import (
     warm_up,
 )
 from .search_index import PageInfo, page_kind, remembered_pages, search_files
+from .theme_files import ThemeFiles
 
-__all__ = ["SHORTCUTS", "LanguageBuild", "PageInfo", "SiteBuildError", "build_one",
-           "handed_index", "language_config", "page_kind", "read_base_config", "remembered_pages",
-           "search_files", "serve_live", "warm_up"]
+__all__ = ["SHORTCUTS", "LanguageBuild", "PageInfo", "SiteBuildError", "ThemeFiles",
+           "build_one", "handed_index", "language_config", "page_kind", "read_base_config",
+           "remembered_pages", "search_files", "serve_live", "warm_up"]

@@ -28,6 +28,7 @@ from ..reading.languages import LANGUAGES, by_language, language
 from ..site import i18n
 from ..site.urls import LANGUAGE_ROOTS
 from .pages_markdown import pages_markdown
+from .theme_files import ThemeFiles, stored_theme_files
 
 #: The theme: Material's templates, overridden where the site needs it. It is the engine's, so
 #: it travels with the package and mkdocs.yml does not name it.
@@ -186,7 +187,8 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
               previous: dict[str, Any] | None = None,
               replacing: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None,
               *, shortcuts: frozenset[str] = SHORTCUTS,
-              bytecode: jinja2.BytecodeCache | None = None) -> Built:
+              bytecode: jinja2.BytecodeCache | None = None,
+              theme_files: ThemeFiles | None = None) -> Built:
     """Build one language, or raise `SiteBuildError` with what MkDocs logged.
 
     With `changed` (an incremental build: see `incremental_build.py`), only those sources and
@@ -194,7 +196,8 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
     entries are `previous`; `replacing` makes MkDocs' writes replace files. Either way every
     page's search entries come back, for the next build. `shortcuts` switches the build's
     shortcuts inside MkDocs (all by default). `bytecode` keeps the theme's compiled templates
-    between builds (`site/bytecode.py`). Runs in a worker process, so it reports what
+    between builds (`site/bytecode.py`), `theme_files` the theme's static files
+    (`theme_files.py`). Runs in a worker process, so it reports what
     MkDocs logged by value, not by logging.
     """
     if not shortcuts <= SHORTCUTS:
@@ -236,6 +239,8 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
                 stack.enter_context(plain_pages())
             if "counting_search_parser" in shortcuts:
                 stack.enter_context(counting_search_parser())
+            if theme_files is not None:
+                stack.enter_context(stored_theme_files(theme_files))
             entries = stack.enter_context(kept_search_entries(
                 None if changed is None else previous or {}))
             if changed is not None:

@@ -22,14 +22,22 @@ import functools
 import hashlib
 import os
 import pickle
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
 from .model import CaseStudy
+from .page_checks import outside_problems
 
 CACHE_FILE = "case-cache.pickle"
+#: The cases validated since `CACHE_FILE` was written, while they are few (`CHANGES_LIMIT`):
+#: an edit then writes its case, not the thousand (13 MB at 1,000 cases) again. Loaded over
+#: `CACHE_FILE`; an entry left over from before it was written can only miss, since an entry
+#: is used only for a file with the same bytes (and picture) as those it was made from.
+CHANGES_FILE = "case-cache-changes.pickle"
+CHANGES_LIMIT = 64
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # generator/
 #: The package's files whose change can change what a case file validates to.
 CODE_PATTERNS = ("**/*.py", "data/*.yml")
@@ -62,6 +70,30 @@ def file_digest(path: Path) -> bytes:
         return b""
 
 
+def plain_files(paths: list[Path], repo_root: Path, suffixes: tuple[str, ...]) -> set[Path]:
+    """Those of `paths` that are plain files with one of the `suffixes`, not hidden, directly
+    in one folder that `outside_problems` finds nothing wrong with: the checks of a path
+    (`corpus.file_problems`) have nothing to say of them. One `lstat` a file, where checking
+    each path on its own resolves the whole path twice (most of a cached read of a thousand
+    files); anything else is left to those checks."""
+    folders = {path.parent for path in paths}
+    if len(folders) != 1:
+        return set()
+    folder = folders.pop()
+    if outside_problems(folder, repo_root, ""):
+        return set()
+    found = set()
+    for path in paths:
+        if path.suffix not in suffixes or path.name.startswith("."):
+            continue
+        try:
+            if stat.S_ISREG(os.lstat(path).st_mode):
+                found.add(path)
+        except OSError:
+            continue
+    return found
+
+
 def picture_mark(repo_root: Path, case: CaseStudy) -> PictureMark:
     """What a case's checks saw of its picture, to tell later whether it is still so."""
     if case.image is None:
@@ -81,6 +113,10 @@ class CaseCache:
     entries: dict[str, tuple[bytes, CaseStudy, PictureMark]] = field(default_factory=dict)
     hits: int = 0
     changed: bool = False  # since it was loaded: whether saving it is worth a write
+    #: The entries `CACHE_FILE` lacks (`CHANGES_FILE`'s), and whether it must be written
+    #: whole (it was not there, entries were forgotten, or too many changed).
+    fresh: dict[str, tuple[bytes, CaseStudy, PictureMark]] = field(default_factory=dict)
+    whole: bool = True
 
     @classmethod
     def load(cls, work_dir: Path) -> CaseCache:
@@ -94,8 +130,20 @@ class CaseCache:
             return cls()
         if not isinstance(stored, cls) or stored.version != code_version():
             return cls()
-        stored.hits, stored.changed = 0, False
+        stored.hits, stored.changed, stored.whole = 0, False, False
+        stored.fresh = stored.changes(work_dir)
+        stored.entries.update(stored.fresh)
         return stored
+
+    def changes(self, work_dir: Path) -> dict[str, tuple[bytes, CaseStudy, PictureMark]]:
+        """The entries `CHANGES_FILE` holds for this code, or none."""
+        try:
+            with (work_dir / CHANGES_FILE).open("rb") as handle:
+                version, fresh = pickle.load(handle)  # noqa: S301 - the build's own work folder
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+                TypeError, ValueError):
+            return {}
+        return fresh if version == self.version and isinstance(fresh, dict) else {}
 
     def find(self, shown_as: str, digest: bytes, repo_root: Path) -> CaseStudy | None:
         """The case a file with these bytes was validated to, if its picture is unchanged."""
@@ -110,13 +158,15 @@ class CaseCache:
 
     def remember(self, shown_as: str, digest: bytes, case: CaseStudy, repo_root: Path) -> None:
         if digest:
-            self.entries[shown_as] = (digest, case, picture_mark(repo_root, case))
+            self.entries[shown_as] = self.fresh[shown_as] = (
+                digest, case, picture_mark(repo_root, case))
             self.changed = True
 
     def keep_only(self, shown_as: set[str]) -> None:
         """Forget files that are gone, so the cache does not grow with renamed files."""
         kept = {key: value for key, value in self.entries.items() if key in shown_as}
-        self.changed = self.changed or len(kept) != len(self.entries)
+        if len(kept) != len(self.entries):
+            self.changed = self.whole = True
         self.entries = kept
 
     def tokens(self, cases: Iterable[CaseStudy]) -> dict[str, str]:
@@ -134,6 +184,22 @@ class CaseCache:
         return found
 
     def dumps(self) -> bytes:
-        """The cache as the next build loads it from `CACHE_FILE` (`build.read_corpus_cached`
-        writes it: only the output module writes)."""
-        return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+        """The whole cache, as the next build loads it from `CACHE_FILE`."""
+        fresh, self.fresh = self.fresh, {}
+        try:
+            return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            self.fresh = fresh
+
+    def files(self) -> dict[str, bytes | None]:
+        """What to write in the work folder, by file name (None: remove it), for the next
+        build to load this cache (`build.read_corpus_cached` writes them: only the output
+        module writes): the cases validated since the whole was written, or, when they are
+        many or entries were forgotten, the whole (first, so that a build stopped half-way
+        leaves changes that can only miss)."""
+        if not self.changed:
+            return {}
+        if self.whole or len(self.fresh) > CHANGES_LIMIT:
+            return {CACHE_FILE: self.dumps(), CHANGES_FILE: None}
+        return {CHANGES_FILE: pickle.dumps((self.version, self.fresh),
+                                           protocol=pickle.HIGHEST_PROTOCOL)}

@@ -118,6 +118,8 @@ def read_catalog_file(path: Path, lang: str, shown_as: str, *, empty_allowed: bo
 
 def unreadable(shown_as: str, line: int, message: str, what_to_do: str,
                **params: object) -> CheckedCatalog:
+    """A catalog that cannot be checked entry by entry: its one problem, and nothing compiled
+    from it (the build refuses it; the commands then print their English messages)."""
     return CheckedCatalog(None, (Problem(shown_as, line, 1, "", message, what_to_do, params),),
                           frozenset())
 
@@ -200,6 +202,8 @@ def duplicate_problems(catalog: Catalog, data: bytes, shown_as: str) -> list[Pro
 
 
 def declared_plurals(data: bytes) -> int:
+    """The `nplurals` a header writes, read from the bytes: Babel refuses a catalog whose
+    forms are too few before it gives its header, and the message names the number."""
     found = re.search(rb"nplurals\s*=\s*(\d+)", data)
     return int(found.group(1)) if found else 0
 
@@ -234,6 +238,7 @@ def line_problems(data: bytes, shown_as: str) -> list[Problem]:
 
 
 def message_key(message: Message) -> MessageKey:
+    """The key `Catalog.delete` takes, so that a broken entry can be left out of a compile."""
     return (message.id if isinstance(message.id, str) else message.id[0]), message.context
 
 
@@ -253,6 +258,8 @@ def strings_of(message: Message) -> tuple[str, ...]:
 
 
 def ids_of(message: Message) -> tuple[str, ...]:
+    """The msgid and, of a plural entry, its msgid_plural: the placeholders a msgstr may use
+    are those of either."""
     return (message.id,) if isinstance(message.id, str) else tuple(map(str, message.id))
 
 

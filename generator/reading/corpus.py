@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .case_cache import CaseCache, file_digest
+from .case_cache import CaseCache, file_digest, plain_files
 from .characters import skeleton
 from .history import FileDates, file_dates
 from .loading import load, not_a_file, read_text
@@ -171,9 +171,11 @@ def reuse_stored(paths: list[Path], repo_root: Path, stored: CaseCache,
     while reading is seen next time)."""
     unread = []
     shown = {}
+    plain = plain_files(paths, repo_root, CASE_SUFFIXES)
     for path in paths:
         shown_as = shown[path] = display_path(path, repo_root)
-        if file_problems(path, repo_root, shown_as):  # a link is not even read to be hashed
+        # A link is not even read to be hashed.
+        if path not in plain and file_problems(path, repo_root, shown_as):
             unread.append(path)
             continue
         digest = digests[path] = file_digest(path)

@@ -34,15 +34,19 @@ def percent_placeholders(text: str) -> list[tuple[str | None, str, str]]:
 
 
 def compatible(written: str, original: str) -> bool:
+    """Whether `written` formats the same values as `original` does (Babel's groups), so the
+    msgstr cannot fail where the msgid does not."""
     return written == original or any(written in group and original in group
                                       for group in COMPATIBLE)
 
 
-def expected_placeholders(shown: list[str]) -> tuple[str, str, dict[str, object]]:
+def expected_placeholders(shown: list[str]) -> tuple[str, dict[str, object]]:
+    """What to tell the translator to write: the msgid's placeholders as it writes them, or
+    that it has none: a problem's `expected`, and its parameters."""
     if shown:
-        return ("", N_("write each placeholder as the msgid has it: {placeholders}"),
+        return (N_("write each placeholder as the msgid has it: {placeholders}"),
                 {"placeholders": ", ".join(dict.fromkeys(shown))})
-    return ("", N_("the msgid has no placeholders: leave them out"), {})
+    return (N_("the msgid has no placeholders: leave them out"), {})
 
 
 def percent_problems(ids: tuple[str, ...], text: str) -> list[Found]:
@@ -50,7 +54,7 @@ def percent_problems(ids: tuple[str, ...], text: str) -> list[Found]:
     against positional), then the msgstr formatted as the code formats it, which finds what
     the rules miss: an unclosed `%(name`, a lone `%`."""
     original = [placeholder for msgid in ids for placeholder in percent_placeholders(msgid)]
-    _, expected, params = expected_placeholders([shown for *_, shown in original])
+    expected, params = expected_placeholders([shown for *_, shown in original])
     names = {name: (conversion, shown) for name, conversion, shown in original
              if name is not None}
     positional = [placeholder for placeholder in original if placeholder[0] is None]
@@ -116,7 +120,7 @@ def brace_problems(ids: tuple[str, ...], text: str) -> list[Found]:
         return []  # the msgid's braces are text: the code does not format it
     allowed = {shown for fields in original for _, shown in fields or []}
     names = {name: shown for fields in original for name, shown in fields or []}
-    _, expected, params = expected_placeholders(sorted(allowed))
+    expected, params = expected_placeholders(sorted(allowed))
     written = brace_fields(text)
     if written is None:
         return [(N_("the translation has a brace that opens or closes no placeholder"),

@@ -4,7 +4,8 @@ Publishing replaces the whole site folder (`output.publish` swaps the new site i
 the old one), so `--site-dir .` replaced the repository with the site and `--site-dir content`
 the pages with it. The site folder therefore neither is nor holds the repository, and is not
 inside a folder the build reads or keeps (the pages, the case files, the catalogs, the code,
-git's and the build's own folders); nor is it a file.
+git's and the build's own folders); nor is it a file, nor a folder that holds files but no
+site (`index.html`) a build made: `--site-dir ~/Documents` would replace the documents.
 """
 
 from __future__ import annotations
@@ -40,4 +41,9 @@ def site_folder_problems(site_dir: Path, repo_root: Path) -> list[Problem]:
     if site.exists() and not site.is_dir():
         return [Problem(shown, 1, 1, "", N_("this is a file, not a folder"),
                         N_("name a folder of its own, such as --site-dir site"))]
+    if site.is_dir() and not (site / "index.html").is_file() and any(site.iterdir()):
+        return [Problem(shown, 1, 1, "", N_(
+            "this folder holds files but no site a build made (it has no index.html): "
+            "publishing the site would replace them"),
+            N_("name a new or empty folder, such as --site-dir site"))]
     return []

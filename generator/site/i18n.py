@@ -8,6 +8,7 @@ here, not a silent fallback to English (Babel's `Translations.load` would hide i
 
 from __future__ import annotations
 
+import copy
 import datetime
 import functools
 import gettext as gettext_module
@@ -90,10 +91,12 @@ def translations(lang: str, domain: str) -> gettext_module.NullTranslations:
         if checked.problems and domain == SITE_DOMAIN:
             raise InvalidContentError(list(checked.problems))
         return gettext_module.NullTranslations()
-    for msgid, context in checked.broken:  # the catalog read for this compile alone
-        checked.catalog.delete(msgid, context)
+    # A copy: the checked catalog is cached and shared (`read_checked`), and must stay as read.
+    compiled = copy.deepcopy(checked.catalog) if checked.broken else checked.catalog
+    for msgid, context in checked.broken:
+        compiled.delete(msgid, context)
     buffer = io.BytesIO()
-    write_mo(buffer, checked.catalog)  # fuzzy and empty entries are left out, as msgfmt does
+    write_mo(buffer, compiled)  # fuzzy and empty entries are left out, as msgfmt does
     buffer.seek(0)
     return Translations(buffer, domain=domain)
 

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from ..reading.model import SECTIONS, CaseStudy
 from ..reading.registry import Registry
-from .related import related_cases
+from .related import related_cases, relating_key
 from .urls import SourcePage
 
 #: The long sections, which no list page shows.
@@ -83,8 +83,7 @@ class RenderMemo:
                       ) -> dict[str, list[CaseStudy]]:
         """`related.related_cases`, computed again only when a case's place, themes or name
         order changed."""
-        key = tuple((case.slug, case.based_in, case.municipalities, case.themes)
-                    for case in cases)
+        key = relating_key(cases)
         if self.related is None or self.related[0] != key:
             found = related_cases(cases, registry)
             self.related = (key, {slug: [other.slug for other in others]

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import marshal
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from ..reading.model import CaseStudy
 from ..reading.registry import Registry
@@ -61,3 +63,29 @@ def related_cases(cases: tuple[CaseStudy, ...], registry: Registry, limit: int =
         best = heapq.nsmallest(limit, scores, key=lambda other: (-scores[other], other))
         related[case.slug] = [cases[other] for other in best]
     return related
+
+
+def relating_key(cases: tuple[CaseStudy, ...]) -> tuple[Any, ...]:
+    """All of the cases that `related_cases` looks at: their order, slugs, places and themes
+    (the registry is the code's data). An edit of a case's texts leaves it the same."""
+    return tuple((case.slug, case.based_in, case.municipalities, case.themes)
+                 for case in cases)
+
+
+def kept_related(cases: tuple[CaseStudy, ...], registry: Registry, version: str,
+                 stored: bytes) -> tuple[dict[str, list[CaseStudy]], bytes | None]:
+    """`related_cases`, taken from what the last build `stored` (`marshal`'s plain values)
+    when it was made by the same code (`version`) from the same `relating_key`; with what to
+    store for the next build when it was worked out again (None: `stored` stands)."""
+    key = relating_key(cases)
+    by_slug = {case.slug: case for case in cases}
+    try:
+        last_version, last_key, slugs = marshal.loads(stored)  # noqa: S302 - the work folder's
+        if last_version == version and last_key == key:
+            return {slug: [by_slug[other] for other in others]
+                    for slug, others in slugs.items()}, None
+    except (ValueError, TypeError, EOFError, KeyError, AttributeError):
+        pass  # none, or not one this code wrote: worked out again
+    found = related_cases(cases, registry)
+    return found, marshal.dumps((version, key, {slug: [other.slug for other in others]
+                                               for slug, others in found.items()}))

@@ -205,13 +205,16 @@ def entry_problems(catalog: Catalog, file: str, *, empty_allowed: bool = False
     """Empty, fuzzy and obsolete entries, plural forms the language does not have, and
     placeholders or markup characters the msgid does not have (`reading.catalogs`, which the
     build asks too)."""
-    found = [from_problem(problem) for _, problem in catalogs.entry_problems(
-        catalog, file, empty_allowed=empty_allowed)]
-    for message in catalog.obsolete.values():
-        found.append(CatalogProblem(file, shown(message), N_(
-            "the entry is obsolete: reuse its text if it helps, then delete it"),
-            line=message.lineno or 0))
-    return found
+    return [*(from_problem(problem) for _, problem in catalogs.entry_problems(
+        catalog, file, empty_allowed=empty_allowed)), *obsolete_problems(catalog, file)]
+
+
+def obsolete_problems(catalog: Catalog, file: str) -> list[CatalogProblem]:
+    """Entries `update` kept as `#~` comments: told so that the translator reuses or deletes
+    them (the build ignores them)."""
+    return [CatalogProblem(file, shown(message), N_(
+        "the entry is obsolete: reuse its text if it helps, then delete it"),
+        line=message.lineno or 0) for message in catalog.obsolete.values()]
 
 
 def check_catalogs(root: Path) -> list[CatalogProblem]:
@@ -272,9 +275,7 @@ def domain_problems(root: Path, domain: str, fresh: Catalog) -> list[CatalogProb
             "in the catalog but not in the template: run 'ideslussar translations "
             "update'"))
         found.extend(from_problem(problem) for problem in checked.problems)
-        found.extend(CatalogProblem(relative(path, root), shown(message), N_(
-            "the entry is obsolete: reuse its text if it helps, then delete it"),
-            line=message.lineno or 0) for message in catalog.obsolete.values())
+        found.extend(obsolete_problems(catalog, relative(path, root)))
     return found
 
 
