@@ -134,8 +134,8 @@ def test_a_broken_brace_placeholder_is_refused_and_left_out(catalogs: Path, msgs
      "the plural formula cannot be evaluated: unbalanced parenthesis in plural form; write "
      "the header as Babel has it for the language: Plural-Forms: nplurals=2; plural=(n != 1);"),
     ("nplurals=2", "nplurals=1",
-     "the catalog declares 1 plural forms; the language has 2; write the header as Babel has "
-     "it for the language: Plural-Forms: nplurals=2; plural=(n != 1);"),
+     "the header says nplurals=1, but the language has 2 plural forms; write the header as "
+     "Babel has it for the language: Plural-Forms: nplurals=2; plural=(n != 1);"),
     ('msgid "Sources"', "msgid Sources", "this line is not valid in a PO file: msgid Sources"),
     ('msgstr "Källor"', 'msgstr "Källor', 'this line is not valid in a PO file: msgstr "Källor'),
     ('msgstr "Källor"', 'msgstr "Käl\x00lor"',

@@ -119,6 +119,12 @@ def test_a_cut_header_is_not_a_picture(tmp_path: Path) -> None:
         "an image program and save it as PNG again"]
 
 
+def test_a_picture_of_no_pixels_is_refused_as_empty_not_as_too_big(tmp_path: Path) -> None:
+    assert problems_with(tmp_path, png_claiming(0, 600)) == [
+        f"{CASE}:{picture_line()}:9: image.file: the picture says it is 0 × 600 pixels, so it "
+        "shows nothing; open it in an image program and save it as PNG again"]
+
+
 def test_an_unreadable_picture_is_an_error_not_a_traceback(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A picture the editor may not read (`chmod 000`; simulated, as tests may run as root,

@@ -173,8 +173,8 @@ def plural_count_problems(lang: str, shown_as: str, data: bytes, declared: int
     if declared == count:
         return []
     return [Problem(shown_as, header_line(data, b"Plural-Forms"), 1, "",
-                    N_("the catalog declares {declared} plural forms; the language has "
-                       "{count}"),
+                    N_("the header says nplurals={declared}, but the language has {count} "
+                       "plural forms"),
                     N_("write the header as Babel has it for the language: "
                        "Plural-Forms: {expected}"),
                     {"declared": declared, "count": count, "expected": plural_forms(lang)})]

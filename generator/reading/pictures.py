@@ -67,8 +67,12 @@ def picture_problem(repo_root: Path, written: str
         return (N_('"{written}" is not a {kind} picture'),
                 N_("open it in an image program and save it as {kind} again"),
                 {"written": written, "kind": suffix.lstrip(".").upper()})
-    if (max(stated.width, stated.height) > MAX_IMAGE_SIDE or stated.pixels > MAX_IMAGE_PIXELS
-            or not stated.width or not stated.height):
+    if not stated.width or not stated.height:
+        return (N_("the picture says it is {width} × {height} pixels, so it shows nothing"),
+                N_("open it in an image program and save it as {kind} again"),
+                {"width": stated.width, "height": stated.height,
+                 "kind": suffix.lstrip(".").upper()})
+    if max(stated.width, stated.height) > MAX_IMAGE_SIDE or stated.pixels > MAX_IMAGE_PIXELS:
         return (N_("the picture says it is {width} × {height} pixels") if stated.frames == 1
                 else N_("the picture says it is {width} × {height} pixels in each of {frames} "
                         "frames"),

@@ -200,15 +200,6 @@ def from_problem(problem: Problem) -> CatalogProblem:
                           problem.expected)
 
 
-def entry_problems(catalog: Catalog, file: str, *, empty_allowed: bool = False
-                   ) -> list[CatalogProblem]:
-    """Empty, fuzzy and obsolete entries, plural forms the language does not have, and
-    placeholders or markup characters the msgid does not have (`reading.catalogs`, which the
-    build asks too)."""
-    return [*(from_problem(problem) for _, problem in catalogs.entry_problems(
-        catalog, file, empty_allowed=empty_allowed)), *obsolete_problems(catalog, file)]
-
-
 def obsolete_problems(catalog: Catalog, file: str) -> list[CatalogProblem]:
     """Entries `update` kept as `#~` comments: told so that the translator reuses or deletes
     them (the build ignores them)."""
