@@ -100,6 +100,15 @@ def test_front_matter_mkdocs_would_misread_or_expand_is_refused(front: str, expe
     assert found and found[0].startswith(expected), found
 
 
+def test_a_page_opening_with_a_horizontal_line_is_told_to_write_asterisks() -> None:
+    """`---` first on a page is front matter to MkDocs; an editor who meant a line learns how
+    to write one."""
+    found = [p.render(str) for p in page_problems("---\n\nEn text.\n\n---\n\nMer.\n", "a.md")]
+    assert found == ["a.md:2:1: the front matter is not key: value lines; write it as title: "
+                     "and description: lines between the two --- lines; if the page's first "
+                     "--- is meant as a horizontal line, write *** instead"]
+
+
 def test_ordinary_front_matter_and_a_page_without_it_pass() -> None:
     assert page_problems("---\ntitle: Om\ndescription: Text\n---\n\n# Om\n", "a.md") == []
     assert page_problems("---\n# only a comment\n---\n\n# Om\n", "a.md") == []

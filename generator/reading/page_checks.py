@@ -87,7 +87,8 @@ def front_matter_problems(markdown: str, shown_as: str) -> list[Problem]:
     if document is not None and not isinstance(document.root, yaml.MappingNode):
         problems.append(Problem(shown_as, 1, 1, "", N_(
             "the front matter is not key: value lines"), N_(
-            "write it as title: and description: lines between the two --- lines")))
+            "write it as title: and description: lines between the two --- lines; if the "
+            "page's first --- is meant as a horizontal line, write *** instead")))
     # The YAML starts on the page's second line; a key written twice names both lines.
     return [dataclasses.replace(problem, line=problem.line + 1, params={
         key: value + 1 if key in ("first", "second") and isinstance(value, int) else value
