@@ -42,12 +42,18 @@ def encoded(size: tuple[int, int], kind: str, **options: object) -> bytes:
     return buffer.getvalue()
 
 
-def problems_with(tmp_path: Path, picture: bytes | None, lang: str = "en") -> list[str]:
-    """Validate the fixture case whose picture is replaced by `picture`, as `validate` would."""
+def problems_with(tmp_path: Path, picture: bytes | None, lang: str = "en",
+                  suffix: str = ".png") -> list[str]:
+    """Validate the fixture case whose picture is replaced by `picture` (a file with
+    `suffix`, which the case then names), as `validate` would."""
     root = tmp_path / "repo"
     shutil.copytree(FIXTURES / "mini" / "municipalities", root / "municipalities")
     if picture is not None:
-        (root / PICTURE).write_bytes(picture)
+        (root / PICTURE).unlink()
+        (root / PICTURE).with_suffix(suffix).write_bytes(picture)
+        case = root / CASE
+        case.write_text(case.read_text(encoding="utf-8").replace(
+            PICTURE, PICTURE[:-4] + suffix), encoding="utf-8")
     _, problems = read_cases([root / CASE], root, load_registry())
     gettext = i18n.cli_translations(lang).gettext
     return [problem.render(gettext, lang) for problem in problems]
@@ -117,6 +123,22 @@ def test_a_cut_header_is_not_a_picture(tmp_path: Path) -> None:
     assert problems_with(tmp_path, png_claiming(10, 10)[:20]) == [
         f'{CASE}:{picture_line()}:9: image.file: "{PICTURE}" is not a PNG picture; open it in '
         "an image program and save it as PNG again"]
+
+
+@pytest.mark.parametrize("kind", ["PNG", "JPEG", "WEBP"])
+def test_a_picture_cut_short_is_refused_and_the_whole_one_passes(tmp_path: Path, kind: str
+                                                                 ) -> None:
+    """An upload or copy cut short keeps a good header but shows readers a broken picture."""
+    suffix = {"PNG": ".png", "JPEG": ".jpg", "WEBP": ".webp"}[kind]
+    noise = Image.effect_noise((300, 300), 60).convert("RGB")  # does not compress to nothing
+    buffer = io.BytesIO()
+    noise.save(buffer, kind)
+    whole = buffer.getvalue()
+    assert problems_with(tmp_path / "whole", whole, suffix=suffix) == []
+    assert problems_with(tmp_path / "cut", whole[:len(whole) // 2], suffix=suffix) == [
+        f'{CASE}:{picture_line()}:9: image.file: "{PICTURE[:-4]}{suffix}" is cut short: the '
+        f"end of the picture is missing; copy the whole file again, or open it in an image "
+        f"program and save it as {suffix[1:].upper()} again"]
 
 
 def test_a_picture_of_no_pixels_is_refused_as_empty_not_as_too_big(tmp_path: Path) -> None:

@@ -112,3 +112,20 @@ def webp_frames(data: bytes) -> int:
         frames += kind == b"ANMF"
         at += 8 + length + (length & 1)  # chunks are padded to an even length
     return frames
+
+
+#: A PNG's last chunk, whole: IEND, no data, and its checksum.
+PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+
+
+def is_whole(data: bytes, suffix: str) -> bool:
+    """Whether the file runs to its format's end: an upload or copy cut short keeps a good
+    header (so its stated size reads fine) but shows readers a broken picture. Only the end
+    is looked at, nothing is decoded: a PNG's IEND chunk; a JPEG's end-of-image marker after
+    its last scan (an Exif thumbnail carries markers of its own, earlier in the file); the
+    length a WebP's RIFF header states."""
+    if suffix == ".png":
+        return PNG_END in data[-64:]
+    if suffix in (".jpg", ".jpeg"):
+        return data.rfind(b"\xff\xd9") > data.rfind(b"\xff\xda") > 0
+    return len(data) >= 8 + int.from_bytes(data[4:8], "little")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .picture_sizes import stated_size
+from .picture_sizes import is_whole, stated_size
 from .problems import N_
 
 #: Picture formats by suffix, with how their files start. No SVG: an SVG file is a document
@@ -66,6 +66,11 @@ def picture_problem(repo_root: Path, written: str
             or (suffix == ".webp" and data[8:12] != b"WEBP")):
         return (N_('"{written}" is not a {kind} picture'),
                 N_("open it in an image program and save it as {kind} again"),
+                {"written": written, "kind": suffix.lstrip(".").upper()})
+    if not is_whole(data, suffix):
+        return (N_('"{written}" is cut short: the end of the picture is missing'),
+                N_("copy the whole file again, or open it in an image program and save it as "
+                   "{kind} again"),
                 {"written": written, "kind": suffix.lstrip(".").upper()})
     if not stated.width or not stated.height:
         return (N_("the picture says it is {width} × {height} pixels, so it shows nothing"),
