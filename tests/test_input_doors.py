@@ -204,6 +204,21 @@ def test_a_folder_with_files_but_no_site_is_not_replaced_by_the_site(tmp_path: P
         assert site_folder_problems(tmp_path / allowed, tmp_path / "r") == []
 
 
+def test_a_site_inside_the_last_site_is_refused(tmp_path: Path) -> None:
+    """`--site-dir site/en` after a build nested a whole site in the English half."""
+    root = tmp_path / "r"
+    (root / "site" / "en").mkdir(parents=True)
+    (root / "site" / "index.html").write_text("the last site", encoding="utf-8")
+    (root / "site" / "en" / "index.html").write_text("its English half", encoding="utf-8")
+    found = [problem.render(str) for problem in site_folder_problems(root / "site" / "en", root)]
+    assert found == [
+        f"{root / 'site' / 'en'}:1:1: the site would go inside site/, a site a build made: the "
+        "next build of that site would replace it; name a folder of its own, such as "
+        "--site-dir site"]
+    assert site_folder_problems(root / "site", root) == []
+    assert site_folder_problems(root / "public" / "ideslussar", root) == []
+
+
 def test_build_with_site_dir_dot_exits_1_and_changes_nothing(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = copy_repo_content(tmp_path / "repo")

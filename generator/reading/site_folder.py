@@ -4,7 +4,8 @@ Publishing replaces the whole site folder (`output.publish` swaps the new site i
 the old one), so `--site-dir .` replaced the repository with the site and `--site-dir content`
 the pages with it. The site folder therefore neither is nor holds the repository, and is not
 inside a folder the build reads or keeps (the pages, the case files, the catalogs, the code,
-git's and the build's own folders); nor is it a file, nor a folder that holds files but no
+git's and the build's own folders) or inside a site a build made (`--site-dir site/en` nested
+a whole site in the last one's English half); nor is it a file, nor a folder that holds files but no
 site (`index.html`) a build made: `--site-dir ~/Documents` would replace the documents.
 """
 
@@ -38,6 +39,14 @@ def site_folder_problems(site_dir: Path, repo_root: Path) -> list[Problem]:
         return [Problem(shown, 1, 1, "", N_(
             "the site would replace {folder}/, which the build reads or keeps"),
             N_("name a folder of its own, such as --site-dir site"), {"folder": inside[0]})]
+    outer = next((root.joinpath(*inside[:depth]) for depth in range(1, len(inside))
+                  if root.joinpath(*inside[:depth], "index.html").is_file()), None)
+    if outer is not None:
+        return [Problem(shown, 1, 1, "", N_(
+            "the site would go inside {folder}/, a site a build made: the next build of that "
+            "site would replace it"),
+            N_("name a folder of its own, such as --site-dir site"),
+            {"folder": outer.relative_to(root).as_posix()})]
     if site.exists() and not site.is_dir():
         return [Problem(shown, 1, 1, "", N_("this is a file, not a folder"),
                         N_("name a folder of its own, such as --site-dir site"))]
