@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from generator.reading.corpus import read_cases
-from generator.reading.picture_sizes import StatedSize, stated_size
+from generator.reading.picture_sizes import StatedSize, is_whole, stated_size
 from generator.reading.registry import load_registry
 from generator.site import i18n
 
@@ -139,6 +139,20 @@ def test_a_picture_cut_short_is_refused_and_the_whole_one_passes(tmp_path: Path,
         f'{CASE}:{picture_line()}:9: image.file: "{PICTURE[:-4]}{suffix}" is cut short: the '
         f"end of the picture is missing; copy the whole file again, or open it in an image "
         f"program and save it as {suffix[1:].upper()} again"]
+
+
+def test_a_jpeg_is_whole_by_its_frames_end_not_a_thumbnails_or_a_trailers() -> None:
+    """An Exif thumbnail (a small JPEG inside APP1, before the frame) has its own end marker,
+    and a phone's motion photo appends a video after the picture's end."""
+    thumbnail = encoded((8, 8), "JPEG")
+    photo = encoded((300, 300), "JPEG")
+    app1 = b"\xff\xe1" + struct.pack(">H", len(thumbnail) + 2) + thumbnail
+    with_thumbnail = photo[:2] + app1 + photo[2:]
+    assert stated_size(with_thumbnail, ".jpg") == StatedSize(300, 300)
+    assert is_whole(with_thumbnail, ".jpg")
+    assert not is_whole(with_thumbnail[:len(app1) + len(photo) // 2], ".jpg")
+    assert is_whole(photo + b"\x00\x00\x00\x18ftypmp42\xff\xda" + bytes(64), ".jpg")
+    assert stated_size(photo[:photo.index(b"\xff\xc0") + 6], ".jpg") is None  # cut in frame
 
 
 def test_a_picture_of_no_pixels_is_refused_as_empty_not_as_too_big(tmp_path: Path) -> None:

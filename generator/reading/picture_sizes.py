@@ -63,7 +63,17 @@ JPEG_STANDALONE = frozenset((0x01, *range(0xD0, 0xDA)))
 
 
 def jpeg_size(data: bytes) -> StatedSize | None:
-    """The segments after SOI, each `FF marker length`, up to the first start of frame."""
+    """The size its start of frame states."""
+    at = jpeg_frame_at(data)
+    if at is None or at + 9 > len(data):
+        return None
+    height, width = struct.unpack(">HH", data[at + 5:at + 9])
+    return StatedSize(width, height)
+
+
+def jpeg_frame_at(data: bytes) -> int | None:
+    """Where the first start of frame is: the segments after SOI, each `FF marker length`,
+    are stepped over (an Exif thumbnail inside APP1 with them)."""
     at = 2
     while at + 4 <= len(data):
         if data[at] != 0xFF:
@@ -76,8 +86,7 @@ def jpeg_size(data: bytes) -> StatedSize | None:
             at += 2
             continue
         if marker in JPEG_FRAMES:
-            height, width = struct.unpack(">HH", data[at + 5:at + 9])
-            return StatedSize(width, height)
+            return at
         if marker == 0xDA:  # start of scan before any frame: not a JPEG a browser shows
             return None
         at += 2 + struct.unpack(">H", data[at + 2:at + 4])[0]
@@ -122,10 +131,11 @@ def is_whole(data: bytes, suffix: str) -> bool:
     """Whether the file runs to its format's end: an upload or copy cut short keeps a good
     header (so its stated size reads fine) but shows readers a broken picture. Only the end
     is looked at, nothing is decoded: a PNG's IEND chunk; a JPEG's end-of-image marker after
-    its last scan (an Exif thumbnail carries markers of its own, earlier in the file); the
-    length a WebP's RIFF header states."""
+    its frame (an Exif thumbnail has one of its own, before the frame; a phone's motion
+    photo appends a video after it); the length a WebP's RIFF header states."""
     if suffix == ".png":
         return PNG_END in data[-64:]
     if suffix in (".jpg", ".jpeg"):
-        return data.rfind(b"\xff\xd9") > data.rfind(b"\xff\xda") > 0
+        frame = jpeg_frame_at(data)
+        return frame is not None and data.find(b"\xff\xd9", frame) != -1
     return len(data) >= 8 + int.from_bytes(data[4:8], "little")
