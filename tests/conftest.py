@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,18 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     site = root / "site"
     build(root, site)
     yield site
+
+
+@contextmanager
+def catalogs_at(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The build and the commands read their interface catalogs from `folder` while this is
+    open. The catalogs and the templates compiled with them are cached, so the caches are
+    emptied on the way in and out: no other test sees a test's edited catalogs."""
+    from generator.site import i18n, jinja_env
+
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", folder)
+    i18n.translations.cache_clear()
+    jinja_env.environment.cache_clear()
+    yield folder
+    i18n.translations.cache_clear()
+    jinja_env.environment.cache_clear()

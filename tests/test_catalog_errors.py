@@ -16,11 +16,11 @@ from babel.messages.checkers import python_format
 
 from generator.reading.catalogs import read_catalog_file
 from generator.reading.placeholders import brace_problems, percent_problems
-from generator.site import i18n, jinja_env
+from generator.site import i18n
 from generator.tools import catalog
 from generator.tools.cli import main
 
-from .conftest import REPO, copy_repo_content
+from .conftest import REPO, catalogs_at, copy_repo_content
 
 SITE_PO = "translations/sv/LC_MESSAGES/site.po"
 CLI_PO = "translations/sv/LC_MESSAGES/cli.po"
@@ -40,12 +40,8 @@ def catalogs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A copy of the catalogs, which the build and the commands use while a test runs."""
     root = tmp_path / "repo"
     shutil.copytree(REPO / "translations", root / "translations")
-    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", root / "translations")
-    i18n.translations.cache_clear()
-    jinja_env.environment.cache_clear()
-    yield root
-    i18n.translations.cache_clear()
-    jinja_env.environment.cache_clear()
+    with catalogs_at(root / "translations", monkeypatch):
+        yield root
 
 
 def problems_in(root: Path, name: str, lang: str = "sv") -> list[str]:

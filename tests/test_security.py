@@ -33,13 +33,13 @@ from generator.reading.model import Text
 from generator.reading.page_checks import GENERATED_PAGES, RESERVED_FOLDERS
 from generator.reading.problems import InvalidContentError, Problem
 from generator.reading.registry import Theme
-from generator.site import i18n, jinja_env, pages, urls
+from generator.site import i18n, pages, urls
 from generator.site_checks import check_site, format_problems
 from generator.tools import preview as preview_module
 from generator.tools.cli import main
 from generator.tools.preview import Preview, watch
 
-from .conftest import REPO, build, copy_repo_content
+from .conftest import REPO, build, catalogs_at, copy_repo_content
 
 ORIGINAL_CASE = "orebro.yml"
 
@@ -88,12 +88,8 @@ def hostile_catalog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
     mutate(po, 'msgstr "Alla idéslussar"', 'msgstr "<script>alert(2)</script>Alla"')
     mutate(po, 'msgstr "diarienummer %(ref)s"',
            'msgstr "<b onmouseover=alert(3)>diarienummer</b> %(ref)s"')
-    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", root / "translations")
-    i18n.translations.cache_clear()
-    jinja_env.environment.cache_clear()
-    yield root
-    i18n.translations.cache_clear()
-    jinja_env.environment.cache_clear()
+    with catalogs_at(root / "translations", monkeypatch):
+        yield root
 
 
 def test_html_in_a_catalog_is_refused_by_check_and_escaped_on_pages(
