@@ -42,22 +42,18 @@ from .reading.model import LANGUAGES, CaseStudy
 from .reading.parallel import Task
 from .reading.problems import InvalidContentError
 from .reading.publisher import publisher_from_config
-from .reading.schema import schema_text
+from .root_files import make_root_files
 from .site import i18n
 from .site.bytecode import TEMPLATES_FILE, StoredBytecode
-from .site.data_keys import FILES_DIR, ROWS_DIR, StoredData
-from .site.dcat import dcat
-from .site.feeds import feeds
+from .site.data_keys import FILES_DIR
 from .site.jinja_env import environment
 from .site.memo import PageMemo, RenderMemo
 from .site.og_images import og_images
-from .site.opendata import data_files
 from .site.page_keys import KEYS_FILE, VIEWS_FILE, StoredPages, case_tokens, view_tokens
 from .site.related import related_cases
 from .site.render import render_language
 from .site.sitemaps import sitemaps
 from .site.urls import (
-    DATA_FILES,
     LANGUAGE_ROOTS,
     OG_IMAGES,
     OVERVIEW,
@@ -68,7 +64,7 @@ from .site.urls import (
     image_path,
     theme_path,
 )
-from .site_checks import check_site, format_problems
+from .site_checks import check_site
 
 #: Run by MkDocs after Material's search plugin in every language's build (the preview's
 #: too): Material's index cut into the static shards a phone can afford (`search_hook.py`).
@@ -357,20 +353,9 @@ def build_locked(corpus: Corpus, repo_root: Path, site_dir: Path, site_url: str 
                   previous, (tokens, views))
              for lang in LANGUAGES]
     try:
-        kept_data = (output.existing_files(str(work / FILES_DIR))
-                     if previous is not None and (work / FILES_DIR).is_dir() else {})
-        data = StoredData(lambda name: incremental.read_json(work / ROWS_DIR / name),
-                          tokens, corpus.dates, kept_data.__contains__)
-        extra = {**feeds(corpus, url),
-                 **data_files(corpus, url, schema_text(corpus.registry), publisher, data),
-                 DATA_FILES["dcat"]: dcat(corpus, url, publisher)}
-        # The cases' files are kept in the work folder and linked into the site from there.
-        output.write_tree(work / FILES_DIR, data.files, kept=data.kept)
-        output.write_tree(work / ROWS_DIR, data.rows, kept=data.kept_rows)
-        made = {path: extra.pop(path) for path in data.files}
-        # Checked while the languages build, not after them; the kept files of the cases
-        # were checked when they were made.
-        problems = format_problems({**extra, **made})
+        # Made while the languages build, not after them.
+        extra, problems = make_root_files(corpus, url, publisher, tokens, work,
+                                          previous is not None)
         results = [task.result() for task in tasks]
     except BaseException:  # one language failed (or the build was interrupted): stop the other
         for task in tasks:

@@ -110,7 +110,7 @@ def write_config(path: Path, config: Mapping[str, object]) -> None:
 NOT_PUBLISHED = ("sitemap.xml.gz", "*.map")
 
 
-def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str], site_dir: Path,
+def publish(parts: Mapping[str, Path], extra_files: Mapping[str, str | bytes], site_dir: Path,
             check: Callable[[Path], None] = lambda folder: None,
             root_files: Path | None = None) -> list[Path]:
     """Put together the built languages (prefix -> built folder), check the result, and swap it
@@ -232,7 +232,8 @@ def tree_entries(root: str) -> tuple[dict[str, os.DirEntry[str]], set[str]]:
     return files, folders
 
 
-def update_tree(root: Path, sources: Mapping[str, Source], texts: Mapping[str, str]) -> None:
+def update_tree(root: Path, sources: Mapping[str, Source],
+                texts: Mapping[str, str | bytes]) -> None:
     """Make the folder `root`, which no reader sees, hold exactly the `sources` (hard links to
     the work folder's files, or copies across file systems) and the `texts`: what is there
     already stays (a link to the same file, a text with the same bytes), everything else is
@@ -261,7 +262,7 @@ def update_tree(root: Path, sources: Mapping[str, Source], texts: Mapping[str, s
         except OSError:
             shutil.copy2(source, target)
     for relative, text in texts.items():
-        data = text.encode("utf-8")
+        data = text.encode("utf-8") if isinstance(text, str) else text
         there = files.get(relative)
         if there is not None and there.is_file(follow_symlinks=False) and same_bytes(
                 there, data):

@@ -9,7 +9,7 @@ everything is written and before the swap, so a site that fails them is never pu
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -22,18 +22,33 @@ REQUIRED = ("index.html", "404.html", "search/search_index.json", "assets/javasc
             "sitemap.xml", "feed.xml")
 
 
-def format_problems(files: Mapping[str, str]) -> list[str]:
+def format_problems(files: Mapping[str, str | bytes]) -> list[str]:
     """Feeds and sitemaps that are not well-formed XML, JSON that does not parse."""
     problems = []
     for path, text in sorted(files.items()):
         try:
             if path.endswith(".xml"):
-                ElementTree.fromstring(text.encode("utf-8"))  # noqa: S314 - our own output
+                ElementTree.fromstring(  # noqa: S314 - our own output
+                    text.encode("utf-8") if isinstance(text, str) else text)
             elif path.endswith(".json"):
                 json.loads(text)
         except (ElementTree.ParseError, ValueError) as error:
             problems.append(f"{path} is not well-formed: {error}")
     return problems
+
+
+def joined_problems(path: str, text: str | bytes, parts: Iterable[bytes]) -> list[str]:
+    """The problems of a JSON file, `text`, joined from parts that are each a JSON value (a
+    dataset: a row per case, between what a document of no rows has, `opendata.dataset`): it
+    is well-formed when they all are, so the parts an earlier build checked (the rows of the
+    cases it made) are not parsed again, only `parts`. When one is broken, the whole file is
+    parsed, for where in it."""
+    for part in parts:
+        try:
+            json.loads(part)
+        except ValueError:
+            return format_problems({path: text})
+    return []
 
 
 def missing_files(folder: Path) -> list[str]:

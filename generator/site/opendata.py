@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -59,23 +59,37 @@ def document(records: list[dict[str, Any]], lang: str, site_url: str,
     return json.dumps(content, ensure_ascii=False, indent=indent) + "\n"
 
 
+#: A case's row in a dataset, in UTF-8: made anew, or a view of the dataset the last build
+#: wrote, where it is (`data_keys.py`), not copied out of it.
+Row = bytes | memoryview
+#: Where a row is in a dataset: its first byte and the one after its last.
+Span = tuple[int, int]
+#: The datasets of a language, each joined from one row per case (`CaseRows` has a field of
+#: the same name for each).
+DATASETS = ("json", "csv", "excel")
+
+
 @dataclass(frozen=True)
 class CaseRows:
-    """What the datasets of a language hold of one case, as text: its record as the indented
-    JSON has it, and its rows in the two CSV files. Kept between builds (`data_keys.py`), so a
-    dataset of a thousand cases is joined from them instead of encoded again."""
+    """What the datasets of a language hold of one case: its record as the indented JSON has
+    it, and its rows in the two CSV files. Kept between builds (`data_keys.py`), so a dataset
+    of a thousand cases is joined from them instead of encoded again."""
 
-    json: str
-    csv: str
-    excel: str
+    json: Row
+    csv: Row
+    excel: Row
 
 
 class DataMemo(Protocol):
-    """Where `data_files` asks for a case's files and rows: `made` makes them."""
+    """Where `data_files` asks for a case's files and rows (`make` makes them), and tells
+    where each case's rows went in the datasets it joined (`placed`)."""
 
     def case(self, case: CaseStudy, lang: str,
              make: Callable[[], tuple[dict[str, str], CaseRows]]
              ) -> tuple[dict[str, str], CaseRows]: ...
+
+    def placed(self, path: str, kind: str, lang: str, cases: Sequence[CaseStudy],
+               text: bytes, spans: list[Span]) -> None: ...
 
 
 class NoMemo:
@@ -86,32 +100,36 @@ class NoMemo:
              ) -> tuple[dict[str, str], CaseRows]:
         return make()
 
+    def placed(self, path: str, kind: str, lang: str, cases: Sequence[CaseStudy],
+               text: bytes, spans: list[Span]) -> None:
+        """Nothing to keep."""
+
 
 def data_files(corpus: Corpus, site_url: str, schema: str,
                publisher: Publisher | None = None, memo: DataMemo | None = None
-               ) -> dict[str, str]:
+               ) -> dict[str, str | bytes]:
     """Every open data file by its path in the site: per language the dataset (JSON, CSV,
     CSV for spreadsheets), per case and language its JSON, CSV and citations, the schemas
     and the data package. A case the `memo` kept has no files here (they stay where the last
     build left them), only its rows in the datasets."""
     root = site_url.rstrip("/") + "/"
     memo = memo or NoMemo()
-    files = {CASE_SCHEMA_FILE: schema,
-             DATA_SCHEMA_FILE: json.dumps(json_schema(root), ensure_ascii=False, indent=1)
-             + "\n"}
+    files: dict[str, str | bytes] = {
+        CASE_SCHEMA_FILE: schema,
+        DATA_SCHEMA_FILE: json.dumps(json_schema(root), ensure_ascii=False, indent=1) + "\n"}
     for lang in LANGUAGES:
+        order = reading_order(corpus.cases, lang)
         rows = []
-        for case in reading_order(corpus.cases, lang):
+        for case in order:
             made, row = memo.case(case, lang, functools.partial(
                 case_files, case, corpus, lang, root, publisher))
             files.update(made)
             rows.append(row)
-        files[DATA_FILES["json"].format(lang=lang)] = dataset_json(
-            [row.json for row in rows], lang, root)
-        files[DATA_FILES["csv"].format(lang=lang)] = csv_header() + "".join(
-            row.csv for row in rows)
-        files[DATA_FILES["excel"].format(lang=lang)] = csv_header(
-            EXCEL_SEPARATORS[lang], for_spreadsheets=True) + "".join(row.excel for row in rows)
+        for kind in DATASETS:
+            path = DATA_FILES[kind].format(lang=lang)
+            text, spans = dataset(kind, [getattr(row, kind) for row in rows], lang, root)
+            files[path] = text
+            memo.placed(path, kind, lang, order, text, spans)
     files[DATA_FILES["package"]] = json.dumps(data_package(corpus, root), ensure_ascii=False,
                                               indent=1) + "\n"
     return files
@@ -131,19 +149,40 @@ def case_files(case: CaseStudy, corpus: Corpus, lang: str, root: str,
     for ext, write in WRITERS.items():
         files[CASE_DATA.format(**name, ext=ext)] = write(entry)
     # The record as the indented dataset holds it, two levels down.
-    rows = CaseRows(json="  " + indented(one, 2), csv=plain,
-                    excel=csv_lines(cells, EXCEL_SEPARATORS[lang], for_spreadsheets=True))
+    rows = CaseRows(json=("  " + indented(one, 2)).encode(), csv=plain.encode(),
+                    excel=csv_lines(cells, EXCEL_SEPARATORS[lang], for_spreadsheets=True
+                                    ).encode())
     return files, rows
 
 
-def dataset_json(records: list[str], lang: str, root: str) -> str:
-    """`document(records)` of records already encoded (`CaseRows.json`): the list of case
-    studies is the document's last entry, and JSON's indentation of a record two levels down
-    is the record's own with two spaces after every line break (no text holds a raw one)."""
-    empty = document([], lang, root)
-    if not records:
-        return empty
-    return empty.removesuffix("[]\n}\n") + "[\n" + ",\n".join(records) + "\n ]\n}\n"
+def dataset(kind: str, rows: Sequence[Row], lang: str, root: str
+            ) -> tuple[bytes, list[Span]]:
+    """A dataset of a language (`DATASETS`) joined from the cases' rows, and where each row
+    is in it. The JSON is `document(records)` with the records already encoded
+    (`CaseRows.json`): the list of case studies is the document's last entry, and JSON's
+    indentation of a record two levels down is the record's own with two spaces after every
+    line break (no text holds a raw one)."""
+    if kind == "json":
+        empty = document([], lang, root)
+        if not rows:
+            return empty.encode(), []
+        return joined(empty.removesuffix("[]\n}\n") + "[\n", rows, ",\n", "\n ]\n}\n")
+    return joined(csv_header(EXCEL_SEPARATORS[lang], for_spreadsheets=True)
+                  if kind == "excel" else csv_header(), rows, "", "")
+
+
+def joined(head: str, rows: Sequence[Row], separator: str, tail: str
+           ) -> tuple[bytes, list[Span]]:
+    """The rows between `head` and `tail`, `separator` between two, in UTF-8; and where each
+    row is in the result, so that the next build can take it from there."""
+    between = separator.encode()
+    start = head.encode()
+    spans = []
+    at = len(start)
+    for row in rows:
+        spans.append((at, at + len(row)))
+        at += len(row) + len(between)
+    return b"".join((start, between.join(rows), tail.encode())), spans
 
 
 def data_package(corpus: Corpus, root: str) -> dict[str, Any]:
