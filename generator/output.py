@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import fnmatch
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -54,8 +55,7 @@ def write_tree(directory: Path, files: Mapping[str, str | bytes],
         os.unlink(os.path.join(root, relative))
         if known is not None:
             known.pop(relative, None)
-    holding = {parent for relative in (files.keys() | (existing.keys() & set(kept)))
-               for parent in parents(relative)}
+    holding = folders_of(files.keys() | (existing.keys() & set(kept)))
     for folder in sorted(folders_there - holding, key=len, reverse=True):  # inner ones first
         os.rmdir(os.path.join(root, folder))
     return written
@@ -197,6 +197,7 @@ def published_sources(parts: Mapping[str, Path], root_files: Path | None,
     (by prefix, in order), then `root_files`, a later one replacing an earlier one's file;
     without what is not published."""
     device = os.stat(site).st_dev
+    hidden = re.compile("|".join(fnmatch.translate(pattern) for pattern in NOT_PUBLISHED)).match
     found: dict[str, Source] = {}
     folders = [*sorted(parts.items()), *([("", root_files)] if root_files else [])]
     for prefix, built in folders:
@@ -204,12 +205,12 @@ def published_sources(parts: Mapping[str, Path], root_files: Path | None,
             continue
         same_device = os.stat(built).st_dev == device
         files, _ = tree_entries(str(built))
+        lead = prefix + "/" if prefix else ""
         for relative, entry in files.items():
-            name = relative.rpartition("/")[2]
-            if any(fnmatch.fnmatchcase(name, pattern) for pattern in NOT_PUBLISHED):
+            if hidden(relative.rpartition("/")[2]):
                 continue
             inode = (entry.inode() if not entry.is_symlink() else None) if same_device else None
-            found[f"{prefix}/{relative}" if prefix else relative] = (entry.path, inode)
+            found[lead + relative] = (entry.path, inode)
     return found
 
 
@@ -241,7 +242,7 @@ def update_tree(root: Path, sources: Mapping[str, Source],
     folder or of the published site."""
     files, folders = tree_entries(str(root))
     wanted = {*sources, *texts}
-    needed = {parent for path in wanted for parent in parents(path)}
+    needed = folders_of(wanted)
     for relative in files.keys() - wanted:
         os.unlink(os.path.join(root, relative))
     for folder in sorted(folders - needed, key=len, reverse=True):  # emptied: inner ones first
@@ -270,12 +271,14 @@ def update_tree(root: Path, sources: Mapping[str, Source],
         replace_file(root / relative, data)
 
 
-def parents(relative: str) -> list[str]:
-    """The folders a relative path is in: "a/b/c.html" -> ["a/b", "a"]."""
-    found = []
-    while "/" in relative:
-        relative = relative.rpartition("/")[0]
-        found.append(relative)
+def folders_of(paths: Iterable[str]) -> set[str]:
+    """The folders relative paths are in: "a/b/c.html" -> "a/b" and "a". A site's seventeen
+    thousand files are in a few hundred folders: each folder's own are found once."""
+    found: set[str] = set()
+    for folder in {path.rpartition("/")[0] for path in paths} - {""}:
+        while folder and folder not in found:
+            found.add(folder)
+            folder = folder.rpartition("/")[0]
     return found
 
 
