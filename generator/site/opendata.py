@@ -174,15 +174,20 @@ def dataset(kind: str, rows: Sequence[Row], lang: str, root: str
 def joined(head: str, rows: Sequence[Row], separator: str, tail: str
            ) -> tuple[bytes, list[Span]]:
     """The rows between `head` and `tail`, `separator` between two, in UTF-8; and where each
-    row is in the result, so that the next build can take it from there."""
+    row is in the result, so that the next build can take it from there. Joined in one go:
+    the datasets of a thousand cases are 43 MB, copied once."""
     between = separator.encode()
-    start = head.encode()
+    parts: list[Row] = [head.encode()]
     spans = []
-    at = len(start)
+    at = len(parts[0])
     for row in rows:
         spans.append((at, at + len(row)))
         at += len(row) + len(between)
-    return b"".join((start, between.join(rows), tail.encode())), spans
+        parts += (row, between)
+    if rows:
+        parts.pop()  # no separator after the last row
+    parts.append(tail.encode())
+    return b"".join(parts), spans
 
 
 def data_package(corpus: Corpus, root: str) -> dict[str, Any]:
