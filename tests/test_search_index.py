@@ -5,6 +5,7 @@ browser finds by the longest prefix."""
 from __future__ import annotations
 
 import json
+import zlib
 
 from generator.engine import search_index
 from generator.engine.search_index import PageInfo, page_kind, search_files
@@ -137,14 +138,17 @@ def test_a_memo_of_other_code_another_language_or_damaged_is_not_used() -> None:
     search_index.remembered_pages("sv", "v1", b"")
     expected = search_files(material(*pages), {}, "sv")
     kept = search_index.remembered_pages("sv").dumps()
-    # A text it claims for the page that the page does not have: never believed unless the
-    # memo is of this code and language.
-    poisoned = kept.replace(b"medarbet", b"sabotage")
+    # A text it claims for the page that the page does not have, in a memo written as a
+    # build writes one (its checksum made again): never believed unless the memo is of this
+    # code and language.
+    body = kept[4:].replace(b"medarbet", b"sabotage")
+    poisoned = zlib.crc32(body).to_bytes(4, "big") + body
     search_index.remembered_pages("sv", "v1", poisoned)  # of this code: it would be believed
     assert set(postings(search_files(material(*pages), {}, "sv"), "sabotage")) == {
         "ideslussar/a.html"}
     for version, lang, text in (("v2", "sv", poisoned), ("v1", "en", poisoned),
-                                ("v1", "sv", kept[:len(kept) // 2]), ("v1", "sv", b"[1]")):
+                                ("v1", "sv", kept[:len(kept) // 2]), ("v1", "sv", b"[1]"),
+                                ("v1", "sv", kept.replace(b"medarbet", b"sabotage"))):
         memo = search_index.remembered_pages(lang, version, text)
         assert memo.pages == {}
         if lang == "sv":
