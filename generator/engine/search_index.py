@@ -251,9 +251,10 @@ class PageMemo:
         """The memo a build kept, or an empty one if it is not one of this format, language
         and code (an older build's, another Python's, a damaged file)."""
         try:
-            if zlib.crc32(data[4:]).to_bytes(4, "big") != data[:4]:
+            body = memoryview(data)[4:]  # not a copy of megabytes
+            if zlib.crc32(body).to_bytes(4, "big") != data[:4]:
                 return cls(lang, version)
-            stored = marshal.loads(data[4:])  # noqa: S302 - the build's own work folder
+            stored = marshal.loads(body)  # noqa: S302 - the build's own work folder
             if (stored["format"], stored["lang"], stored["version"]) != (
                     cls.FORMAT, lang, version):
                 return cls(lang, version)
