@@ -43,7 +43,7 @@ import snowballstemmer  # type: ignore[import-untyped]
 
 from ..reading.languages import language
 from ..site.urls import COUNTIES, OVERVIEW, THEMES, html_path
-from .search_scores import LastIndex, Page, postings
+from .search_scores import PACKED, Counts, LastIndex, Page, packed, postings
 
 #: Pages per teaser file: the first ten results need at most ten small files.
 CHUNK = 10
@@ -77,7 +77,7 @@ class Analysis:
     title: str | None
     teaser: str
     length: int
-    counts: dict[str, int]
+    counts: Mapping[str, int]
     odd_words: list[list[str]]
 
 
@@ -240,7 +240,9 @@ class PageMemo:
         last = self.last
         data = marshal.dumps({
             "format": self.FORMAT, "lang": self.lang, "version": self.version,
-            "pages": {key: (page.title, page.teaser, page.length, page.counts, page.odd_words)
+            "packed": PACKED,
+            "pages": {key: (page.title, page.teaser, page.length, *packed(page.counts),
+                            page.odd_words)
                       for key, page in self.pages.items()},
             "last": None if last is None else (last.locations, last.kinds, last.keys,
                                                last.average, last.postings)})
@@ -255,11 +257,13 @@ class PageMemo:
             if zlib.crc32(body).to_bytes(4, "big") != data[:4]:
                 return cls(lang, version)
             stored = marshal.loads(body)  # noqa: S302 - the build's own work folder
-            if (stored["format"], stored["lang"], stored["version"]) != (
-                    cls.FORMAT, lang, version):
+            if (stored["format"], stored["lang"], stored["version"], stored["packed"]) != (
+                    cls.FORMAT, lang, version, PACKED):
                 return cls(lang, version)
-            pages = {str(key): Analysis(title, str(teaser), int(length), dict(counts), list(odd))
-                     for key, (title, teaser, length, counts, odd) in stored["pages"].items()}
+            pages = {str(key): Analysis(title, str(teaser), int(length), Counts(terms, numbers),
+                                        list(odd))
+                     for key, (title, teaser, length, terms, numbers, odd)
+                     in stored["pages"].items()}
             last = None
             if stored["last"] is not None:
                 locations, kinds, keys, average, kept = stored["last"]
