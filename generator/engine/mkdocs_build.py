@@ -146,12 +146,13 @@ class SiteBuildError(Exception):
 
 
 #: What every language's build imports; `warm_up` imports it once, before the builds fork.
-MKDOCS_MODULES = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.theme",
-                  "material.plugins.search.plugin", "markdown.extensions.toc",
-                  "markdown.extensions.tables", "markdown.extensions.sane_lists",
-                  "markdown.extensions.md_in_html", "generator.site.markup",
-                  "generator.engine.html_blocks", "generator.engine.plain_pages",
-                  "generator.engine.search_parser")
+MKDOCS_MODULES = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.config.defaults",
+                  "mkdocs.theme", "material.templates", "material.plugins.search.plugin",
+                  "markdown.extensions.toc", "markdown.extensions.tables",
+                  "markdown.extensions.fenced_code", "markdown.extensions.attr_list",
+                  "markdown.extensions.sane_lists", "markdown.extensions.md_in_html",
+                  "generator.site.markup", "generator.engine.html_blocks",
+                  "generator.engine.plain_pages", "generator.engine.search_parser")
 
 
 def warm_up() -> None:
@@ -247,7 +248,7 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
                 if replacing is None:
                     raise ValueError("an incremental build must replace the files it writes")
                 stack.enter_context(only_changed(changed, navigation_sources(config.nav),
-                                                 replacing))
+                                                 replacing, config.site_dir))
             build(config, dirty=changed is not None)
     except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
         raise SiteBuildError(lang, [*messages, str(error)]) from None
