@@ -102,6 +102,47 @@ def test_extract_and_update_add_a_new_string_without_fuzzy_matching(tmp_path: Pa
     assert not list(root.rglob("*.mo")), "compiled catalogs are made in memory, never written"
 
 
+def test_extract_and_update_of_unchanged_strings_leave_the_catalogs_as_they_are(
+        tmp_path: Path) -> None:
+    """Run again with no string changed, the commands leave every file byte for byte, dates
+    included: a pull request shows only what a translator did."""
+    root = repo_copy(tmp_path)
+    files = sorted((root / "translations").rglob("*.po*"))
+    before = {path: path.read_bytes() for path in files}
+    assert run("extract", root=root).returncode == 0
+    assert run("update", root=root).returncode == 0
+    assert {path: path.read_bytes() for path in files} == before
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("[python: **.py\nfoo\n", "babel.cfg:1:1: this is not a valid mapping of files"),
+    ("[python: a]\n[python: a]\n", "babel.cfg:2:1: this is not a valid mapping of files"),
+    ("[python: a]\nextensions\n", "babel.cfg:2:1: this is not a valid mapping of files"),
+    ("[nonsense: generator/**.py]\n", "babel.cfg:1:1: Babel has no extractor called nonsense; "
+                                       "use one of: ignore, javascript, jinja2, python"),
+    ("\udcff", "babel.cfg:1:1: the file cannot be read"),
+    (None, "babel.cfg:1:1: the file cannot be read: No such file or directory"),
+])
+def test_a_broken_babel_cfg_is_told_with_its_line(tmp_path: Path, text: str | None,
+                                                  expected: str) -> None:
+    """Extraction's mapping file, broken, gives its line and how to put it right, not
+    configparser's traceback; the templates are left as they were."""
+    root = repo_copy(tmp_path)
+    mapping = root / "babel.cfg"
+    if text is None:
+        mapping.unlink()
+    else:
+        mapping.write_bytes(text.encode("utf-8", "surrogateescape"))
+    pot = catalog.template_path(root, i18n.SITE_DOMAIN)
+    before = pot.read_bytes()
+    for command in ("extract", "check"):
+        result = run(command, root=root)
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith(expected), result.stderr
+    assert pot.read_bytes() == before
+
+
 def jinja_literals(source: str) -> set[str]:
     """String literals inside Jinja tags and expressions that read as words (two or more)."""
     found: set[str] = set()

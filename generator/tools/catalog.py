@@ -19,12 +19,14 @@ to English, so both would ship English text on a Swedish page without anyone not
 
 from __future__ import annotations
 
+import configparser
 import datetime
 import io
 import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from importlib.metadata import entry_points
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -36,7 +38,7 @@ from ..output import remove_file, replace_file
 from ..reading import catalogs
 from ..reading.languages import language
 from ..reading.model import LANGUAGES, SECTIONS
-from ..reading.problems import N_, Problem
+from ..reading.problems import N_, InvalidContentError, Problem
 from ..site.i18n import CLI_DOMAIN, DOMAINS, SITE_DOMAIN, SOURCE_LANGUAGE
 
 PROJECT = "ideslussar"
@@ -76,11 +78,57 @@ def domain_of(filename: str) -> str:
     return SITE_DOMAIN if SITE_SOURCES.match(filename.replace("\\", "/")) else CLI_DOMAIN
 
 
+#: Which files `extract` reads, and how: Babel's mapping configuration, at the repository's top.
+MAPPING_FILE = "babel.cfg"
+
+
+def read_mapping(root: Path) -> tuple[list[tuple[str, str]], dict[str, dict[str, str]]]:
+    """babel.cfg as Babel's extractor takes it; a file that cannot be read or parsed is the
+    developer's problem to fix, told with its line (Babel would raise configparser's error)."""
+    try:
+        with (root / MAPPING_FILE).open(encoding="utf-8") as config:
+            mapping = parse_mapping_cfg(config, MAPPING_FILE)  # type: ignore[no-untyped-call]
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidContentError([Problem(MAPPING_FILE, 1, 1, "", N_(
+            "the file cannot be read: {error}"), N_(
+            "restore it from the repository (git checkout babel.cfg)"),
+            {"error": (error.strerror if isinstance(error, OSError) else None) or str(error)})]
+        ) from None
+    except (configparser.Error, ValueError) as error:  # ValueError: an unknown extractor
+        raise InvalidContentError([Problem(MAPPING_FILE, mapping_line(error), 1, "", N_(
+            "this is not a valid mapping of files to extractors: {error}"), N_(
+            "each section is [python: PATTERN] or [jinja2: PATTERN], followed by option = "
+            "value lines; restore it from the repository (git checkout babel.cfg)"),
+            {"error": str(error).splitlines()[0]})]) from None
+    unknown = [method for _pattern, method in mapping[0]
+               if method not in extractors() and ":" not in method]
+    if unknown:
+        raise InvalidContentError([Problem(MAPPING_FILE, 1, 1, "", N_(
+            "Babel has no extractor called {method}"), N_("use one of: {known}"),
+            {"method": unknown[0], "known": ", ".join(sorted(extractors()))})])
+    return mapping[0], mapping[1]
+
+
+def extractors() -> set[str]:
+    """The extraction methods babel.cfg may name: Babel's own and those installed packages
+    register (Jinja2's `jinja2`); a module:function path is left to Babel."""
+    return {"python", "javascript", "ignore",
+            *(point.name for point in entry_points(group="babel.extractors"))}
+
+
+def mapping_line(error: Exception) -> int:
+    """The line of babel.cfg configparser names in its error (the first, when it lists
+    several); the first line when it names none."""
+    listed = getattr(error, "errors", None)  # a ParsingError's (line, text) pairs
+    if listed:
+        return int(listed[0][0])
+    return int(getattr(error, "lineno", None) or 1)
+
+
 def extract(root: Path) -> dict[str, Catalog]:
     """Every string the code and templates mark for translation (as listed in babel.cfg), as
     one template per domain. A string used in both places is in both."""
-    with (root / "babel.cfg").open(encoding="utf-8") as config:
-        method_map, options_map = parse_mapping_cfg(config, "babel.cfg")  # type: ignore[no-untyped-call]
+    method_map, options_map = read_mapping(root)
     templates = {domain: Catalog(project=PROJECT, fuzzy=False,
                                  header_comment=HEADER_COMMENT.format(domain=domain))
                  for domain in DOMAINS}
@@ -100,7 +148,20 @@ def write_catalog(catalog: Catalog, path: Path) -> None:
     without line numbers."""
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH, sort_output=True, include_lineno=False)
-    replace_file(path, buffer.getvalue())
+    written = buffer.getvalue()
+    if path.is_file() and undated(path.read_bytes()) == undated(written):
+        return  # only the header's dates would change: a pull request shows no noise
+    replace_file(path, written)
+
+
+#: The header lines `extract` and `update` date anew each time.
+DATE_LINES = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date): [^"\n]*\\n"\n', re.M)
+
+
+def undated(text: bytes) -> bytes:
+    """A catalog's text without the dates of its header, or the blank lines that end it
+    (Babel writes one; an editor may remove it)."""
+    return DATE_LINES.sub(b"", text).rstrip(b"\n")
 
 
 def read_catalog(path: Path, lang: str | None = None) -> Catalog:
