@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from generator import output
 from generator.engine import PageInfo, handed_index, page_kind, search_files
 
 #: The description Material's page head carries (`main.html`), HTML-escaped.
-DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)">')
+DESCRIPTION = re.compile(rb'<meta name="description" content="([^"]*)">')
 #: A page's head is within its first bytes; the description is near its top.
 HEAD_BYTES = 8192
 
@@ -46,13 +47,14 @@ def on_post_build(config: Any) -> None:
 def page_info(site: Path, location: str, site_description: str) -> PageInfo:
     """A page's kind, by its address, and its own description as its teaser (none when it
     has only the site's, which every page without one shows)."""
-    path = site / (location or "index.html")
-    head = ""
-    if path.is_file():
-        with path.open(encoding="utf-8", errors="replace") as handle:
+    head = b""
+    try:  # bytes, and only the description decoded: a thousand pages are read on every build
+        with open(os.path.join(site, location or "index.html"), "rb") as handle:
             head = handle.read(HEAD_BYTES)
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        pass
     found = DESCRIPTION.search(head)
-    description = html.unescape(found.group(1)) if found else ""
+    description = html.unescape(found.group(1).decode("utf-8", "replace")) if found else ""
     if description == html.unescape(site_description):
         description = ""
     return PageInfo(page_kind(location), description)

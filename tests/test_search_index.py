@@ -5,8 +5,13 @@ browser finds by the longest prefix."""
 from __future__ import annotations
 
 import json
+import zlib
+from collections.abc import Callable
+from typing import NoReturn
 
-from generator.engine import search_index
+import pytest
+
+from generator.engine import search_index, search_scores
 from generator.engine.search_index import PageInfo, page_kind, search_files
 
 CONFIG = {"lang": ["sv"], "separator": "[\\s\\-]+", "pipeline": ["stemmer"]}
@@ -137,15 +142,94 @@ def test_a_memo_of_other_code_another_language_or_damaged_is_not_used() -> None:
     search_index.remembered_pages("sv", "v1", b"")
     expected = search_files(material(*pages), {}, "sv")
     kept = search_index.remembered_pages("sv").dumps()
-    # A text it claims for the page that the page does not have: never believed unless the
-    # memo is of this code and language.
-    poisoned = kept.replace(b"medarbet", b"sabotage")
+    # A text it claims for the page that the page does not have, in a memo written as a
+    # build writes one (its checksum made again): never believed unless the memo is of this
+    # code and language.
+    body = kept[4:].replace(b"medarbet", b"sabotage")
+    poisoned = zlib.crc32(body).to_bytes(4, "big") + body
     search_index.remembered_pages("sv", "v1", poisoned)  # of this code: it would be believed
     assert set(postings(search_files(material(*pages), {}, "sv"), "sabotage")) == {
         "ideslussar/a.html"}
     for version, lang, text in (("v2", "sv", poisoned), ("v1", "en", poisoned),
-                                ("v1", "sv", kept[:len(kept) // 2]), ("v1", "sv", b"[1]")):
+                                ("v1", "sv", kept[:len(kept) // 2]), ("v1", "sv", b"[1]"),
+                                ("v1", "sv", kept.replace(b"medarbet", b"sabotage"))):
         memo = search_index.remembered_pages(lang, version, text)
         assert memo.pages == {}
         if lang == "sv":
             assert search_files(material(*pages), {}, "sv") == expected
+
+
+WORDS = ["kommun", "medarbetare", "idé", "prövning", "innovation", "tjänst", "verksamhet",
+         "skola", "omsorg", "digital", "bibliotek", "stöd", "hållbar", "förstudie", "utveckling",
+         "samverkan", "region", "invånare"]
+
+
+def case_pages(count: int) -> list[tuple[str, str, str]]:
+    """Case pages of varied words, each word on some pages and as often as its place says."""
+    return [(f"ideslussar/c{n:02}.html", f"Fall {n} {WORDS[n % len(WORDS)]}",
+             " ".join(word for i, word in enumerate(WORDS) for _ in range((n * i) % 4 * 5)))
+            for n in range(count)]
+
+
+def edited(pages: list[tuple[str, str, str]], number: int, title: str | None = None,
+           text: str | None = None) -> list[tuple[str, str, str]]:
+    location, old_title, old_text = pages[number]
+    return [*pages[:number], (location, title or old_title, old_text if text is None else text),
+            *pages[number + 1:]]
+
+
+def index_after(before: list[tuple[str, str, str]], after: list[tuple[str, str, str]],
+                shortcut: bool, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """The index of `after` made by the build after the one that made `before` (the memo
+    kept and read back as from the work folder). With `shortcut`, scoring every term again
+    fails the test: only the edited pages' terms may be scored."""
+    search_index.remembered_pages("sv", "v", b"")
+    search_files(material(*before), {}, "sv")
+    search_index.remembered_pages("sv", "v", search_index.remembered_pages("sv").dumps())
+    with monkeypatch.context() as patch:
+        if shortcut:
+            patch.setattr(search_scores, "scored", refuse)
+        return search_files(material(*after), {}, "sv")
+
+
+def refuse(*_args: object) -> NoReturn:
+    raise AssertionError("every term scored again")
+
+
+@pytest.mark.parametrize(("name", "change", "shortcut"), [
+    ("a sentence added", lambda p: edited(p, 7, text=p[7][2] + " Kommunen prövar fritidsgårdar"),
+     True),
+    ("words removed", lambda p: edited(p, 3, text=p[3][2].replace("skola", "")), True),
+    ("a new title", lambda p: edited(p, 5, title="Innovation i omsorgen"), True),
+    ("a word moved between pages",
+     lambda p: edited(edited(p, 5, text=p[5][2] + " simundervisning"), 9,
+                      text=p[9][2].replace("simundervisning", "")), True),
+    ("nothing", lambda p: p, True),
+    ("a page added", lambda p: [*p, ("ideslussar/d.html", "Ny", "kommun idé")], False),
+    ("a page removed", lambda p: p[:-1], False),
+    ("the average over a step", lambda p: edited(p, 2, text=p[2][2] + " kommun" * 400), False),
+])
+def test_an_index_scored_only_where_an_edit_moved_it_is_a_fresh_ones(
+        name: str, change: Callable[[list[tuple[str, str, str]]], list[tuple[str, str, str]]],
+        shortcut: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After an edit the build scores only the terms of the edited pages, when the pages and
+    the rounded average length are the last index's, else every term; either way the index
+    is byte for byte the one a clean build makes."""
+    before = edited(case_pages(36), 9, text=case_pages(36)[9][2] + " simundervisning")
+    after = change(before)
+    incremental = index_after(before, after, shortcut, monkeypatch)
+    assert incremental == fresh_index(material(*after), "sv"), name
+    if name != "nothing":
+        assert incremental != fresh_index(material(*before), "sv")
+
+
+def test_scores_are_at_most_scale_and_a_words_page_outranks_its_mentions() -> None:
+    """Scores are divided by a bound no score reaches, not by the top score: the page most
+    about a word still scores highest for it, and no score exceeds SCALE."""
+    files = fresh_index(material(*case_pages(36)), "sv")
+    for name, text in files.items():
+        if name.startswith("terms/"):
+            for flat in json.loads(text)["t"].values():
+                assert all(1 <= score <= search_scores.SCALE for score in flat[1::2])
+    scores = postings(files, search_index.Terms("sv").term("omsorg"))
+    assert max(scores, key=scores.__getitem__) == "ideslussar/c08.html"  # "omsorg" in its title

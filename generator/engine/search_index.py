@@ -20,9 +20,10 @@ a term it is the start of (search as you type), or else the longest term that st
 ("innovationer" -> "innovation"), which is what a suffix-stripping stemmer leaves of it. So
 the stems are made once, here, by one stemmer, and cannot disagree with the browser's.
 
-Scores are BM25 over title and text, computed here: the browser only adds them up. Listing
-pages (overview, counties, themes) weigh less than case pages, which carry the same words in
-their own text: a reader who searches a word of a case's text gets the case first.
+Scores are BM25 over title and text, computed here (`search_scores`, which after an edit
+scores again only the terms it moved): the browser only adds them up. Listing pages (overview,
+counties, themes) weigh less than case pages, which carry the same words in their own text: a
+reader who searches a word of a case's text gets the case first.
 """
 
 from __future__ import annotations
@@ -31,33 +32,27 @@ import hashlib
 import html
 import json
 import marshal
-import math
 import re
 import unicodedata
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from itertools import repeat
-from operator import add, mul, sub, truediv
 
 import snowballstemmer  # type: ignore[import-untyped]
 
 from ..reading.languages import language
 from ..site.urls import COUNTIES, OVERVIEW, THEMES, html_path
+from .search_scores import PACKED, Counts, LastIndex, Page, packed, postings
 
 #: Pages per teaser file: the first ten results need at most ten small files.
 CHUNK = 10
 #: A shard larger than this (bytes of JSON) is split by one more letter of its terms.
 SHARD_BYTES = 8_000
-#: How much a listing page's score counts against a case page's.
-KIND_WEIGHTS = {"case": 1.0, "page": 1.0, "listing": 0.3}
 #: A word in the title counts as this many in the text.
 TITLE_WEIGHT = 5
-#: Scores are stored as integers up to this.
-SCALE = 1000
 #: The teaser of a page without a description: its first characters.
 TEASER_CHARACTERS = 180
-BM25_K1, BM25_B = 1.2, 0.75
 
 WORD = re.compile(r"[^\W_]+")
 TAG = re.compile(r"<[^>]+>")
@@ -82,17 +77,19 @@ class Analysis:
     title: str | None
     teaser: str
     length: int
-    counts: dict[str, int]
+    counts: Mapping[str, int]
     odd_words: list[list[str]]
 
 
 @dataclass(frozen=True)
 class Document:
-    """One page of the index: its address, what the hook knows of it, and its text analysed."""
+    """One page of the index: its address, what the hook knows of it, its text analysed and
+    the digest of its entries (`entries_key`: the same digest, the same analysis)."""
 
     location: str
     info: PageInfo
     analysis: Analysis
+    key: str
 
     @property
     def title(self) -> str:
@@ -173,23 +170,26 @@ class Terms:
 
 
 class PageMemo:
-    """Each page's `Analysis`, by a digest of its entries, from one index to the next.
+    """Each page's `Analysis`, by a digest of its entries, and the last index's postings
+    (`search_scores.LastIndex`), from one index to the next.
 
-    An edit changes one page's text, but BM25 makes every score depend on every page (the
-    average length, how many pages hold a term), so the index is scored whole each time; the
-    pages' words need not be found, counted and stemmed again. A build keeps the memo in its
-    work folder (`dumps`, `loads`), for the same language and code
-    (`version`: another stemmer or tokeniser analyses differently); it holds the pages of the
-    last index made with it, so it does not grow with every edit."""
+    An edit changes one page's text: only that page's words are found, counted and stemmed
+    again, and only its terms scored again (`search_scores`). A build keeps the memo in its
+    work folder (`dumps`, `loads`), for the same language and code (`version`: another stemmer,
+    tokeniser or scoring makes another index); it holds the pages of the last index made with
+    it, so it does not grow with every edit."""
 
-    FORMAT = 1
+    FORMAT = 2
 
     def __init__(self, lang: str, version: str = "",
-                 pages: dict[str, Analysis] | None = None) -> None:
+                 pages: dict[str, Analysis] | None = None,
+                 last: LastIndex | None = None) -> None:
         self.lang = lang
         self.version = version
         self.pages = pages or {}
-        self.changed = False  # whether the last index analysed a page or left one out
+        self.last = last
+        self._before: dict[str, Analysis] = {}  # the last index's pages, until it is scored
+        self.changed = False  # whether the last index is not the one the memo held
 
     def documents(self, material_docs: Iterable[Mapping[str, str]],
                   pages: Mapping[str, PageInfo]) -> list[Document]:
@@ -216,44 +216,69 @@ class PageMemo:
             info = pages.get(location) or PageInfo("page", "")
             if not info.teaser:
                 info = PageInfo(info.kind, analysis.teaser)
-            found.append(Document(location, info, analysis))
+            found.append(Document(location, info, analysis, key))
         self.changed = made > 0 or used.keys() != self.pages.keys()
-        self.pages = used
+        self._before, self.pages = self.pages, used
         return found
 
+    def postings(self, docs: list[Document]) -> dict[str, str]:
+        """Each term's postings (`search_scores.encode`) for these documents, the last
+        index's where the documents leave them as they were."""
+        before = self._before
+        self._before = {}
+        index = postings([Page(doc.location, doc.info.kind, doc.key, doc.analysis.length,
+                               doc.analysis.counts) for doc in docs], self.last,
+                         {key: (page.length, page.counts) for key, page in before.items()})
+        self.changed = self.changed or self.last is None or not index.same_pages(self.last)
+        self.last = index
+        return index.postings
+
     def dumps(self) -> bytes:
-        """The memo for the work folder, in `marshal`'s format: plain values only (nothing
-        in it runs), read and written several times faster than the same as JSON."""
-        return marshal.dumps({"format": self.FORMAT, "lang": self.lang, "version": self.version,
-                              "pages": {key: (page.title, page.teaser, page.length, page.counts,
-                                              page.odd_words)
-                                        for key, page in self.pages.items()}})
+        """The memo for the work folder, in `marshal`'s format (plain values only: nothing in
+        it runs; read and written several times faster than the same as JSON), after the
+        CRC-32 of those bytes, so a damaged file is not believed."""
+        last = self.last
+        data = marshal.dumps({
+            "format": self.FORMAT, "lang": self.lang, "version": self.version,
+            "packed": PACKED,
+            "pages": {key: (page.title, page.teaser, page.length, *packed(page.counts),
+                            page.odd_words)
+                      for key, page in self.pages.items()},
+            "last": None if last is None else (last.locations, last.kinds, last.keys,
+                                               last.average, last.postings)})
+        return zlib.crc32(data).to_bytes(4, "big") + data
 
     @classmethod
     def loads(cls, lang: str, version: str, data: bytes) -> PageMemo:
         """The memo a build kept, or an empty one if it is not one of this format, language
         and code (an older build's, another Python's, a damaged file)."""
         try:
-            stored = marshal.loads(data)  # noqa: S302 - the build's own work folder, plain values
-            if (stored["format"], stored["lang"], stored["version"]) != (
-                    cls.FORMAT, lang, version):
+            body = memoryview(data)[4:]  # not a copy of megabytes
+            if zlib.crc32(body).to_bytes(4, "big") != data[:4]:
                 return cls(lang, version)
-            return cls(lang, version, {
-                str(key): Analysis(title, str(teaser), int(length), dict(counts), list(odd))
-                for key, (title, teaser, length, counts, odd) in stored["pages"].items()})
+            stored = marshal.loads(body)  # noqa: S302 - the build's own work folder
+            if (stored["format"], stored["lang"], stored["version"], stored["packed"]) != (
+                    cls.FORMAT, lang, version, PACKED):
+                return cls(lang, version)
+            pages = {str(key): Analysis(title, str(teaser), int(length), Counts(terms, numbers),
+                                        list(odd))
+                     for key, (title, teaser, length, terms, numbers, odd)
+                     in stored["pages"].items()}
+            last = None
+            if stored["last"] is not None:
+                locations, kinds, keys, average, kept = stored["last"]
+                last = LastIndex(list(locations), list(kinds), list(keys), float(average),
+                                 dict(kept))
+            return cls(lang, version, pages, last)
         except (ValueError, TypeError, KeyError, AttributeError, EOFError):
             return cls(lang, version)
 
 
 def entries_key(entries: list[Mapping[str, str]]) -> str:
     """A digest of a page's entries: the same entries, the same analysis."""
-    digest = hashlib.blake2b(digest_size=16)
-    for entry in entries:
-        for field in ("location", "title", "text"):
-            digest.update(entry.get(field, "").encode("utf-8", "surrogatepass"))
-            digest.update(b"\0")
-        digest.update(b"\1")
-    return digest.hexdigest()
+    text = "".join(f"{entry.get('location', '')}\0{entry.get('title', '')}\0"
+                   f"{entry.get('text', '')}\0\1" for entry in entries)
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def shorten(text: str, limit: int) -> str:
@@ -263,46 +288,13 @@ def shorten(text: str, limit: int) -> str:
     return text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def scores(docs: list[Document]) -> tuple[dict[str, list[int]], dict[str, str]]:
-    """BM25 of every term in every page, scaled to integers, as each term's postings
-    (`encode`'s gaps and scores), and the word forms whose term is not a start of them.
-
-    A thousand case pages hold half a million (term, page) pairs, and every one is scored
-    again on every build, so the arithmetic runs in `map` over each page's terms (the loops
-    are C's) and only handing the scores to their terms is a Python loop."""
+def odd_forms(docs: list[Document]) -> dict[str, str]:
+    """The word forms whose term is not a start of them, each as its term where first met."""
     forms: dict[str, str] = {}
-    for _word, form, term in dict.fromkeys(  # the site's odd words, each where first met
+    for _word, form, term in dict.fromkeys(
             tuple(odd) for doc in docs for odd in doc.analysis.odd_words):
         forms[form] = term
-    lengths = [doc.analysis.length for doc in docs]
-    average = max(sum(lengths) / max(len(lengths), 1), 1)
-    frequency: Counter[str] = Counter()
-    for doc in docs:
-        frequency.update(doc.analysis.counts.keys())
-    total = len(docs)
-    idf = {term: math.log(1 + (total - found + 0.5) / (found + 0.5))
-           for term, found in frequency.items()}
-    values: list[list[float]] = []
-    for doc, length in zip(docs, lengths, strict=True):
-        # weight * idf * tf * (k1 + 1) / (tf + norm), in that order: the same floats
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
-        counts = doc.analysis.counts
-        values.append(list(map(truediv, map(mul, map(mul, map(
-            mul, repeat(KIND_WEIGHTS[doc.info.kind]), map(idf.__getitem__, counts)),
-            counts.values()), repeat(BM25_K1 + 1)), map(add, counts.values(), repeat(norm)))))
-    top = max((max(page) for page in values if page), default=0.0) or 1.0
-    postings: dict[str, list[int]] = {term: [] for term in frequency}
-    for number, (doc, page) in enumerate(zip(docs, values, strict=True)):
-        scaled = map(max, repeat(1), map(round, map(truediv, map(mul, repeat(SCALE), page),
-                                                    repeat(top))))
-        for term, score in zip(doc.analysis.counts, scaled, strict=True):
-            posting = postings[term]
-            posting.append(number)
-            posting.append(score)
-    for posting in postings.values():  # page numbers as gaps from the one before
-        numbers = posting[::2]
-        posting[2::2] = list(map(sub, numbers[1:], numbers))
-    return postings, forms
+    return forms
 
 
 def compact(value: object) -> str:
@@ -310,15 +302,16 @@ def compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def shards(encoded: Mapping[str, list[int]], forms: Mapping[str, str]
+def shards(encoded: Mapping[str, str], forms: Mapping[str, str]
            ) -> dict[str, str]:
     """Terms (and forms) grouped by their first two letters, a group split by one more letter
     while it is larger than SHARD_BYTES; a term as long as its group's prefix stays in it.
     The browser finds a word's shard as the longest shard prefix that starts the word.
 
-    A shard is `{"t":{term:postings,...},"f":{form:term,...}}`, keys in order: each member's
-    JSON is made once and a group's text joined from it, however often the group is split."""
-    term_json = {key: f"{compact(key)}:{compact(value)}" for key, value in encoded.items()}
+    A shard is `{"t":{term:postings,...},"f":{form:term,...}}`, keys in order, the postings
+    given as their JSON: each member's JSON is made once and a group's text joined from it,
+    however often the group is split."""
+    term_json = {key: f"{compact(key)}:{value}" for key, value in encoded.items()}
     form_json = {key: f"{compact(key)}:{compact(value)}" for key, value in forms.items()}
 
     def shard_json(keys: list[str]) -> str:
@@ -376,10 +369,9 @@ def search_files(material_index: Mapping[str, object], pages: Mapping[str, PageI
                  lang: str) -> dict[str, str]:
     """The files of the `search/` folder, by path below it, from Material's index."""
     config = material_index.get("config", {})
-    docs = remembered_pages(lang).documents(
-        material_index.get("docs", []), pages)  # type: ignore[arg-type]
-    scored, forms = scores(docs)
-    split = shards(scored, forms)
+    memo = remembered_pages(lang)
+    docs = memo.documents(material_index.get("docs", []), pages)  # type: ignore[arg-type]
+    split = shards(memo.postings(docs), odd_forms(docs))
     files = {f"terms/{shard_name(prefix)}.json": text for prefix, text in split.items()}
     for start in range(0, len(docs), CHUNK):
         files[f"teasers/{start // CHUNK}.json"] = compact(
