@@ -157,10 +157,13 @@ MKDOCS_MODULES = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.config.defau
 
 
 def warm_up() -> None:
-    """Import MkDocs, Material's search plugin and the Markdown extensions in this process, so
-    that forked language builds start with them (once per build, not once per language)."""
+    """Import MkDocs, Material's search plugin and the Markdown extensions in this process, and
+    read Babel's data of every language (each language's build formats with its own, merged
+    onto the root locale both share, and the open data and feeds made beside them use all),
+    so that forked language builds start with them (once per build, not once per language)."""
     for module in MKDOCS_MODULES:
         importlib.import_module(module)
+    i18n.load_locales()
 
 
 #: The build's shortcuts inside MkDocs, each switchable on its own: `once` renders Material's
