@@ -1,7 +1,8 @@
-"""Material's search entries kept between builds as the whole and the pages changed since
-(`generator/kept_entries.py`): an edit writes only the changes, and at every step the site,
-search index included, is exactly a clean build's, also when the changes are damaged or left
-over from before the whole was written again."""
+"""What the work folder keeps for the next language build: Material's search entries, kept as
+the whole and the pages changed since (`generator/kept_entries.py`), and the compiled templates
+(`generator/site/bytecode.py`). An edit writes only the changed entries, and at every step the
+site, search index included, is exactly a clean build's, also when the changes are damaged or
+left over from before the whole was written again."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from generator import incremental
 from generator.kept_entries import CHANGES_FILE
 from generator.reading.corpus import case_files
+from generator.site.bytecode import TEMPLATES_FILE
 
 from .test_incremental import assert_same_site, build, clean_build_of, edit_section, make_repo
 
@@ -70,4 +72,23 @@ def test_many_changed_pages_keep_the_whole_again_and_changes_left_from_before_ar
     edit_section(cases[9], "Tredje meningen.")
     report = build(root)
     assert report.rendered["sv"] < report.pages["sv"]
+    assert_same_site(root / "site", clean_build_of(root, tmp_path))
+
+
+def test_a_build_that_renders_no_case_page_keeps_the_compiled_case_template_for_the_next(
+        tmp_path: Path) -> None:
+    """A build with nothing edited renders no page again: the compiled templates the last
+    build kept stay as they were (not cut down to those it used), so the next edit does not
+    compile the case page's template again; the site stays a clean build's."""
+    root = make_repo(tmp_path / "repo")
+    build(root)
+    templates = {lang: kept(root, lang, TEMPLATES_FILE).read_bytes() for lang in ("sv", "en")}
+    report = build(root)
+    assert report.incremental and report.rendered == {"sv": 0, "en": 0}
+    assert {lang: kept(root, lang, TEMPLATES_FILE).read_bytes()
+            for lang in ("sv", "en")} == templates
+    edit_section(case_files(root / "municipalities")[3], "En mening efter en tom byggnad.")
+    assert build(root).incremental
+    assert {lang: kept(root, lang, TEMPLATES_FILE).read_bytes()
+            for lang in ("sv", "en")} == templates  # nothing compiled, nothing written
     assert_same_site(root / "site", clean_build_of(root, tmp_path))
