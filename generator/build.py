@@ -18,7 +18,6 @@ import contextlib
 import datetime
 import gc
 import json
-import marshal
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,6 +35,8 @@ from .engine import (
     warm_up,
 )
 from .incremental import Previous
+from .kept_entries import read_entries, write_entries
+from .last_sources import Listing, last_pictures, source_files
 from .reading.case_cache import CaseCache
 from .reading.corpus import Corpus, read_corpus
 from .reading.model import LANGUAGES, CaseStudy
@@ -55,7 +56,6 @@ from .site.render import render_language
 from .site.sitemaps import sitemaps
 from .site.urls import (
     LANGUAGE_ROOTS,
-    OG_IMAGES,
     OVERVIEW,
     START,
     case_counties,
@@ -130,11 +130,13 @@ class LanguageResult:
 def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]],
                   base: dict[str, Any], config_file: Path, work_dir: Path, url: str,
                   memo: PageMemo | None = None,
-                  known: dict[str, str | bytes] | None = None) -> Sources:
+                  known: dict[str, str | bytes] | None = None,
+                  listed: Listing | None = None) -> Sources:
     """Render one language's pages and write them, its pictures and its configuration.
 
     `memo` is the preview's or the build's (`StoredPages`: the pages it kept are left as the
-    last build wrote them); `known` the preview's: files written before."""
+    last build wrote them); `known` the preview's: files written before; `listed` the
+    build's listing of the sources the last build left (`source_files`)."""
     started = time.perf_counter()
     pages = render_language(corpus, lang, url, related, memo, publisher_from_config(base))
     rendered = time.perf_counter()
@@ -145,7 +147,7 @@ def write_sources(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]]
                                      if page.path not in kept}
     files.update({image_path(case): corpus.images[case.slug] for case in corpus.cases
                   if case.image is not None})
-    drawn = last_pictures(docs_dir, known)
+    drawn = last_pictures(docs_dir, known, listed)
     pictures = og_images(corpus.cases, corpus.registry, lang, drawn)
     # A picture the last build drew from the same texts is the file already there (and, in a
     # build, `drawn` holds only its start).
@@ -174,31 +176,6 @@ def page_dates(corpus: Corpus) -> dict[str, datetime.datetime]:
         for page in lists:
             dates[page] = max(dates.get(page, updated), updated)
     return dates
-
-
-#: Enough of a link-preview picture to hold its fingerprint (`og_images.fingerprint_of`).
-PICTURE_HEAD = 512
-
-
-def last_pictures(docs_dir: Path, known: dict[str, str | bytes] | None
-                  ) -> dict[str, bytes]:
-    """The link-preview pictures the last build left in a language's sources, by path: those
-    whose texts did not change are not drawn again (see og_images.py). The preview knows what
-    it wrote. A build reads only the start of each, where its fingerprint is (a thousand
-    pictures are 26 MB): a picture kept is not written again (`write_sources`), so its start
-    stands for it."""
-    if known is not None:
-        return {path: content for path, content in known.items()
-                if path.startswith(OG_IMAGES + "/") and isinstance(content, bytes)}
-    folder = docs_dir / OG_IMAGES
-    if not folder.is_dir():
-        return {}
-    heads = {}
-    for path in folder.glob("*.png"):
-        if path.is_file() and not path.is_symlink():
-            with path.open("rb") as handle:
-                heads[f"{OG_IMAGES}/{path.name}"] = handle.read(PICTURE_HEAD)
-    return heads
 
 
 def public_root(base: dict[str, Any], site_url: str | None) -> str:
@@ -238,15 +215,17 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     their list views' (`page_keys.py`)."""
     keys_file = work_dir / lang / KEYS_FILE
     docs_dir = work_dir / lang / "docs"
+    listed = source_files(docs_dir)
     memo = StoredPages(incremental.read_json(keys_file) if previous is not None else {},
-                       *tokens, lambda path: (docs_dir / path).is_file())
+                       *tokens, lambda path: path in listed and listed[path].is_file())
     bytecode_file = work_dir / lang / TEMPLATES_FILE
     # Templates are compiled with the catalog's msgstrs in them (`jinja_env.PreTranslate`):
     # the compiled ones are reused only when the catalogs, like all else, are the last build's.
     bytecode = StoredBytecode.loads(incremental.read_bytes(bytecode_file)
                                     if previous is not None else b"")
     environment(lang).bytecode_cache = bytecode
-    sources = write_sources(corpus, lang, related, base, config_file, work_dir, url, memo)
+    sources = write_sources(corpus, lang, related, base, config_file, work_dir, url, memo,
+                            listed=listed)
     output.replace_file(keys_file, json.dumps(memo.keys))
     written_at = time.perf_counter()
     # The start page changes with the cases (its figures, cards and latest changes), but its
@@ -259,9 +238,8 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     hand_written = {page.path for page in corpus.pages} - ({START} if start_kept else set())
     changed = (set(sources.written) if previous is not None and previous.reusable(
         lang, sources.paths, sources.written, hand_written) else None)
-    entries_file = work_dir / lang / incremental.SEARCH_ENTRIES
-    entries = incremental.read_entries(entries_file) if changed is not None else None
-    if entries is None:  # the pages not rendered again would have no entries in the index
+    kept_entries = read_entries(work_dir / lang) if changed is not None else None
+    if kept_entries is None:  # the pages not rendered again would have no entries in the index
         changed = None
     # The search index's analysis of each page's text, by its text: kept whenever the code
     # that analyses is the same, since a text analyses the same under any template.
@@ -270,7 +248,8 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
                                     incremental.read_bytes(search_file))
     theme_file = work_dir / lang / incremental.THEME_FILES
     theme_files = ThemeFiles(incremental.read_bytes(theme_file), incremental.library_versions())
-    built = build_one(lang, str(sources.build.config_file), strict, changed, entries,
+    built = build_one(lang, str(sources.build.config_file), strict, changed,
+                      kept_entries.entries() if kept_entries is not None else None,
                       output.replaced, bytecode=bytecode, theme_files=theme_files)
     if theme_files.found is not None:
         output.replace_file(theme_file, theme_files.found)
@@ -278,7 +257,7 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
         output.replace_file(search_file, search_pages.dumps())
     if bytecode.worth_writing:
         output.replace_file(bytecode_file, bytecode.dumps())
-    output.replace_file(entries_file, marshal.dumps(built.search_entries))
+    write_entries(work_dir / lang, kept_entries, built.search_entries)
     output.replace_file(editors_start, start_text)
     return LanguageResult(lang, sources.build.site_dir, sources.paths, built.warnings,
                           built.rendered, len(memo.keys) - len(memo.kept),

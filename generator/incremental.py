@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import marshal
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -33,7 +32,8 @@ from .site.related import kept_related
 
 STATE_FILE = "state.json"
 #: Beside each language's configuration: every page's search entries, for the next build
-#: (`marshal`'s format: plain values, written and read several times faster than JSON).
+#: (`marshal`'s format: plain values, written and read several times faster than JSON), with
+#: the pages changed since beside them (`kept_entries.py`).
 SEARCH_ENTRIES = "search-entries.marshal"
 #: Beside each language's configuration: the search index's analysis of every page's text.
 SEARCH_PAGES = "search-pages.marshal"
@@ -104,19 +104,6 @@ def read_json(path: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return found if isinstance(found, dict) else {}
-
-
-def read_entries(path: Path) -> dict[str, Any] | None:
-    """The search entries the previous build kept (`SEARCH_ENTRIES`), or None when they cannot
-    be read: then nothing of the previous build's index can be kept."""
-    try:
-        found = marshal.loads(path.read_bytes())  # noqa: S302 - the build's own work folder
-    except (OSError, ValueError, TypeError, EOFError):
-        return None
-    if not (isinstance(found, dict) and isinstance(found.get("order"), list)
-            and isinstance(found.get("pages"), dict)):
-        return None
-    return found
 
 
 def read_bytes(path: Path) -> bytes:

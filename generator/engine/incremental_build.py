@@ -35,24 +35,46 @@ def navigation_sources(nav: Any) -> set[str]:
     return found
 
 
+def files_below(root: str) -> set[str]:
+    """The files below `root` by their paths there ("a/b.html"), from one listing of each
+    folder (a language's few thousand files without a `stat` each); links to folders are
+    not followed."""
+    found: set[str] = set()
+    pending = [("", root)]
+    while pending:
+        prefix, folder = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:  # no such folder (yet): nothing below it
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((prefix + entry.name + "/", entry.path))
+            elif entry.is_file():
+                found.add(prefix + entry.name)
+    return found
+
+
 @contextlib.contextmanager
 def only_changed(sources: set[str], navigation: set[str],
-                 replacing: Callable[[Callable[..., Any]], Callable[..., Any]]
-                 ) -> Iterator[None]:
+                 replacing: Callable[[Callable[..., Any]], Callable[..., Any]],
+                 site_dir: str) -> Iterator[None]:
     """For the length of a dirty MkDocs build: a file counts as modified when the generator
-    wrote it anew (or its HTML is missing), not by comparing times, which a restored cache
-    or a fresh checkout does not keep; the navigation's other pages are read for their
-    titles, which every rendered page shows; writes replace files (`replacing`, the output
-    module's), never write into those linked into the published site; and MkDocs' warning
-    that dirty builds may be inaccurate, which is about builds that do not know what changed,
-    is not given."""
+    wrote it anew (or its HTML is missing from `site_dir`, as the build found it), not by
+    comparing times, which a restored cache or a fresh checkout does not keep; the
+    navigation's other pages are read for their titles, which every rendered page shows;
+    writes replace files (`replacing`, the output module's), never write into those linked
+    into the published site; and MkDocs' warning that dirty builds may be inaccurate, which
+    is about builds that do not know what changed, is not given."""
     from mkdocs import utils
     from mkdocs.commands import build
     from mkdocs.structure.files import File
 
+    built = files_below(site_dir)
+
     def is_modified(file: File) -> bool:
         return (file.src_uri in sources or getattr(file, "_content", None) is not None
-                or not os.path.isfile(file.abs_dest_path))
+                or file.dest_uri not in built)
 
     def populate(page: Any, config: Any, files: Any, dirty: bool = False) -> None:
         if page.file.src_uri in navigation and not is_modified(page.file):

@@ -146,19 +146,24 @@ class SiteBuildError(Exception):
 
 
 #: What every language's build imports; `warm_up` imports it once, before the builds fork.
-MKDOCS_MODULES = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.theme",
-                  "material.plugins.search.plugin", "markdown.extensions.toc",
-                  "markdown.extensions.tables", "markdown.extensions.sane_lists",
-                  "markdown.extensions.md_in_html", "generator.site.markup",
-                  "generator.engine.html_blocks", "generator.engine.plain_pages",
-                  "generator.engine.search_parser")
+MKDOCS_MODULES = ("mkdocs.commands.build", "mkdocs.config", "mkdocs.config.defaults",
+                  "mkdocs.theme", "material.templates", "material.plugins.search.plugin",
+                  "markdown.extensions.toc", "markdown.extensions.tables",
+                  "markdown.extensions.fenced_code", "markdown.extensions.attr_list",
+                  "markdown.extensions.sane_lists", "markdown.extensions.md_in_html",
+                  "generator.site.markup", "generator.engine.html_blocks",
+                  "generator.engine.plain_pages", "generator.engine.search_parser",
+                  "generator.engine.page_addresses")
 
 
 def warm_up() -> None:
-    """Import MkDocs, Material's search plugin and the Markdown extensions in this process, so
-    that forked language builds start with them (once per build, not once per language)."""
+    """Import MkDocs, Material's search plugin and the Markdown extensions in this process, and
+    read Babel's data of every language (each language's build formats with its own, merged
+    onto the root locale both share, and the open data and feeds made beside them use all),
+    so that forked language builds start with them (once per build, not once per language)."""
     for module in MKDOCS_MODULES:
         importlib.import_module(module)
+    i18n.load_locales()
 
 
 #: The build's shortcuts inside MkDocs, each switchable on its own: `once` renders Material's
@@ -166,11 +171,12 @@ def warm_up() -> None:
 #: Markdown parser for every page, `counting_search_parser` indexes with `search_parser`,
 #: `raw_html_blocks` hands Markdown the pages' HTML blocks and plain paragraphs as it would
 #: store them (`html_blocks`), `plain_pages` writes the HTML of pages made only of such blocks
-#: and plain headings without Markdown (`plain_pages`). With any of them the pages are those
-#: plain `mkdocs build` writes from the same sources (tests/test_engine.py builds with each
-#: alone and compares).
+#: and plain headings without Markdown (`plain_pages`), `plain_addresses` joins pages'
+#: addresses as strings where `urljoin` would (`page_addresses`). With any of them the pages
+#: are those plain `mkdocs build` writes from the same sources (tests/test_engine.py builds
+#: with each alone and compares).
 SHORTCUTS = frozenset({"once", "one_markdown_parser", "counting_search_parser",
-                       "raw_html_blocks", "plain_pages"})
+                       "raw_html_blocks", "plain_pages", "plain_addresses"})
 
 
 @dataclass(frozen=True)
@@ -207,6 +213,7 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
 
     from .html_blocks import HtmlBlocksExtension
     from .incremental_build import kept_search_entries, navigation_sources, only_changed
+    from .page_addresses import plain_addresses
     from .plain_pages import plain_pages
     from .search_parser import counting_search_parser
 
@@ -239,6 +246,8 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
                 stack.enter_context(plain_pages())
             if "counting_search_parser" in shortcuts:
                 stack.enter_context(counting_search_parser())
+            if "plain_addresses" in shortcuts:
+                stack.enter_context(plain_addresses())
             if theme_files is not None:
                 stack.enter_context(stored_theme_files(theme_files))
             entries = stack.enter_context(kept_search_entries(
@@ -247,7 +256,7 @@ def build_one(lang: str, config_file: str, strict: bool, changed: set[str] | Non
                 if replacing is None:
                     raise ValueError("an incremental build must replace the files it writes")
                 stack.enter_context(only_changed(changed, navigation_sources(config.nav),
-                                                 replacing))
+                                                 replacing, config.site_dir))
             build(config, dirty=changed is not None)
     except Exception as error:  # MkDocs' Abort, BuildError, PluginError and ConfigurationError
         raise SiteBuildError(lang, [*messages, str(error)]) from None

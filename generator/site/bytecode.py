@@ -8,8 +8,11 @@ sum covers the template's source, so a changed template is compiled again, and t
 code carries Python's bytecode version, so another Python compiles again too.
 
 The cache is one file per language (`TEMPLATES_FILE`), read once at the start and written once
-at the end (by the output module, through the build), holding only the templates that build
-used: it does not grow with templates that are gone.
+at the end (by the output module, through the build) when the build compiled a template. It
+keeps the templates a build did not use: a build that renders no case page again (nothing
+edited, or only a list) must not cost the next one compiling the case page's. It does not grow
+with templates that are gone: a template can only go with the package's files, and then the
+build is a clean one, which starts with none (`build.build_language`).
 """
 
 from __future__ import annotations
@@ -60,9 +63,9 @@ class StoredBytecode(jinja2.BytecodeCache):
 
     @property
     def worth_writing(self) -> bool:
-        """Whether the file differs from what the last build left: compiled or left out."""
-        return self.changed or self.used.keys() != self.stored.keys()
+        """Whether the file differs from what the last build left: something was compiled."""
+        return self.changed
 
     def dumps(self) -> bytes:
-        """The templates this build used, for the next one."""
-        return pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL)
+        """The templates of the last build and those this build compiled, for the next one."""
+        return pickle.dumps({**self.stored, **self.used}, protocol=pickle.HIGHEST_PROTOCOL)

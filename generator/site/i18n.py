@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, localedata
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.messages.mofile import write_mo
@@ -151,6 +151,15 @@ def _format_names(names: tuple[str, ...], lang: str) -> str:
 def language_name(code: str, in_lang: str) -> str:
     """The name of a language in another one ("engelska", "Swedish"), for notices."""
     return Locale.parse(code).get_display_name(in_lang) or code
+
+
+def load_locales() -> None:
+    """Read Babel's data of every language's locale now, not when first used (a locale Babel
+    does not know is left to fail where it is used, as it would have)."""
+    for code in languages.LANGUAGES:
+        name = language(code).locale
+        if localedata.exists(name):
+            localedata.load(name)
 
 
 def is_original(lang: str) -> bool:

@@ -60,23 +60,67 @@ def view_tokens(cases: Iterable[CaseStudy], tokens: Mapping[str, str],
     return views
 
 
-def key_text(value: Any, token: Callable[[CaseStudy], str]) -> str:
-    """A page key as text that is the same in every process for the same inputs: cases by
+#: What a key holds as its `repr`: the same text in every process for the same value.
+PLAIN = (str, int, float, datetime.date, enum.Enum)
+
+
+class KeyText:
+    """Page keys as text that is the same in every process for the same inputs: cases by
     their token, containers and dataclasses by their parts. Anything else is refused, so a
-    key never stands for an object by its address (which another process may reuse)."""
-    if isinstance(value, CaseStudy):
-        return "case:" + token(value)
-    if value is None or isinstance(value, str | int | float | datetime.date | enum.Enum):
-        return repr(value)
-    if isinstance(value, list | tuple):
-        return "(" + ",".join(key_text(item, token) for item in value) + ")"
-    if isinstance(value, dict):
-        return "{" + ",".join(f"{key_text(key, token)}:{key_text(item, token)}"
-                              for key, item in value.items()) + "}"
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return type(value).__name__ + key_text(
-            [getattr(value, part.name) for part in dataclasses.fields(value)], token)
-    raise TypeError(f"a page key cannot hold a {type(value).__name__}")
+    key never stands for an object by its address (which another process may reuse).
+
+    A thousand case pages' keys share their parts (the publisher, each case's dates in the
+    start page's key and its own), so the text of a frozen dataclass is made once per object
+    for the length of one language's rendering, in which the validated corpus does not change
+    (the object is held, so its address is not reused while the text is kept)."""
+
+    def __init__(self, token: Callable[[CaseStudy], str]) -> None:
+        self.token = token
+        self.fields: dict[type, tuple[str, ...]] = {}
+        self.frozen: dict[int, tuple[Any, str]] = {}
+
+    def text(self, value: Any) -> str:
+        """The key's text; the common kinds first, without a chain of `isinstance`."""
+        kind = type(value)
+        if kind is str:
+            return repr(value)
+        if kind is tuple or kind is list:
+            return "(" + ",".join([self.text(item) for item in value]) + ")"
+        if kind is CaseStudy:
+            return "case:" + self.token(value)
+        return self.other(value)
+
+    def other(self, value: Any) -> str:
+        if isinstance(value, CaseStudy):
+            return "case:" + self.token(value)
+        if value is None or isinstance(value, PLAIN):
+            return repr(value)
+        if isinstance(value, list | tuple):
+            return "(" + ",".join([self.text(item) for item in value]) + ")"
+        if isinstance(value, dict):
+            return "{" + ",".join([f"{self.text(key)}:{self.text(item)}"
+                                   for key, item in value.items()]) + "}"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return self.dataclass_text(value)
+        raise TypeError(f"a page key cannot hold a {type(value).__name__}")
+
+    def dataclass_text(self, value: Any) -> str:
+        known = self.frozen.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        kind = type(value)
+        names = self.fields.get(kind)
+        if names is None:
+            names = self.fields[kind] = tuple(part.name for part in dataclasses.fields(value))
+        text = kind.__name__ + self.text([getattr(value, name) for name in names])
+        if kind.__dataclass_params__.frozen:
+            self.frozen[id(value)] = (value, text)
+        return text
+
+
+def key_text(value: Any, token: Callable[[CaseStudy], str]) -> str:
+    """A page key as text (`KeyText`), on its own."""
+    return KeyText(token).text(value)
 
 
 class StoredPages:
@@ -93,21 +137,23 @@ class StoredPages:
         self.exists = exists
         self.keys: dict[str, str] = {}
         self.kept: set[str] = set()
+        self.key_text = KeyText(self.token)
 
     def token(self, case: CaseStudy) -> str:
         return self.tokens[case.slug]
 
     def page(self, lang: str, path: str, key: Any, render: Callable[[], SourcePage]
              ) -> SourcePage:
-        found = self.keys[path] = digest(key_text(key, self.token).encode())
+        found = self.keys[path] = digest(self.key_text.text(key).encode())
         if self.previous.get(path) == found and self.exists(path):
             self.kept.add(path)
             return SourcePage(lang, path, "")  # not written: the file stays
         return render()
 
-    def listed(self, cases: Iterable[CaseStudy]) -> tuple[str, ...]:
-        """What lists show of the cases, as their view tokens."""
-        return tuple("view:" + self.views[self.tokens[case.slug]] for case in cases)
+    def listed(self, cases: Iterable[CaseStudy]) -> str:
+        """What lists show of the cases: their view tokens, as one text (the overview's key
+        holds a thousand)."""
+        return "view:" + ",".join([self.views[self.tokens[case.slug]] for case in cases])
 
     def keep(self, lang: str, paths: set[str], cases: Iterable[CaseStudy]) -> None:
         """Nothing to forget: the keys are made anew by every build."""
