@@ -234,7 +234,9 @@ def build_language(corpus: Corpus, lang: str, related: dict[str, list[CaseStudy]
     editors_start = work_dir / lang / START_SOURCE
     start_text = next((page.markdown for page in corpus.pages
                        if page.lang == lang and page.path == START), "")
-    start_kept = editors_start.is_file() and editors_start.read_text(encoding="utf-8") == start_text
+    # Compared as bytes: a damaged file that is not UTF-8 is only not the same text.
+    start_kept = (editors_start.is_file()
+                  and editors_start.read_bytes() == start_text.encode("utf-8"))
     hand_written = {page.path for page in corpus.pages} - ({START} if start_kept else set())
     changed = (set(sources.written) if previous is not None and previous.reusable(
         lang, sources.paths, sources.written, hand_written) else None)

@@ -99,8 +99,10 @@ def write_config(path: Path, config: Mapping[str, object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     text = "# Written by ideslussar build; edit mkdocs.yml instead.\n" + yaml.safe_dump(
         dict(config), allow_unicode=True, sort_keys=False)
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    data = text.encode("utf-8")
+    # Compared as bytes: a damaged file that is not UTF-8 is only another configuration.
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)
 
 
 #: Files MkDocs and Material leave in a built language that readers are not served:
