@@ -15,13 +15,16 @@ A build writes only the changes, and the whole again when the pages or their ord
 the base's (a clean build) or the changes hold more than one page in `WHOLE_AGAIN`. Changes
 naming another token were left from before the base was last written whole (it is written
 first, then they are removed) and are ignored; changes that cannot be read make the entries
-unreadable, as a damaged base does, and the language is rendered whole.
+unreadable, as a damaged base does, and the language is rendered whole. Each file starts with
+the CRC-32 of the rest: one whose bytes changed in place is damaged too, not entries of words
+no page has.
 """
 
 from __future__ import annotations
 
 import marshal
 import secrets
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,12 +53,23 @@ class KeptEntries:
 
 
 def load(path: Path) -> Any:
-    """A file of the work folder in marshal's format, or None if it is not there."""
+    """A file of the work folder in marshal's format after the CRC-32 of its bytes (`dump`),
+    or None if it is not there. A damaged file raises ValueError: bytes changed in place can
+    still be read, as entries with words no page has."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return None
-    return marshal.loads(data)  # noqa: S302 - the build's own work folder
+    body = memoryview(data)[4:]
+    if zlib.crc32(body).to_bytes(4, "big") != data[:4]:
+        raise ValueError(f"{path} is damaged")
+    return marshal.loads(body)  # noqa: S302 - the build's own work folder
+
+
+def dump(value: Any) -> bytes:
+    """A file for `load`."""
+    data = marshal.dumps(value)
+    return zlib.crc32(data).to_bytes(4, "big") + data
 
 
 def read_entries(folder: Path) -> KeptEntries | None:
@@ -87,8 +101,8 @@ def write_entries(folder: Path, kept: KeptEntries | None, stored: dict[str, Any]
                    if entries is not kept.base[source] and entries != kept.base[source]}
         if len(changed) * WHOLE_AGAIN <= len(pages):
             output.replace_file(folder / CHANGES_FILE,
-                                marshal.dumps({"base": kept.token, "pages": changed}))
+                                dump({"base": kept.token, "pages": changed}))
             return
     whole = {"token": secrets.token_hex(8), "order": order, "pages": pages}
-    output.replace_file(folder / SEARCH_ENTRIES, marshal.dumps(whole))
+    output.replace_file(folder / SEARCH_ENTRIES, dump(whole))
     output.remove_file(folder / CHANGES_FILE)
