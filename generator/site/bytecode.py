@@ -13,11 +13,16 @@ keeps the templates a build did not use: a build that renders no case page again
 edited, or only a list) must not cost the next one compiling the case page's. It does not grow
 with templates that are gone: a template can only go with the package's files, and then the
 build is a clean one, which starts with none (`build.build_language`).
+
+The file starts with the CRC-32 of the rest: code whose bytes changed in place still loads,
+and would run, writing what it was changed to into every page it renders, build after build
+(a build that compiles nothing does not write the file again).
 """
 
 from __future__ import annotations
 
 import pickle
+import zlib
 from collections.abc import Mapping
 
 import jinja2
@@ -37,9 +42,13 @@ class StoredBytecode(jinja2.BytecodeCache):
 
     @classmethod
     def loads(cls, data: bytes) -> StoredBytecode:
-        """The cache a build left (`dumps`), or an empty one if it cannot be read."""
+        """The cache a build left (`dumps`), or an empty one if it cannot be read or its
+        check sum is not its content's."""
+        body = memoryview(data)[4:]
         try:
-            stored = pickle.loads(data)  # noqa: S301 - the build's own work folder
+            if zlib.crc32(body).to_bytes(4, "big") != data[:4]:
+                raise ValueError("damaged")
+            stored = pickle.loads(body)  # noqa: S301 - the build's own work folder
         except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
                 ValueError, IndexError):
             stored = None
@@ -67,5 +76,7 @@ class StoredBytecode(jinja2.BytecodeCache):
         return self.changed
 
     def dumps(self) -> bytes:
-        """The templates of the last build and those this build compiled, for the next one."""
-        return pickle.dumps({**self.stored, **self.used}, protocol=pickle.HIGHEST_PROTOCOL)
+        """The templates of the last build and those this build compiled, for the next one,
+        after the CRC-32 of their bytes (`loads`)."""
+        data = pickle.dumps({**self.stored, **self.used}, protocol=pickle.HIGHEST_PROTOCOL)
+        return zlib.crc32(data).to_bytes(4, "big") + data
