@@ -115,12 +115,24 @@ def test_extract_and_update_of_unchanged_strings_leave_the_catalogs_as_they_are(
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("[python: **.py\nfoo\n", "babel.cfg:1:1: this is not a valid mapping of files"),
+    ("[python: **.py\nfoo\n", "babel.cfg:1:1: this section header has no closing ]"),
+    ("[python: **.py]\nfoo\n", "babel.cfg:2:1: this is not a valid mapping of files"),
     ("[python: a]\n[python: a]\n", "babel.cfg:2:1: this is not a valid mapping of files"),
     ("[python: a]\nextensions\n", "babel.cfg:2:1: this is not a valid mapping of files"),
     ("[nonsense: generator/**.py]\n", "babel.cfg:1:1: Babel has no extractor called nonsense; "
                                        "use one of: ignore, javascript, jinja2, python"),
     ("\udcff", "babel.cfg:1:1: the file cannot be read"),
+    # A header without its "]" reads as an option of the section before: the templates
+    # would lose every string of the files it was to map.
+    ("[python: generator/**.py]\nencoding = utf-8\n[jinja2: generator/**.html\n",
+     "babel.cfg:3:1: this section header has no closing ]"),
+    ("# nothing mapped\n", "babel.cfg:1:1: the file maps no files to extractors"),
+    # Options Babel or Jinja use only while extracting: an extension that is not installed,
+    # an encoding Python does not know.
+    ("[python: generator/**.py]\n[jinja2: generator/**.html]\nextensions = no.such.Ext\n",
+     "babel.cfg:1:1: extracting with these options failed: No module named 'no'"),
+    ("[python: generator/**.py]\nencoding = latin-99\n",
+     "babel.cfg:1:1: extracting with these options failed: unknown encoding: latin-99"),
     (None, "babel.cfg:1:1: the file cannot be read: No such file or directory"),
 ])
 def test_a_broken_babel_cfg_is_told_with_its_line(tmp_path: Path, text: str | None,

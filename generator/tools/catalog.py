@@ -87,7 +87,9 @@ def read_mapping(root: Path) -> tuple[list[tuple[str, str]], dict[str, dict[str,
     developer's problem to fix, told with its line (Babel would raise configparser's error)."""
     try:
         with (root / MAPPING_FILE).open(encoding="utf-8") as config:
-            mapping = parse_mapping_cfg(config, MAPPING_FILE)  # type: ignore[no-untyped-call]
+            text = config.read()
+        unclosed(text)
+        mapping = parse_mapping_cfg(io.StringIO(text), MAPPING_FILE)  # type: ignore[no-untyped-call]
     except (OSError, UnicodeDecodeError) as error:
         raise InvalidContentError([Problem(MAPPING_FILE, 1, 1, "", N_(
             "the file cannot be read: {error}"), N_(
@@ -100,6 +102,10 @@ def read_mapping(root: Path) -> tuple[list[tuple[str, str]], dict[str, dict[str,
             "each section is [python: PATTERN] or [jinja2: PATTERN], followed by option = "
             "value lines; restore it from the repository (git checkout babel.cfg)"),
             {"error": str(error).splitlines()[0]})]) from None
+    if not mapping[0]:
+        raise InvalidContentError([Problem(MAPPING_FILE, 1, 1, "", N_(
+            "the file maps no files to extractors"), N_(
+            "restore it from the repository (git checkout babel.cfg)"))])
     unknown = [method for _pattern, method in mapping[0]
                if method not in extractors() and ":" not in method]
     if unknown:
@@ -107,6 +113,16 @@ def read_mapping(root: Path) -> tuple[list[tuple[str, str]], dict[str, dict[str,
             "Babel has no extractor called {method}"), N_("use one of: {known}"),
             {"method": unknown[0], "known": ", ".join(sorted(extractors()))})])
     return mapping[0], mapping[1]
+
+
+def unclosed(text: str) -> None:
+    """Refuse a section header without its "]": configparser would read it as an option of
+    the section before, and the files it was to map would be extracted from by none."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith("[") and "]" not in line:
+            raise InvalidContentError([Problem(MAPPING_FILE, number, 1, "", N_(
+                "this section header has no closing ]"), N_(
+                "end it with ], as in [jinja2: generator/site/templates/**.html]"))])
 
 
 def extractors() -> set[str]:
@@ -132,11 +148,17 @@ def extract(root: Path) -> dict[str, Catalog]:
     templates = {domain: Catalog(project=PROJECT, fuzzy=False,
                                  header_comment=HEADER_COMMENT.format(domain=domain))
                  for domain in DOMAINS}
-    for filename, lineno, message, comments, context in extract_from_dir(
-            root, method_map, options_map, keywords=KEYWORDS, comment_tags=COMMENT_TAGS,
-            strip_comment_tags=True):
-        templates[domain_of(filename)].add(message, None, [(filename, lineno)],
-                                           auto_comments=comments, context=context)
+    found = extract_from_dir(root, method_map, options_map, keywords=KEYWORDS,
+                             comment_tags=COMMENT_TAGS, strip_comment_tags=True)
+    try:
+        for filename, lineno, message, comments, context in found:
+            templates[domain_of(filename)].add(message, None, [(filename, lineno)],
+                                               auto_comments=comments, context=context)
+    except (ImportError, LookupError) as error:  # an extension or encoding babel.cfg names
+        raise InvalidContentError([Problem(MAPPING_FILE, 1, 1, "", N_(
+            "extracting with these options failed: {error}"), N_(
+            "name only installed Jinja extensions and encodings Python knows; restore it "
+            "from the repository (git checkout babel.cfg)"), {"error": str(error)})]) from None
     for spec in SECTIONS:  # headings readers see, declared with their fields in the model
         templates[SITE_DOMAIN].add(spec.heading, None, [("generator/reading/model.py", 0)],
                                    auto_comments=[f"The heading of the {spec.key} section"])
