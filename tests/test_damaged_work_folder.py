@@ -7,10 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import incremental
 from generator.build import START_SOURCE
 from generator.kept_entries import CHANGES_FILE
+from generator.reading.case_cache import CACHE_FILE
 from generator.reading.corpus import case_files
 from generator.site.bytecode import TEMPLATES_FILE
 
@@ -65,5 +67,18 @@ def test_compiled_templates_changed_in_place_are_compiled_again(tmp_path: Path) 
     build(root)
     damage_in_place(root / ".build" / "sv" / TEMPLATES_FILE, b"md-header", b"md-headex")
     edit_section(case_files(root / "municipalities")[5], "En mening som byggs stegvis.")
+    build(root)
+    assert_same_site(root / "site", clean_build_of(root, tmp_path))
+
+
+def test_validated_cases_changed_in_place_are_validated_again(tmp_path: Path) -> None:
+    """The case cache stands in for every unchanged case file, in clean builds too: a case
+    whose text changed in it would be published so, on every page and data file made of it."""
+    root = make_repo(tmp_path / "repo")
+    build(root)
+    case = case_files(root / "municipalities")[3]
+    name = yaml.safe_load(case.read_text(encoding="utf-8"))["name"]["sv"].encode()
+    damage_in_place(root / ".build" / CACHE_FILE, name, name[:-1] + b"#")
+    (root / ".build" / incremental.STATE_FILE).unlink()  # everything is rendered again
     build(root)
     assert_same_site(root / "site", clean_build_of(root, tmp_path))

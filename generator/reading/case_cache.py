@@ -14,6 +14,8 @@ read again next time, so its messages are always current.
 
 The cache is the project's own work folder, as trusted as the checkout it sits in (CI restores
 it only for the branch that wrote it). A cache that cannot be read is ignored, never an error.
+Its files start with the CRC-32 of the rest (`sealed`): one whose bytes changed in place would
+still unpickle, as cases with texts no file has, in every build after, clean ones too.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import hashlib
 import os
 import pickle
 import stat
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -123,8 +126,8 @@ class CaseCache:
         """The cache an earlier build left, or an empty one (none, unreadable or made by
         other code)."""
         try:
-            with (work_dir / CACHE_FILE).open("rb") as handle:
-                stored = pickle.load(handle)  # noqa: S301 - the build's own work folder
+            stored = pickle.loads(  # noqa: S301 - the build's own work folder
+                unsealed((work_dir / CACHE_FILE).read_bytes()))
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
                 TypeError, ValueError):
             return cls()
@@ -138,8 +141,8 @@ class CaseCache:
     def changes(self, work_dir: Path) -> dict[str, tuple[bytes, CaseStudy, PictureMark]]:
         """The entries `CHANGES_FILE` holds for this code, or none."""
         try:
-            with (work_dir / CHANGES_FILE).open("rb") as handle:
-                version, fresh = pickle.load(handle)  # noqa: S301 - the build's own work folder
+            version, fresh = pickle.loads(  # noqa: S301 - the build's own work folder
+                unsealed((work_dir / CHANGES_FILE).read_bytes()))
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
                 TypeError, ValueError):
             return {}
@@ -187,7 +190,7 @@ class CaseCache:
         """The whole cache, as the next build loads it from `CACHE_FILE`."""
         fresh, self.fresh = self.fresh, {}
         try:
-            return pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL)
+            return sealed(pickle.dumps(self, protocol=pickle.HIGHEST_PROTOCOL))
         finally:
             self.fresh = fresh
 
@@ -201,5 +204,18 @@ class CaseCache:
             return {}
         if self.whole or len(self.fresh) > CHANGES_LIMIT:
             return {CACHE_FILE: self.dumps(), CHANGES_FILE: None}
-        return {CHANGES_FILE: pickle.dumps((self.version, self.fresh),
-                                           protocol=pickle.HIGHEST_PROTOCOL)}
+        return {CHANGES_FILE: sealed(pickle.dumps((self.version, self.fresh),
+                                                  protocol=pickle.HIGHEST_PROTOCOL))}
+
+
+def sealed(data: bytes) -> bytes:
+    """A file of the cache: the CRC-32 of `data`, then `data`."""
+    return zlib.crc32(data).to_bytes(4, "big") + data
+
+
+def unsealed(data: bytes) -> memoryview:
+    """What `sealed` sealed; ValueError if the file is not that (damaged since)."""
+    body = memoryview(data)[4:]
+    if zlib.crc32(body).to_bytes(4, "big") != data[:4]:
+        raise ValueError("a damaged cache file")
+    return body
