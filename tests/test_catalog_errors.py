@@ -186,7 +186,7 @@ def test_translations_check_names_file_line_and_msgid(
                                        catalog.read_catalog(catalog.template_path(
                                            REPO, i18n.SITE_DOMAIN)))
     assert [problem.render(str) for problem in problems] == [
-        f'{SITE_PO}:{line}: "%(county)s: %(num)s idea sluice": the translation writes '
+        f'{SITE_PO}:{line}:1: "%(county)s: %(num)s idea sluice": the translation writes '
         "%(num)d where the msgid has %(num)s; write each placeholder as the msgid has it: "
         "%(county)s, %(num)s"]
 

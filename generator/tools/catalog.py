@@ -258,11 +258,12 @@ class CatalogProblem:
     expected: str = ""  # a gettext msgid: what to do
 
     def render(self, gettext: Callable[[str], str]) -> str:
-        """`file:line: "msgid": problem; what to do`, in the language of `gettext`."""
+        """`file:line:1: "msgid": problem; what to do`, in the language of `gettext`: the
+        place as the build gives it, so an editor or CI that reads one reads both."""
         text = gettext(self.message).format(**self.params)
         if self.expected:
             text += "; " + gettext(self.expected).format(**self.params)
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        where = f"{self.file}:{self.line}:1" if self.line else self.file
         return f"{where}: {json.dumps(self.entry, ensure_ascii=False)}: {text}" \
             if self.entry else f"{where}: {text}"
 
