@@ -37,6 +37,7 @@ from .engine import (
 from .incremental import Previous
 from .kept_entries import read_entries, write_entries
 from .last_sources import Listing, last_pictures, source_files
+from .page_links import link_problems
 from .reading.case_cache import CaseCache
 from .reading.corpus import Corpus, read_corpus
 from .reading.model import LANGUAGES, CaseStudy
@@ -281,7 +282,7 @@ def read_corpus_cached(repo_root: Path, work_dir: Path | None = None) -> Corpus:
     try:
         stored = CaseCache.load(work)
         try:
-            return with_catalogs(lambda: read_corpus(repo_root, stored=stored))
+            return with_site_checks(lambda: read_corpus(repo_root, stored=stored))
         finally:
             with contextlib.suppress(OSError):  # a read-only work folder costs only speed
                 incremental.write_files(work, stored.files())
@@ -290,17 +291,20 @@ def read_corpus_cached(repo_root: Path, work_dir: Path | None = None) -> Corpus:
             gc.enable()
 
 
-def with_catalogs(read: Callable[[], Corpus]) -> Corpus:
+def with_site_checks(read: Callable[[], Corpus]) -> Corpus:
     """The corpus `read` gives, refused with the problems of the pages' interface catalogs
-    too (a msgstr whose placeholders differ from its msgid's would stop rendering half-way):
-    the catalogs are inputs like the case files, and every problem is told at once."""
+    too (a msgstr whose placeholders differ from its msgid's would stop rendering half-way),
+    and with the content pages' links that lead to no page (MkDocs would refuse them only
+    after rendering every page): the catalogs are inputs like the case files, and every
+    problem is told at once, before anything is written."""
     catalogs = i18n.catalog_problems()
     try:
         corpus = read()
     except InvalidContentError as invalid:
         raise InvalidContentError([*invalid.problems, *catalogs]) from None
-    if catalogs:
-        raise InvalidContentError(catalogs)
+    problems = [*link_problems(corpus.cases, corpus.pages, corpus.registry), *catalogs]
+    if problems:
+        raise InvalidContentError(problems)
     return corpus
 
 

@@ -37,6 +37,7 @@ class ContentPage:
     path: str  # relative to content/<lang>/, e.g. "om-programmet.md"
     lang: str
     markdown: str
+    shown_as: str  # its file as messages name it, e.g. "content/sv/om-programmet.md"
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,7 @@ def read_pages(content_dir: Path, repo_root: Path) -> tuple[list[ContentPage], l
                 problems.extend(unreadable)
                 continue
             problems.extend(page_problems(markdown, shown_as))
-            pages.append(ContentPage(relative, lang, markdown))
+            pages.append(ContentPage(relative, lang, markdown, shown_as))
             for other in LANGUAGES:
                 if relative not in paths[other]:
                     problems.append(Problem(display_path(path, repo_root), 1, 1, "",

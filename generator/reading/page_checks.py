@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -61,6 +62,14 @@ def page_problems(markdown: str, shown_as: str) -> list[Problem]:
                         finding.expected, finding.params)
                 for finding in character_findings(markdown)]
     problems.extend(front_matter_problems(markdown, shown_as))
+    for number, line in prose_lines(markdown):
+        problems.extend(line_problems(line, shown_as, number))
+    return problems
+
+
+def prose_lines(markdown: str) -> Iterator[tuple[int, str]]:
+    """The page's lines outside fenced code, numbered from 1, with their code spans blanked
+    (`code_free`): the text a reader sees as text, where HTML and links are read."""
     fence = ""
     for number, line in enumerate(markdown.split("\n"), start=1):
         opening = FENCE.match(line)
@@ -71,8 +80,15 @@ def page_problems(markdown: str, shown_as: str) -> list[Problem]:
         if opening:
             fence = opening.group(1)[0] * 3
             continue
-        problems.extend(line_problems(code_free(line), shown_as, number))
-    return problems
+        yield number, code_free(line)
+
+
+def page_links(markdown: str) -> list[tuple[int, int, str]]:
+    """Every link target a page writes in Markdown (inline or as a reference), with its line
+    and column: what `page_links` follows to the site's other pages."""
+    return [(number, match.start(1) + 1, match.group(1))
+            for number, line in prose_lines(markdown)
+            for pattern in MARKDOWN_LINK_PATTERNS for match in pattern.finditer(line)]
 
 
 def front_matter_problems(markdown: str, shown_as: str) -> list[Problem]:

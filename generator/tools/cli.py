@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..page_links import link_problems
 from ..reading.corpus import case_files, read_cases, read_pages, stray_files
 from ..reading.languages import EDITOR_LANGUAGES, LANGUAGES, ORIGINAL_LANGUAGE
 from ..reading.loading import not_a_file, read_text
@@ -32,10 +33,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
     build would) and report every problem."""
     root = Path(args.root)
     files = [Path(f) for f in args.files] or case_files(root / "municipalities")
-    cases, problems = read_cases(files, root, load_registry())
+    registry = load_registry()
+    cases, problems = read_cases(files, root, registry)
     if not args.files:
         problems.extend(stray_files(root / "municipalities", root))
-        problems.extend(read_pages(root / "content", root)[1])
+        pages, page_problems = read_pages(root / "content", root)
+        problems.extend(page_problems)
+        if not problems:  # links are followed to the pages of valid cases and pages
+            problems.extend(link_problems(cases, pages, registry))
     if problems:
         print_problems(problems, args.lang)
         return EXIT_INVALID

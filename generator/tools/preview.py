@@ -30,7 +30,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from .. import output
-from ..build import prepare, with_catalogs
+from ..build import prepare, with_site_checks
 from ..engine import serve_live
 from ..reading.corpus import CASE_SUFFIXES, ReadCache, read_corpus
 from ..reading.languages import SOURCE_LANGUAGE
@@ -72,7 +72,7 @@ class Preview:
         """Rewrite the sources from the current files; False (and a report, in the terminal
         and on every page) when invalid."""
         try:
-            corpus = with_catalogs(lambda: read_corpus(self.repo_root, cache=self.reads))
+            corpus = with_site_checks(lambda: read_corpus(self.repo_root, cache=self.reads))
             prepare(corpus, self.repo_root / "mkdocs.yml", self.work_dir, self.site_url,
                     langs=self.langs, memo=self.memo, known=self.known)
         except InvalidContentError as invalid:
