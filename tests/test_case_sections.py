@@ -88,11 +88,14 @@ def test_counterpart_must_exist_and_name_this_case_back(tmp_path: Path) -> None:
     _cases, problems = read_cases(sorted(folder.iterdir()), tmp_path, load_registry())
     gettext = cli_translations("en").gettext
     shown = sorted(p.render(gettext) for p in problems)
+    # Placed on the counterpart's value, where the editor writes the fix.
+    pre_line = pre.splitlines().index("counterpart: hoor") + 1
+    hoor_line = hoor.splitlines().index("counterpart: hoor-forstudie") + 1
     assert shown == [
-        'municipalities/hoor-forstudie.yml:1:1: counterpart: "hoor" does not name this project '
-        "back; add counterpart: hoor-forstudie to municipalities/hoor.yml",
-        'municipalities/hoor.yml:1:1: counterpart: there is no case file "hoor-forstudi"; write '
-        "the file name of the other project, without .yml"]
+        f'municipalities/hoor-forstudie.yml:{pre_line}:14: counterpart: "hoor" does not name '
+        "this project back; add counterpart: hoor-forstudie to municipalities/hoor.yml",
+        f'municipalities/hoor.yml:{hoor_line}:14: counterpart: there is no case file '
+        '"hoor-forstudi"; write the file name of the other project, without .yml']
     swedish = cli_translations("sv").gettext
     assert "det finns ingen fil" in " ".join(p.render(swedish) for p in problems)
 

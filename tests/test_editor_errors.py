@@ -137,14 +137,14 @@ def test_the_newer_of_two_files_for_one_idesluss_gets_the_problem(tmp_path: Path
     os.utime(folder / "orebro.yml", ns=(1_000_000_000, 1_000_000_000))  # written long ago
     _cases, found = read_cases(sorted(folder.iterdir()), tmp_path, load_registry())
     messages = [problem.render(i18n.cli_translations("en").gettext) for problem in found]
-    assert messages == ['municipalities/exempelstad.yml:1:1: name.sv: "Nollslussen" is already '
+    assert messages == ['municipalities/exempelstad.yml:2:7: name.sv: "Nollslussen" is already '
                         "described in municipalities/orebro.yml; change that file instead of "
                         "adding a second one"]
 
 
 def test_two_files_for_the_same_idesluss(tmp_path: Path) -> None:
     found = problems(tmp_path, {"a.yml": GOOD, "b.yml": GOOD})
-    assert found == ['municipalities/b.yml:1:1: name.sv: "Nollslussen" is already described '
+    assert found == ['municipalities/b.yml:2:7: name.sv: "Nollslussen" is already described '
                      "in municipalities/a.yml; change that file instead of adding a second one"]
 
 

@@ -575,11 +575,12 @@ def test_format_breaking_and_deceptive_characters_are_refused_where_they_are(
         "use an ordinary space where a space is meant"]
     # A whole word in look-alikes ("і", Cyrillic) mixes nothing, yet names the same idésluss.
     set_text(cases / "kungsbacka.yml", "summary", "sv", "För att pröva idéer.")
-    set_text(cases / "kungsbacka-kopia.yml", "name", "sv", "Innovationskraft \u0456 Kungsbacka")
+    name_line = set_text(cases / "kungsbacka-kopia.yml", "name", "sv",
+                         "Innovationskraft \u0456 Kungsbacka")
     assert [line for line in problems_of(root) if "kopia" in line] == [
-        'municipalities/kungsbacka-kopia.yml:1:1: name.sv: "Innovationskraft \u0456 Kungsbacka" '
-        "is already described in municipalities/kungsbacka.yml; change that file instead of "
-        "adding a second one"]
+        f"municipalities/kungsbacka-kopia.yml:{name_line}:7: name.sv: "
+        '"Innovationskraft \u0456 Kungsbacka" is already described in '
+        "municipalities/kungsbacka.yml; change that file instead of adding a second one"]
 
 
 # -- clear errors instead of tracebacks ------------------------------------------------------------

@@ -15,7 +15,7 @@ from pathlib import Path
 from .case_cache import CaseCache, file_digest, plain_files
 from .characters import skeleton
 from .history import FileDates, file_dates
-from .loading import load, not_a_file, read_text
+from .loading import field_place, load, not_a_file, read_text
 from .model import LANGUAGES, CaseStudy
 from .page_checks import outside_problems, page_problems, path_problems
 from .page_translation import page_statuses, read_page_records, stray_page_records
@@ -254,8 +254,8 @@ def duplicate_problems(cases: list[CaseStudy], repo_root: Path) -> list[Problem]
         by_slug.setdefault(case.slug, case)
         name = normalise(skeleton(case.name.sv))
         if name in by_name:
-            problems.append(Problem(case.path, 1, 1, "name.sv", N_('"{name}" is already '
-                                                                   "described in {other}"),
+            problems.append(Problem(case.path, *field_place(repo_root / case.path, "name.sv"),
+                                    "name.sv", N_('"{name}" is already described in {other}'),
                                     N_("change that file instead of adding a second one"),
                                     {"name": case.name.sv, "other": by_name[name].path}))
         by_name.setdefault(name, case)
@@ -276,23 +276,29 @@ def counterpart_problems(cases: list[CaseStudy], repo_root: Path) -> list[Proble
         if other is None and any((folder / f"{case.counterpart}{suffix}").is_file()
                                  for suffix in CASE_SUFFIXES):
             continue
-        if other is None:
-            problems.append(Problem(case.path, 1, 1, "counterpart",
-                                    N_('there is no case file "{slug}"'),
-                                    N_("write the file name of the other project, without "
-                                       ".yml"), {"slug": case.counterpart}))
-        elif other.call is case.call:
-            problems.append(Problem(case.path, 1, 1, "counterpart",
-                                    N_('"{slug}" is from the same call as this project'),
-                                    N_("a pre-study's counterpart is a development project, "
-                                       "and the other way round"), {"slug": case.counterpart}))
-        elif other.counterpart != case.slug:
-            problems.append(Problem(case.path, 1, 1, "counterpart",
-                                    N_('"{slug}" does not name this project back'),
-                                    N_("add counterpart: {this} to {other}"),
-                                    {"slug": case.counterpart, "this": case.slug,
-                                     "other": other.path}))
+        found = counterpart_problem(case, other)
+        if found is not None:
+            line, column = field_place(repo_root / case.path, "counterpart")
+            problems.append(Problem(case.path, line, column, "counterpart", *found))
     return problems
+
+
+def counterpart_problem(case: CaseStudy, other: CaseStudy | None
+                        ) -> tuple[str, str, dict[str, object]] | None:
+    """What is wrong with a case's counterpart `other` (None: no such case), if anything."""
+    if other is None:
+        return (N_('there is no case file "{slug}"'),
+                N_("write the file name of the other project, without .yml"),
+                {"slug": case.counterpart})
+    if other.call is case.call:
+        return (N_('"{slug}" is from the same call as this project'),
+                N_("a pre-study's counterpart is a development project, and the other way "
+                   "round"), {"slug": case.counterpart})
+    if other.counterpart != case.slug:
+        return (N_('"{slug}" does not name this project back'),
+                N_("add counterpart: {this} to {other}"),
+                {"slug": case.counterpart, "this": case.slug, "other": other.path})
+    return None
 
 
 def modified(path: Path) -> int:

@@ -287,3 +287,21 @@ def load(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     if text is None:
         return None, problems
     return parse(text, shown_as)
+
+
+def field_place(path: Path, field: str) -> tuple[int, int]:
+    """Where a valid case file writes a field's value (`"name.sv"`), for the problems found
+    only when the files are compared (a counterpart, a name used twice): the model keeps no
+    places, so the file is read again, which happens only for such a problem. (1, 1) when
+    the file or the field cannot be found: the file as a whole."""
+    text, _ = read_text(path, "")
+    try:
+        node = yaml.compose(text, Loader=_TextLoader) if text is not None else None
+    except yaml.YAMLError:
+        return 1, 1
+    for key in field.split("."):
+        if not isinstance(node, yaml.MappingNode):
+            return 1, 1
+        node = next((value for name, value in node.value
+                     if isinstance(name, yaml.ScalarNode) and name.value == key), None)
+    return (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
