@@ -202,6 +202,9 @@ def prepare(corpus: Corpus, config_file: Path, work_dir: Path, site_url: str | N
     return [sources.build for sources in written], written[0].paths, url
 
 
+#: The build's work folder in the repository: what the last build made, to spare the next one
+#: work; a build without it is a clean one.
+WORK_DIR = ".build"
 #: Beside each language's configuration: the editor's start page as the last build read it.
 START_SOURCE = "start-page-source.md"
 
@@ -276,7 +279,7 @@ def read_corpus_cached(repo_root: Path, work_dir: Path | None = None) -> Corpus:
     The garbage collector waits meanwhile: what is read is kept (the corpus outlives the
     build), and a thousand cases' objects made it run again and again over all of them,
     about a quarter of the read's time."""
-    work = work_dir or repo_root / ".build"
+    work = work_dir or repo_root / WORK_DIR
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -316,7 +319,7 @@ def build_site(corpus: Corpus, repo_root: Path, site_dir: Path, *, site_url: str
 
     One build at a time per site and per work folder: a second one waits for the first
     (`on_wait` is told once), instead of both writing the same folders."""
-    work = (work_dir or repo_root / ".build").resolve()
+    work = (work_dir or repo_root / WORK_DIR).resolve()
     site = site_dir.resolve()
     with output.build_lock([work.with_name(work.name + ".lock"),
                             site.with_name(f".{site.name}.lock")], on_wait):

@@ -4,6 +4,7 @@ never end in a traceback; a damaged file must not stay believed by the builds af
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from generator.kept_entries import CHANGES_FILE
 from generator.reading.case_cache import CACHE_FILE
 from generator.reading.corpus import case_files
 from generator.site.bytecode import TEMPLATES_FILE
+from generator.tools.cli import main
 
 from .test_incremental import assert_same_site, build, clean_build_of, edit_section, make_repo
 
@@ -82,3 +84,29 @@ def test_validated_cases_changed_in_place_are_validated_again(tmp_path: Path) ->
     (root / ".build" / incremental.STATE_FILE).unlink()  # everything is rendered again
     build(root)
     assert_same_site(root / "site", clean_build_of(root, tmp_path))
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_work_folder_the_build_cannot_write_is_named_with_what_to_do(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """A folder where the build keeps a file (or a file another user made, as a container's
+    build leaves them) stopped every later build with only the operating system's words."""
+    root = make_repo(tmp_path, cases=2)
+    args = ["build", "--root", str(root), "--site-dir", str(root / "site"), "--lang", lang]
+    assert main(args) == 0
+    published = {path: path.read_bytes() for path in (root / "site").rglob("*")
+                 if path.is_file()}
+    (root / ".build" / "state.json").unlink()
+    (root / ".build" / "state.json").mkdir()
+    capsys.readouterr()
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    told = {"en": ".build/ is the build's work folder: it only spares the next build work; "
+                  "remove it and build again",
+            "sv": ".build/ är byggets arbetsmapp: den sparar bara arbete åt nästa bygge; ta "
+                  "bort den och bygg igen"}[lang]
+    assert published and "state.json" in err and told in err
+    assert {path: path.read_bytes() for path in (root / "site").rglob("*")
+            if path.is_file()} == published
+    shutil.rmtree(root / ".build")
+    assert main(args) == 0

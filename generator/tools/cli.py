@@ -7,6 +7,7 @@ people and turns them into exit codes, and nothing else.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -53,7 +54,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     """Read and validate everything, then build the bilingual site; `site/` changes only on
     success."""
-    from ..build import build_site, read_corpus_cached
+    from ..build import WORK_DIR, build_site, read_corpus_cached
     from ..engine import SiteBuildError
     from ..output import BuildLockedError
     from ..site.og_images import FontMissingError
@@ -97,6 +98,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     except OSError as error:  # the disk: full, read-only, or a folder that cannot be moved
         print(terminal_text(gettext("{site} could not be written: {error}").format(
             site=args.site_dir, error=error)), file=sys.stderr)
+        if in_folder(error, root / WORK_DIR):  # a file made by root, a folder put there
+            print(gettext("{work} is the build's work folder: it only spares the next build "
+                          "work; remove it and build again").format(work=f"{WORK_DIR}/"),
+                  file=sys.stderr)
         print(failed, file=sys.stderr)
         return EXIT_INVALID
     for folder in report.left_behind:
@@ -105,6 +110,14 @@ def cmd_build(args: argparse.Namespace) -> int:
                             .format(folder=folder)), file=sys.stderr)
     print(report.summary())
     return EXIT_OK
+
+
+def in_folder(error: OSError, folder: Path) -> bool:
+    """Whether the file an operating system error names is in `folder`."""
+    inside = folder.resolve()
+    return any(Path(os.fsdecode(name)).resolve().is_relative_to(inside)
+               for name in (error.filename, error.filename2)
+               if isinstance(name, (str, bytes)))
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -30,7 +30,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from .. import output
-from ..build import prepare, with_site_checks
+from ..build import WORK_DIR, prepare, with_site_checks
 from ..engine import serve_live
 from ..reading.corpus import CASE_SUFFIXES, ReadCache, read_corpus
 from ..reading.languages import SOURCE_LANGUAGE
@@ -181,7 +181,7 @@ def serve(repo_root: Path, lang: str, address: str,
           report: Callable[[list[Problem]], None], messages_lang: str = SOURCE_LANGUAGE) -> None:
     """Serve one language with live reload until interrupted."""
     check_address(address)
-    work_dir = (repo_root / ".build" / "preview").resolve()
+    work_dir = (repo_root / WORK_DIR / "preview").resolve()
     preview = Preview(repo_root, work_dir, f"http://{address}/", langs=(lang,),
                       lang=messages_lang)
     if not preview.regenerate(report):
