@@ -48,12 +48,16 @@ def site_pages(cases: Iterable[CaseStudy], pages: Iterable[ContentPage], registr
                lang: str) -> set[str]:
     """The Markdown files of one language's site: its content pages, the lists, and a page
     for every case, for every county and every theme that has a case."""
-    cases = list(cases)
-    found = {page.path for page in pages if page.lang == lang} | set(LISTS)
-    found.update(case_path(case) for case in cases)
-    found.update(county_path(county) for case in cases
-                 for county in case_counties(case, registry))
-    found.update(theme_path(registry.themes[key]) for case in cases for key in case.themes)
+    return {page.path for page in pages if page.lang == lang} | generated_pages(cases, registry)
+
+
+def generated_pages(cases: Iterable[CaseStudy], registry: Registry) -> set[str]:
+    """The pages the generator writes in every language (the same paths in each)."""
+    found = set(LISTS)
+    for case in cases:
+        found.add(case_path(case))
+        found.update(county_path(county) for county in case_counties(case, registry))
+        found.update(theme_path(registry.themes[key]) for key in case.themes)
     return found
 
 
@@ -75,9 +79,10 @@ def linked_page(page: ContentPage, target: str) -> str | None:
 def link_problems(cases: Iterable[CaseStudy], pages: Iterable[ContentPage],
                   registry: Registry) -> list[Problem]:
     """Each link of a content page that leads to no page of its language."""
-    cases, pages = list(cases), list(pages)
-    known = {lang: site_pages(cases, pages, registry, lang)
-             for lang in sorted({page.lang for page in pages})}
+    pages = list(pages)
+    generated = generated_pages(cases, registry)
+    known = {lang: generated | {page.path for page in pages if page.lang == lang}
+             for lang in {page.lang for page in pages}}
     problems = []
     for page in pages:
         for line, column, target in page_links(page.markdown):
