@@ -44,15 +44,9 @@ LISTS = (OVERVIEW, COUNTIES, THEMES, COMPARE, OPEN_DATA)
 CASE_FOLDER = posixpath.dirname(OVERVIEW) + "/"
 
 
-def site_pages(cases: Iterable[CaseStudy], pages: Iterable[ContentPage], registry: Registry,
-               lang: str) -> set[str]:
-    """The Markdown files of one language's site: its content pages, the lists, and a page
-    for every case, for every county and every theme that has a case."""
-    return {page.path for page in pages if page.lang == lang} | generated_pages(cases, registry)
-
-
 def generated_pages(cases: Iterable[CaseStudy], registry: Registry) -> set[str]:
-    """The pages the generator writes in every language (the same paths in each)."""
+    """The pages the generator writes in every language (the same paths in each): the lists,
+    and a page for every case, for every county and every theme that has a case."""
     found = set(LISTS)
     for case in cases:
         found.add(case_path(case))
