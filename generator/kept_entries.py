@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import marshal
 import secrets
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import output
 from .incremental import SEARCH_ENTRIES
+from .reading.seal import sealed, unsealed
 
 #: Beside the base: the pages whose entries changed since it was written.
 CHANGES_FILE = "search-entries-changes.marshal"
@@ -60,16 +60,12 @@ def load(path: Path) -> Any:
         data = path.read_bytes()
     except FileNotFoundError:
         return None
-    body = memoryview(data)[4:]
-    if zlib.crc32(body).to_bytes(4, "big") != data[:4]:
-        raise ValueError(f"{path} is damaged")
-    return marshal.loads(body)  # noqa: S302 - the build's own work folder
+    return marshal.loads(unsealed(data))  # noqa: S302 - the build's own work folder
 
 
 def dump(value: Any) -> bytes:
     """A file for `load`."""
-    data = marshal.dumps(value)
-    return zlib.crc32(data).to_bytes(4, "big") + data
+    return sealed(marshal.dumps(value))
 
 
 def read_entries(folder: Path) -> KeptEntries | None:

@@ -34,7 +34,6 @@ import json
 import marshal
 import re
 import unicodedata
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from dataclasses import dataclass
 import snowballstemmer  # type: ignore[import-untyped]
 
 from ..reading.languages import language
+from ..reading.seal import sealed, unsealed
 from ..site.urls import COUNTIES, OVERVIEW, THEMES, html_path
 from .search_scores import PACKED, Counts, LastIndex, Page, packed, postings
 
@@ -238,25 +238,21 @@ class PageMemo:
         it runs; read and written several times faster than the same as JSON), after the
         CRC-32 of those bytes, so a damaged file is not believed."""
         last = self.last
-        data = marshal.dumps({
+        return sealed(marshal.dumps({
             "format": self.FORMAT, "lang": self.lang, "version": self.version,
             "packed": PACKED,
             "pages": {key: (page.title, page.teaser, page.length, *packed(page.counts),
                             page.odd_words)
                       for key, page in self.pages.items()},
             "last": None if last is None else (last.locations, last.kinds, last.keys,
-                                               last.average, last.postings)})
-        return zlib.crc32(data).to_bytes(4, "big") + data
+                                               last.average, last.postings)}))
 
     @classmethod
     def loads(cls, lang: str, version: str, data: bytes) -> PageMemo:
         """The memo a build kept, or an empty one if it is not one of this format, language
         and code (an older build's, another Python's, a damaged file)."""
         try:
-            body = memoryview(data)[4:]  # not a copy of megabytes
-            if zlib.crc32(body).to_bytes(4, "big") != data[:4]:
-                return cls(lang, version)
-            stored = marshal.loads(body)  # noqa: S302 - the build's own work folder
+            stored = marshal.loads(unsealed(data))  # noqa: S302 - the build's own work folder
             if (stored["format"], stored["lang"], stored["version"], stored["packed"]) != (
                     cls.FORMAT, lang, version, PACKED):
                 return cls(lang, version)

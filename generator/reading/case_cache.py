@@ -14,7 +14,7 @@ read again next time, so its messages are always current.
 
 The cache is the project's own work folder, as trusted as the checkout it sits in (CI restores
 it only for the branch that wrote it). A cache that cannot be read is ignored, never an error.
-Its files start with the CRC-32 of the rest (`sealed`): one whose bytes changed in place would
+Its files start with the CRC-32 of the rest (`seal.py`): one whose bytes changed in place would
 still unpickle, as cases with texts no file has, in every build after, clean ones too.
 """
 
@@ -25,7 +25,6 @@ import hashlib
 import os
 import pickle
 import stat
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -33,6 +32,7 @@ from pathlib import Path
 
 from .model import CaseStudy
 from .page_checks import outside_problems
+from .seal import sealed, unsealed
 
 CACHE_FILE = "case-cache.pickle"
 #: The cases validated since `CACHE_FILE` was written, while they are few (`CHANGES_LIMIT`):
@@ -207,15 +207,3 @@ class CaseCache:
         return {CHANGES_FILE: sealed(pickle.dumps((self.version, self.fresh),
                                                   protocol=pickle.HIGHEST_PROTOCOL))}
 
-
-def sealed(data: bytes) -> bytes:
-    """A file of the cache: the CRC-32 of `data`, then `data`."""
-    return zlib.crc32(data).to_bytes(4, "big") + data
-
-
-def unsealed(data: bytes) -> memoryview:
-    """What `sealed` sealed; ValueError if the file is not that (damaged since)."""
-    body = memoryview(data)[4:]
-    if zlib.crc32(body).to_bytes(4, "big") != data[:4]:
-        raise ValueError("a damaged cache file")
-    return body

@@ -22,11 +22,12 @@ and would run, writing what it was changed to into every page it renders, build 
 from __future__ import annotations
 
 import pickle
-import zlib
 from collections.abc import Mapping
 
 import jinja2
 from jinja2.bccache import Bucket
+
+from ..reading.seal import sealed, unsealed
 
 #: Beside each language's configuration: its compiled templates.
 TEMPLATES_FILE = "templates.pickle"
@@ -44,11 +45,8 @@ class StoredBytecode(jinja2.BytecodeCache):
     def loads(cls, data: bytes) -> StoredBytecode:
         """The cache a build left (`dumps`), or an empty one if it cannot be read or its
         check sum is not its content's."""
-        body = memoryview(data)[4:]
         try:
-            if zlib.crc32(body).to_bytes(4, "big") != data[:4]:
-                raise ValueError("damaged")
-            stored = pickle.loads(body)  # noqa: S301 - the build's own work folder
+            stored = pickle.loads(unsealed(data))  # noqa: S301 - the build's own work folder
         except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
                 ValueError, IndexError):
             stored = None
@@ -78,5 +76,5 @@ class StoredBytecode(jinja2.BytecodeCache):
     def dumps(self) -> bytes:
         """The templates of the last build and those this build compiled, for the next one,
         after the CRC-32 of their bytes (`loads`)."""
-        data = pickle.dumps({**self.stored, **self.used}, protocol=pickle.HIGHEST_PROTOCOL)
-        return zlib.crc32(data).to_bytes(4, "big") + data
+        return sealed(pickle.dumps({**self.stored, **self.used},
+                                   protocol=pickle.HIGHEST_PROTOCOL))

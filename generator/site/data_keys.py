@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import marshal
 import os
-import zlib
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..reading.history import FileDates
 from ..reading.model import CaseStudy
+from ..reading.seal import sealed, unsealed
 from .citation import WRITERS
 from .opendata import DATASETS, CaseRows, Row, Span
 from .page_keys import key_text
@@ -65,11 +65,8 @@ def stamp(path: Path) -> Stamp | None:
 def read_rows(stored: bytes) -> tuple[dict[str, Stamp], dict[str, tuple[Any, ...]]]:
     """The datasets' stamps and the cases' rows in `ROWS_FILE` as the last build wrote it; none
     from a file of another layout or a damaged one (its checksum, `StoredData.dumps`, differs)."""
-    checksum, content = stored[:4], stored[4:]
-    if checksum != zlib.crc32(content).to_bytes(4, "big"):
-        return {}, {}
     try:
-        found = marshal.loads(content)  # noqa: S302 - the build's own work folder
+        found = marshal.loads(unsealed(stored))  # noqa: S302 - the build's own work folder
     except (ValueError, TypeError, EOFError):
         return {}, {}
     if not (isinstance(found, tuple) and len(found) == 3 and found[0] == ROWS_FORMAT
@@ -182,5 +179,4 @@ class StoredData:
         stamps = {path: stamp(self.files_dir / path) for path in self.datasets}
         rows = {name: tuple(row) for name, row in self.rows.items()
                 if len(row) == 1 + 2 * len(DATASETS)}
-        content = marshal.dumps((ROWS_FORMAT, stamps, rows))
-        return zlib.crc32(content).to_bytes(4, "big") + content
+        return sealed(marshal.dumps((ROWS_FORMAT, stamps, rows)))
