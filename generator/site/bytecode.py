@@ -38,8 +38,7 @@ class StoredBytecode(jinja2.BytecodeCache):
 
     def __init__(self, stored: Mapping[str, bytes]) -> None:
         self.stored = stored
-        self.used: dict[str, bytes] = {}
-        self.changed = False  # whether this build compiled anything: then it is worth a write
+        self.compiled: dict[str, bytes] = {}  # by this build: then the file is worth a write
 
     @classmethod
     def loads(cls, data: bytes) -> StoredBytecode:
@@ -61,20 +60,17 @@ class StoredBytecode(jinja2.BytecodeCache):
         if data is None:
             return
         bucket.bytecode_from_string(data)  # an outdated or foreign one leaves no code
-        if bucket.code is not None:
-            self.used[bucket.key] = data
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self.used[bucket.key] = bucket.bytecode_to_string()
-        self.changed = True
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
     @property
     def worth_writing(self) -> bool:
         """Whether the file differs from what the last build left: something was compiled."""
-        return self.changed
+        return bool(self.compiled)
 
     def dumps(self) -> bytes:
         """The templates of the last build and those this build compiled, for the next one,
         after the CRC-32 of their bytes (`loads`)."""
-        return sealed(pickle.dumps({**self.stored, **self.used},
+        return sealed(pickle.dumps({**self.stored, **self.compiled},
                                    protocol=pickle.HIGHEST_PROTOCOL))
