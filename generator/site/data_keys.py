@@ -114,8 +114,9 @@ class StoredData:
             self.last[lang] = None
             found = []
             for kind in DATASETS:
-                path = self.files_dir / DATA_FILES[kind].format(lang=lang)
-                known = self.stamps.get(path.relative_to(self.files_dir).as_posix())
+                relative = DATA_FILES[kind].format(lang=lang)
+                path = self.files_dir / relative
+                known = self.stamps.get(relative)
                 if not isinstance(known, tuple) or stamp(path) != known:
                     return None
                 try:
