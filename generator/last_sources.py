@@ -23,7 +23,7 @@ PICTURE_HEAD = 512
 
 def source_files(docs_dir: Path) -> Listing:
     """The files below a language's sources folder (none before its first build)."""
-    return output.existing_files(str(docs_dir)) if docs_dir.is_dir() else {}
+    return output.existing_files(str(docs_dir))
 
 
 def last_pictures(docs_dir: Path, known: dict[str, str | bytes] | None,

@@ -90,9 +90,10 @@ def write_file(root: str, relative: str, content: str | bytes, size: int | None,
 
 
 def existing_files(root: str) -> dict[str, os.DirEntry[str]]:
-    """Every file below `root` by its relative path ("a/b.md"); its size is read only when
-    asked (`DirEntry.stat`), not for the thousands a build keeps."""
-    return tree_entries(root)[0]
+    """Every file below `root` by its relative path ("a/b.md"), none when there is no such
+    folder (yet); its size is read only when asked (`DirEntry.stat`), not for the thousands a
+    build keeps."""
+    return tree_entries(root)[0] if os.path.isdir(root) else {}
 
 
 def write_config(path: Path, config: Mapping[str, object]) -> None:

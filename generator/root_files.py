@@ -30,8 +30,7 @@ def make_root_files(corpus: Corpus, url: str, publisher: Publisher,
     """Make the root's files, writing those kept in the work folder there: what is left to
     publish as texts, and the problems of what was made. `keep`: whether the last build's
     files may stand in for a clean build's (`incremental.previous_build`)."""
-    kept_files = (output.existing_files(str(work / FILES_DIR))
-                  if keep and (work / FILES_DIR).is_dir() else {})
+    kept_files = output.existing_files(str(work / FILES_DIR)) if keep else {}
     data = StoredData(incremental.read_bytes(work / ROWS_FILE), work / FILES_DIR, tokens,
                       corpus.dates, kept_files.__contains__)
     output.remove_tree(work / OLD_ROWS_DIR)  # 47 MB at a thousand cases: now in ROWS_FILE
